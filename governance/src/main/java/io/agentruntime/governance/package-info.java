@@ -1,0 +1,2 @@
+/** Cedar governance: policy model, engine and policy stores. */
+package io.agentruntime.governance;

@@ -1,0 +1,2 @@
+/** The AgentRuntime data plane. */
+package io.agentruntime.runtime;
