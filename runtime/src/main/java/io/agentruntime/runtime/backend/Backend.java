@@ -1,0 +1,21 @@
+package io.agentruntime.runtime.backend;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Serves the intents routed to it. Implementations never block the calling event loop.
+ *
+ * <p>The returned future fails with {@link BackendTimeoutException} when the intent's timeout
+ * passes (the caller answers 504) and with {@link BackendException} for any other failure (502).
+ */
+public interface Backend extends AutoCloseable {
+
+  Future<JsonObject> invoke(BackendCall call);
+
+  /** {@code echo}, {@code http} or {@code openai}: the {@code backend} label of metrics. */
+  String type();
+
+  @Override
+  default void close() {}
+}
