@@ -1,0 +1,201 @@
+package io.agentruntime.runtime.backend;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * POSTs JSON objects to one backend URL and reads a JSON object back, through a connection pool of
+ * its own so that a slow backend only ever holds its own connections (a bulkhead).
+ *
+ * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout.
+ * Every failure becomes a {@link BackendException} whose message names the URL and what went wrong,
+ * never a stack trace.
+ */
+final class BackendHttpClient implements AutoCloseable {
+
+  private static final int SNIPPET_LENGTH = 200;
+
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+  private final String intent;
+  private final Duration timeout;
+
+  private BackendHttpClient(Vertx vertx, HttpClientAgent client, String intent, Duration timeout) {
+    this.vertx = vertx;
+    this.client = client;
+    this.intent = intent;
+    this.timeout = timeout;
+  }
+
+  /** A client with a pool of at most {@code maxConnections} keep-alive connections. */
+  static BackendHttpClient create(
+      Vertx vertx, String intent, Duration timeout, int maxConnections) {
+    int connectTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setPipelining(false)
+            .setTcpNoDelay(true)
+            .setConnectTimeout(connectTimeoutMillis);
+    // Vert.x allows 5 connections per host by default: the configured pool size replaces it.
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnections);
+    return new BackendHttpClient(vertx, vertx.createHttpClient(options, pool), intent, timeout);
+  }
+
+  /** POSTs {@code body} to {@code url}; the future holds the JSON object answered. */
+  Future<JsonObject> post(URI url, String requestId, JsonObject body) {
+    if (Vertx.currentContext() != null) {
+      return send(url, requestId, body);
+    }
+    // Vert.x hands a response's body only to handlers set on its event loop before the body
+    // arrives: a call from any other thread must first move onto a Vert.x context.
+    Promise<JsonObject> result = Promise.promise();
+    vertx.runOnContext(ignored -> send(url, requestId, body).onComplete(result));
+    return result.future();
+  }
+
+  private Future<JsonObject> send(URI url, String requestId, JsonObject body) {
+    long timeoutMillis = Math.max(1, timeout.toMillis());
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(url.toString())
+            // bounds the wait for a pooled connection as well as the TCP connect
+            .setConnectTimeout(timeoutMillis)
+            // closes a connection whose backend stalls, so it is not returned to the pool
+            .setIdleTimeout(timeoutMillis)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .putHeader("x-request-id", requestId);
+    Future<HttpClientRequest> connected;
+    try {
+      connected = client.request(request);
+    } catch (IllegalStateException closed) {
+      // a closed client throws instead of failing the future: callers only ever get futures
+      return Future.failedFuture(describe(url, closed));
+    }
+    return exchange(connected, url, body.toBuffer(), timeoutMillis);
+  }
+
+  /** Sends the body once connected and reads the answer, failing when the deadline passes first. */
+  private Future<JsonObject> exchange(
+      Future<HttpClientRequest> connected, URI url, Buffer body, long timeoutMillis) {
+    Promise<JsonObject> result = Promise.promise();
+    AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    // the idle timeout restarts with every byte received: only a timer bounds the whole call
+    long timer =
+        vertx.setTimer(
+            timeoutMillis,
+            id -> {
+              if (result.tryFail(timedOut())) {
+                resetIfSent(sent.get());
+              }
+            });
+    connected
+        .compose(
+            request -> {
+              sent.set(request);
+              if (result.future().isComplete()) {
+                request.reset();
+                return Future.failedFuture(timedOut());
+              }
+              return request.send(body);
+            })
+        .compose(response -> response.body().map(answer -> toJsonObject(url, response, answer)))
+        .onComplete(
+            outcome -> {
+              vertx.cancelTimer(timer);
+              if (outcome.succeeded()) {
+                result.tryComplete(outcome.result());
+              } else {
+                result.tryFail(describe(url, outcome.cause()));
+              }
+            });
+    return result.future();
+  }
+
+  private static void resetIfSent(HttpClientRequest request) {
+    if (request != null) {
+      // an HTTP/1.1 reset closes the connection: the late answer can never reach another call
+      request.reset();
+    }
+  }
+
+  private static JsonObject toJsonObject(URI url, HttpClientResponse response, Buffer body) {
+    int status = response.statusCode();
+    if (status < 200 || status > 299) {
+      throw new BackendException(
+          "backend " + url + " answered HTTP " + status + ": " + snippet(body));
+    }
+    Object json;
+    try {
+      json = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw new BackendException(
+          "backend " + url + " answered a body that is not JSON: " + snippet(body), e);
+    }
+    if (json instanceof JsonObject object) {
+      return object;
+    }
+    throw new BackendException(
+        "backend " + url + " answered JSON that is not an object: " + snippet(body));
+  }
+
+  private BackendException describe(URI url, Throwable failure) {
+    if (failure instanceof BackendException backendFailure) {
+      return backendFailure;
+    }
+    if (failure instanceof TimeoutException) {
+      return timedOut();
+    }
+    return new BackendException(
+        "backend " + url + " could not be called: " + reason(failure), failure);
+  }
+
+  private static String reason(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+
+  private BackendTimeoutException timedOut() {
+    return new BackendTimeoutException(
+        "the backend of intent '" + intent + "' did not answer within " + format(timeout));
+  }
+
+  private static String format(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
+  private static String snippet(Buffer body) {
+    if (body.length() == 0) {
+      return "(empty body)";
+    }
+    if (body.length() <= SNIPPET_LENGTH) {
+      return body.toString();
+    }
+    return body.getBuffer(0, SNIPPET_LENGTH) + "...";
+  }
+
+  /** Closes the pool's connections; calls made afterwards fail with a {@link BackendException}. */
+  @Override
+  public void close() {
+    client.close();
+  }
+}

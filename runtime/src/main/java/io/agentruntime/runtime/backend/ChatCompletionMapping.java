@@ -1,0 +1,79 @@
+package io.agentruntime.runtime.backend;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Translates a dispatch input into an OpenAI chat completion request and the completion back into
+ * the dispatch result {@code {"model", "content", "finishReason", "usage"}}.
+ */
+final class ChatCompletionMapping {
+
+  /** Generation settings passed through unchanged when the input has them. */
+  private static final List<String> PASSED_THROUGH = List.of("max_tokens", "temperature");
+
+  private final String model;
+
+  ChatCompletionMapping(String model) {
+    this.model = model;
+  }
+
+  /**
+   * The request body: {@code input.messages} when present, else one user message with {@code
+   * input.prompt}, else one user message with the input as JSON text.
+   *
+   * @throws BackendException when {@code input.messages} is present but not an array
+   */
+  JsonObject request(JsonObject input) {
+    JsonObject request = new JsonObject().put("model", model).put("messages", messages(input));
+    for (String setting : PASSED_THROUGH) {
+      if (input.containsKey(setting)) {
+        request.put(setting, input.getValue(setting));
+      }
+    }
+    return request;
+  }
+
+  private static JsonArray messages(JsonObject input) {
+    if (input.containsKey("messages")) {
+      if (input.getValue("messages") instanceof JsonArray messages) {
+        return messages;
+      }
+      throw new BackendException("input.messages must be an array of chat messages");
+    }
+    String content = input.getValue("prompt") instanceof String prompt ? prompt : input.encode();
+    return new JsonArray().add(new JsonObject().put("role", "user").put("content", content));
+  }
+
+  /**
+   * The dispatch result made of the first choice of {@code completion}.
+   *
+   * @throws BackendException when the completion has no {@code choices[0].message}
+   */
+  JsonObject result(URI url, JsonObject completion) {
+    JsonObject choice = firstChoice(completion);
+    JsonObject message = choice == null ? null : objectOrNull(choice.getValue("message"));
+    if (message == null) {
+      throw new BackendException(
+          "backend " + url + " answered a completion without choices[0].message");
+    }
+    return new JsonObject()
+        .put("model", completion.getValue("model", model))
+        .put("content", message.getValue("content"))
+        .put("finishReason", choice.getValue("finish_reason"))
+        .put("usage", completion.getValue("usage"));
+  }
+
+  private static JsonObject firstChoice(JsonObject completion) {
+    if (completion.getValue("choices") instanceof JsonArray choices && !choices.isEmpty()) {
+      return objectOrNull(choices.getValue(0));
+    }
+    return null;
+  }
+
+  private static JsonObject objectOrNull(Object value) {
+    return value instanceof JsonObject object ? object : null;
+  }
+}

@@ -1,0 +1,53 @@
+package io.agentruntime.runtime.backend;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+
+/**
+ * An OpenAI-compatible model server (vLLM, ...): the dispatch input becomes a chat completion
+ * request to {@code <url>/v1/chat/completions}, the first choice becomes the result.
+ */
+public final class OpenAiBackend implements Backend {
+
+  static final String TYPE = "openai";
+
+  private final BackendHttpClient client;
+  private final URI completionsUrl;
+  private final ChatCompletionMapping mapping;
+
+  OpenAiBackend(BackendHttpClient client, URI serverUrl, String model) {
+    this.client = client;
+    this.completionsUrl = completionsUrl(serverUrl);
+    this.mapping = new ChatCompletionMapping(model);
+  }
+
+  private static URI completionsUrl(URI serverUrl) {
+    String root = serverUrl.toString();
+    String trimmed = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    return URI.create(trimmed + "/v1/chat/completions");
+  }
+
+  @Override
+  public Future<JsonObject> invoke(BackendCall call) {
+    JsonObject request;
+    try {
+      request = mapping.request(call.input());
+    } catch (BackendException e) {
+      return Future.failedFuture(e);
+    }
+    return client
+        .post(completionsUrl, call.requestId(), request)
+        .map(response -> mapping.result(completionsUrl, response));
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
