@@ -10,11 +10,14 @@ JVM_FLAGS := --enable-native-access=ALL-UNNAMED -XX:+UseZGC
 RUNTIME_JAR := runtime/target/agent-runtime.jar
 CONFIG ?= examples/local/runtime.yaml
 SOURCES := $(shell find pom.xml governance runtime -path '*/target' -prune -o -type f -print)
+OPERATOR_JAR := operator/target/agent-runtime-operator.jar
+OPERATOR_SOURCES := $(shell find pom.xml governance operator -path '*/target' -prune -o -type f -print)
+FILE ?= examples/full.yaml
 
-.PHONY: help build run test fmt clean
+.PHONY: help build run test fmt clean render crds bench bench-jmh
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 build: ## package every module (no tests)
 	$(MVN) -q package -DskipTests
@@ -27,6 +30,24 @@ run: $(RUNTIME_JAR) ## start the runtime on localhost:8080 with the local exampl
 
 test: ## run the whole test suite (and format, dependency and build checks)
 	$(MVN) verify
+
+$(OPERATOR_JAR): $(OPERATOR_SOURCES)
+	$(MVN) -q package -DskipTests -pl operator -am
+
+render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=<AgentRuntime YAML>
+	@$(JAVA) $(JVM_FLAGS) -jar $(OPERATOR_JAR) render -f $(FILE)
+
+crds: ## regenerate crds/ from the CR types (commit the result)
+	$(MVN) -q process-classes -pl operator -am
+	cp operator/target/classes/META-INF/fabric8/agentruntimes.agentruntime.io-v1.yml crds/
+
+bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (see bench/README.md)
+	bench/dispatch-vs-hello.sh
+
+bench-jmh: ## JMH: governance decision latency with 100 policies
+	$(MVN) -q install -DskipTests -pl governance -am
+	$(MVN) -q package -f bench/jmh/pom.xml
+	$(JAVA) $(JVM_FLAGS) -jar bench/jmh/target/benchmarks.jar
 
 fmt: ## format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply

@@ -1,0 +1,142 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+
+/** The desired state of an {@link AgentRuntime}. Only {@code image} is required. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AgentRuntimeSpec {
+
+  /** Bounds the list so the API server can afford the uniqueness rule on intent names. */
+  public static final int MAX_INTENTS = 128;
+
+  @Required
+  @JsonPropertyDescription(
+      "Container image of the runtime, e.g. ghcr.io/agentruntime/runtime:0.1.0.")
+  private String image;
+
+  @JsonPropertyDescription(
+      "Bounds of the runtime's horizontal pod autoscaler. Defaults: min 2, max 10.")
+  private ReplicaBounds replicas;
+
+  @JsonPropertyDescription(
+      "Compute resources of the runtime container. Defaults: requests cpu 250m, memory 512Mi;"
+          + " limits cpu 2, memory 4Gi.")
+  private ResourceRequirements resources;
+
+  @JsonPropertyDescription("Horizontal pod autoscaler tuning of the runtime.")
+  private AutoscalingSpec autoscaling;
+
+  @Required
+  @Size(min = 1, max = AgentRuntimeSpec.MAX_INTENTS)
+  @ValidationRule(
+      value = "self.all(i, self.exists_one(j, j.name == i.name))",
+      message = "intent names must be unique")
+  @JsonPropertyDescription(
+      "The intents callers may dispatch, each routed to one backend after the governance"
+          + " decision.")
+  private List<IntentSpec> intents;
+
+  @JsonPropertyDescription("How requests are governed: enforcement mode and policy store.")
+  private GovernanceSpec governance;
+
+  @JsonPropertyDescription(
+      "An optional GPU model-server pool (OpenAI-compatible) that intents with an inference"
+          + " backend call.")
+  private InferenceSpec inference;
+
+  @JsonPropertyDescription(
+      "Istio traffic policy of the runtime; rendered only where Istio's CRDs exist.")
+  private MeshSpec mesh;
+
+  @JsonPropertyDescription("Multi-region locality failover of the runtime's traffic and store.")
+  private FailoverSpec failover;
+
+  @JsonPropertyDescription("Prometheus ServiceMonitor and alerting rules of the runtime.")
+  private MonitoringSpec monitoring;
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public ReplicaBounds getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(ReplicaBounds replicas) {
+    this.replicas = replicas;
+  }
+
+  public ResourceRequirements getResources() {
+    return resources;
+  }
+
+  public void setResources(ResourceRequirements resources) {
+    this.resources = resources;
+  }
+
+  public AutoscalingSpec getAutoscaling() {
+    return autoscaling;
+  }
+
+  public void setAutoscaling(AutoscalingSpec autoscaling) {
+    this.autoscaling = autoscaling;
+  }
+
+  public List<IntentSpec> getIntents() {
+    return intents;
+  }
+
+  public void setIntents(List<IntentSpec> intents) {
+    this.intents = intents;
+  }
+
+  public GovernanceSpec getGovernance() {
+    return governance;
+  }
+
+  public void setGovernance(GovernanceSpec governance) {
+    this.governance = governance;
+  }
+
+  public InferenceSpec getInference() {
+    return inference;
+  }
+
+  public void setInference(InferenceSpec inference) {
+    this.inference = inference;
+  }
+
+  public MeshSpec getMesh() {
+    return mesh;
+  }
+
+  public void setMesh(MeshSpec mesh) {
+    this.mesh = mesh;
+  }
+
+  public FailoverSpec getFailover() {
+    return failover;
+  }
+
+  public void setFailover(FailoverSpec failover) {
+    this.failover = failover;
+  }
+
+  public MonitoringSpec getMonitoring() {
+    return monitoring;
+  }
+
+  public void setMonitoring(MonitoringSpec monitoring) {
+    this.monitoring = monitoring;
+  }
+}

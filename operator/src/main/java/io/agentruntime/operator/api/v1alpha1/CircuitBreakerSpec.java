@@ -1,0 +1,86 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** Connection pool limits and outlier detection (Istio DestinationRule). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CircuitBreakerSpec {
+
+  @Min(1)
+  @JsonPropertyDescription("Consecutive 5xx answers that eject an endpoint. Default 5.")
+  private Integer consecutive5xxErrors;
+
+  @Pattern(Durations.PATTERN)
+  @JsonPropertyDescription("How often endpoints are analysed for ejection. Default 10s.")
+  private String interval;
+
+  @Pattern(Durations.PATTERN)
+  @JsonPropertyDescription("Minimum ejection duration. Default 30s.")
+  private String baseEjectionTime;
+
+  @Min(0)
+  @Max(100)
+  @JsonPropertyDescription(
+      "Largest share of endpoints that may be ejected, in percent. Default 50.")
+  private Integer maxEjectionPercent;
+
+  @Min(1)
+  @JsonPropertyDescription("Most TCP connections to the runtime. Default 1000.")
+  private Integer maxConnections;
+
+  @Min(1)
+  @JsonPropertyDescription("Most requests queued for a connection. Default 200.")
+  private Integer maxPendingRequests;
+
+  public Integer getConsecutive5xxErrors() {
+    return consecutive5xxErrors;
+  }
+
+  public void setConsecutive5xxErrors(Integer consecutive5xxErrors) {
+    this.consecutive5xxErrors = consecutive5xxErrors;
+  }
+
+  public String getInterval() {
+    return interval;
+  }
+
+  public void setInterval(String interval) {
+    this.interval = interval;
+  }
+
+  public String getBaseEjectionTime() {
+    return baseEjectionTime;
+  }
+
+  public void setBaseEjectionTime(String baseEjectionTime) {
+    this.baseEjectionTime = baseEjectionTime;
+  }
+
+  public Integer getMaxEjectionPercent() {
+    return maxEjectionPercent;
+  }
+
+  public void setMaxEjectionPercent(Integer maxEjectionPercent) {
+    this.maxEjectionPercent = maxEjectionPercent;
+  }
+
+  public Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(Integer maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  public Integer getMaxPendingRequests() {
+    return maxPendingRequests;
+  }
+
+  public void setMaxPendingRequests(Integer maxPendingRequests) {
+    this.maxPendingRequests = maxPendingRequests;
+  }
+}

@@ -1,0 +1,105 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+/** A GPU model-server pool serving an OpenAI-compatible API to the runtime. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class InferenceSpec {
+
+  @Required
+  @JsonPropertyDescription("Model-server image, e.g. vllm/vllm-openai:v0.11.0.")
+  private String image;
+
+  @Required
+  @JsonPropertyDescription(
+      "Model the server loads and the runtime requests, e.g."
+          + " meta-llama/Llama-3.1-8B-Instruct.")
+  private String model;
+
+  @JsonPropertyDescription("Extra model-server arguments.")
+  private List<String> args;
+
+  @JsonPropertyDescription("Bounds of the pool's autoscaler. Defaults: min 1, max 4.")
+  private ReplicaBounds replicas;
+
+  @JsonPropertyDescription("GPUs per replica and the nodes that may provide them.")
+  private GpuSpec gpu;
+
+  @JsonPropertyDescription("The Karpenter NodePool providing GPU nodes.")
+  private NodePoolSpec nodePool;
+
+  @JsonPropertyDescription("A persistent volume caching the model weights.")
+  private ModelCacheSpec modelCache;
+
+  @JsonPropertyDescription(
+      "How a new model-server version rolls out: Surge, Recreate or Auto "
+          + "(recreate when no spare GPU). Default Auto.")
+  private InferenceUpgrade upgrade;
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getModel() {
+    return model;
+  }
+
+  public void setModel(String model) {
+    this.model = model;
+  }
+
+  public List<String> getArgs() {
+    return args;
+  }
+
+  public void setArgs(List<String> args) {
+    this.args = args;
+  }
+
+  public ReplicaBounds getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(ReplicaBounds replicas) {
+    this.replicas = replicas;
+  }
+
+  public GpuSpec getGpu() {
+    return gpu;
+  }
+
+  public void setGpu(GpuSpec gpu) {
+    this.gpu = gpu;
+  }
+
+  public NodePoolSpec getNodePool() {
+    return nodePool;
+  }
+
+  public void setNodePool(NodePoolSpec nodePool) {
+    this.nodePool = nodePool;
+  }
+
+  public ModelCacheSpec getModelCache() {
+    return modelCache;
+  }
+
+  public void setModelCache(ModelCacheSpec modelCache) {
+    this.modelCache = modelCache;
+  }
+
+  public InferenceUpgrade getUpgrade() {
+    return upgrade;
+  }
+
+  public void setUpgrade(InferenceUpgrade upgrade) {
+    this.upgrade = upgrade;
+  }
+}

@@ -1,0 +1,53 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+/** An intent callers may dispatch and the backend that serves it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class IntentSpec {
+
+  @Required
+  @Size(min = 1, max = 64)
+  @Pattern("^[A-Za-z0-9_.-]{1,64}$")
+  @JsonPropertyDescription(
+      "Name callers dispatch, also the Cedar action (Action::\"<name>\"). "
+          + "Letters, digits, _ . - ; at most 64.")
+  private String name;
+
+  @Required
+  @JsonPropertyDescription("Where the intent is served: exactly one of url, inference or echo.")
+  private IntentBackend backend;
+
+  @Pattern(Durations.PATTERN)
+  @JsonPropertyDescription(
+      "Backend call timeout, e.g. 2s or 30s; past it the caller gets 504. Default 30s.")
+  private String timeout;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public IntentBackend getBackend() {
+    return backend;
+  }
+
+  public void setBackend(IntentBackend backend) {
+    this.backend = backend;
+  }
+
+  public String getTimeout() {
+    return timeout;
+  }
+
+  public void setTimeout(String timeout) {
+    this.timeout = timeout;
+  }
+}

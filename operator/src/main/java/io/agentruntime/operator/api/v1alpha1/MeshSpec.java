@@ -1,0 +1,71 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import java.util.List;
+
+/** Istio traffic policy of the runtime. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MeshSpec {
+
+  @Pattern(Durations.PATTERN)
+  @JsonPropertyDescription("Overall request timeout at the mesh. Default 30s.")
+  private String timeout;
+
+  @JsonPropertyDescription(
+      "Mesh retries. Defaults never re-send a request that may have reached the runtime.")
+  private RetrySpec retries;
+
+  @JsonPropertyDescription("Connection limits and outlier detection.")
+  private CircuitBreakerSpec circuitBreaker;
+
+  @JsonPropertyDescription(
+      "Mutual TLS mode of the runtime's workload: STRICT or PERMISSIVE. Default STRICT.")
+  private MtlsMode mtls;
+
+  @JsonPropertyDescription(
+      "SPIFFE principals allowed to call the runtime, e.g. "
+          + "cluster.local/ns/web/sa/frontend. Empty: any.")
+  private List<String> allowedPrincipals;
+
+  public String getTimeout() {
+    return timeout;
+  }
+
+  public void setTimeout(String timeout) {
+    this.timeout = timeout;
+  }
+
+  public RetrySpec getRetries() {
+    return retries;
+  }
+
+  public void setRetries(RetrySpec retries) {
+    this.retries = retries;
+  }
+
+  public CircuitBreakerSpec getCircuitBreaker() {
+    return circuitBreaker;
+  }
+
+  public void setCircuitBreaker(CircuitBreakerSpec circuitBreaker) {
+    this.circuitBreaker = circuitBreaker;
+  }
+
+  public MtlsMode getMtls() {
+    return mtls;
+  }
+
+  public void setMtls(MtlsMode mtls) {
+    this.mtls = mtls;
+  }
+
+  public List<String> getAllowedPrincipals() {
+    return allowedPrincipals;
+  }
+
+  public void setAllowedPrincipals(List<String> allowedPrincipals) {
+    this.allowedPrincipals = allowedPrincipals;
+  }
+}

@@ -1,0 +1,50 @@
+package io.agentruntime.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** Mesh retries of requests to the runtime. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RetrySpec {
+
+  @Min(0)
+  @Max(10)
+  @JsonPropertyDescription("Retries after the first attempt. Default 2.")
+  private Integer attempts;
+
+  @Pattern(Durations.PATTERN)
+  @JsonPropertyDescription("Timeout of each attempt. Default 15s.")
+  private String perTryTimeout;
+
+  @JsonPropertyDescription(
+      "Istio retry conditions. Default"
+          + " connect-failure,refused-stream,unavailable,reset-before-request.")
+  private String retryOn;
+
+  public Integer getAttempts() {
+    return attempts;
+  }
+
+  public void setAttempts(Integer attempts) {
+    this.attempts = attempts;
+  }
+
+  public String getPerTryTimeout() {
+    return perTryTimeout;
+  }
+
+  public void setPerTryTimeout(String perTryTimeout) {
+    this.perTryTimeout = perTryTimeout;
+  }
+
+  public String getRetryOn() {
+    return retryOn;
+  }
+
+  public void setRetryOn(String retryOn) {
+    this.retryOn = retryOn;
+  }
+}

@@ -1,0 +1,100 @@
+package io.agentruntime.operator.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.validation.ValidationError;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the AgentRuntime documents of a YAML stream. Unlike the API server, which silently prunes
+ * unknown fields, it rejects them: a misspelt field would otherwise vanish from the rendering.
+ */
+final class AgentRuntimeDocuments {
+
+  private static final String API_VERSION = AgentRuntime.GROUP + "/" + AgentRuntime.VERSION;
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  /** One document: the resource, or the errors that kept it from being read. */
+  record Document(int number, AgentRuntime resource, List<ValidationError> errors) {}
+
+  private AgentRuntimeDocuments() {}
+
+  /** Every non-empty document of {@code yaml}, numbered from 1. */
+  static List<Document> read(Reader yaml) throws IOException {
+    List<Document> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> nodes = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+      int number = 0;
+      while (nodes.hasNextValue()) {
+        JsonNode node = nodes.nextValue();
+        number++;
+        if (node != null && !node.isNull() && !node.isMissingNode()) {
+          documents.add(convert(number, node));
+        }
+      }
+    }
+    return documents;
+  }
+
+  private static Document convert(int number, JsonNode node) {
+    String apiVersion = node.path("apiVersion").asText();
+    String kind = node.path("kind").asText();
+    if (!API_VERSION.equals(apiVersion) || !"AgentRuntime".equals(kind)) {
+      String found = kind.isEmpty() ? "no kind" : apiVersion + " " + kind;
+      return failed(number, "kind", "expected " + API_VERSION + " AgentRuntime, found " + found);
+    }
+    // Both are fixed by the class; binding them would only log that they are ignored.
+    ((ObjectNode) node).remove(List.of("apiVersion", "kind"));
+    try {
+      return new Document(number, YAML.treeToValue(node, AgentRuntime.class), List.of());
+    } catch (JsonMappingException e) {
+      return failed(number, path(e), message(e));
+    } catch (JsonProcessingException e) {
+      return failed(number, "document", e.getOriginalMessage());
+    }
+  }
+
+  private static Document failed(int number, String field, String message) {
+    return new Document(number, null, List.of(new ValidationError(field, message)));
+  }
+
+  /** Jackson's message, in the CRD's terms where it would otherwise name Java classes. */
+  private static String message(JsonMappingException e) {
+    if (e instanceof UnrecognizedPropertyException) {
+      return "unknown field";
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+      List<String> accepted =
+          Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString).toList();
+      return "'" + invalid.getValue() + "' is not one of " + String.join(", ", accepted);
+    }
+    return e.getOriginalMessage();
+  }
+
+  /** The field path Jackson stopped at, e.g. {@code spec.intents[0].backend.echo}. */
+  private static String path(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(
+                ref ->
+                    ref.getFieldName() != null
+                        ? "." + ref.getFieldName()
+                        : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining());
+    return path.isEmpty() ? "document" : path.substring(1);
+  }
+}

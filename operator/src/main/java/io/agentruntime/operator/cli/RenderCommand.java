@@ -1,0 +1,161 @@
+package io.agentruntime.operator.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.cli.AgentRuntimeDocuments.Document;
+import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.validation.AgentRuntimeValidator;
+import io.agentruntime.operator.validation.ValidationError;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code render -f cr.yaml}: prints the Kubernetes objects the operator would apply for each
+ * AgentRuntime, with no cluster, through the same validator and renderers as the reconciler.
+ */
+@Command(
+    name = "render",
+    description = {
+      "Prints, as multi-document YAML, the objects the operator applies for each AgentRuntime:"
+          + " ServiceAccount, ConfigMap, Deployment, Service, HorizontalPodAutoscaler and"
+          + " PodDisruptionBudget.",
+      "The mesh, inference, failover and monitoring sections are validated but their objects"
+          + " are not rendered yet.",
+      "An invalid AgentRuntime prints nothing and exits with 1, naming each field at fault."
+    })
+public final class RenderCommand implements Callable<Integer> {
+
+  /** Namespace of AgentRuntimes that name none when {@code --namespace} is not given. */
+  static final String DEFAULT_NAMESPACE = "default";
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  @Option(
+      names = {"-f", "--file"},
+      required = true,
+      paramLabel = "FILE",
+      description = "YAML file with one or more AgentRuntime documents; - reads standard input.")
+  private String file;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NAMESPACE",
+      description = "Namespace of AgentRuntimes that name none (default: ${DEFAULT-VALUE}).",
+      defaultValue = DEFAULT_NAMESPACE)
+  private String namespace;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Shows this help and exits.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final InputStream stdin;
+
+  /** Reads {@code -f -} from the process's standard input. */
+  public RenderCommand() {
+    this(System.in);
+  }
+
+  RenderCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Document> documents;
+    try (Reader reader = open()) {
+      documents = AgentRuntimeDocuments.read(reader);
+    } catch (NoSuchFileException e) {
+      err.println("error: " + source() + ": no such file");
+      return 1;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String line = at == null ? "" : " (line " + at.getLineNr() + ")";
+      err.println("error: " + source() + line + ": not valid YAML: " + e.getOriginalMessage());
+      return 1;
+    }
+    List<AgentRuntime> valid = new ArrayList<>();
+    boolean failed = false;
+    for (Document document : documents) {
+      List<ValidationError> errors = validate(document);
+      errors.forEach(error -> err.println("error: " + describe(document) + ": " + error));
+      failed |= !errors.isEmpty();
+      if (errors.isEmpty()) {
+        valid.add(document.resource());
+      }
+    }
+    err.flush();
+    if (failed) {
+      return 1;
+    }
+    print(valid);
+    return 0;
+  }
+
+  private Reader open() throws IOException {
+    if ("-".equals(file)) {
+      return new InputStreamReader(stdin, StandardCharsets.UTF_8);
+    }
+    return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+  }
+
+  private List<ValidationError> validate(Document document) {
+    if (!document.errors().isEmpty()) {
+      return document.errors();
+    }
+    AgentRuntime cr = document.resource();
+    if (cr.getMetadata() != null && cr.getMetadata().getNamespace() == null) {
+      cr.getMetadata().setNamespace(namespace);
+    }
+    return AgentRuntimeValidator.validate(cr);
+  }
+
+  private String describe(Document document) {
+    AgentRuntime cr = document.resource();
+    String where = source() + " document " + document.number();
+    if (cr == null || cr.getMetadata() == null || cr.getMetadata().getName() == null) {
+      return where;
+    }
+    return where
+        + " (AgentRuntime "
+        + cr.getMetadata().getNamespace()
+        + "/"
+        + cr.getMetadata().getName()
+        + ")";
+  }
+
+  private String source() {
+    return "-".equals(file) ? "<stdin>" : file;
+  }
+
+  private void print(List<AgentRuntime> resources) {
+    PrintWriter out = spec.commandLine().getOut();
+    for (AgentRuntime cr : resources) {
+      for (HasMetadata object : AgentRuntimeRenderer.render(cr)) {
+        out.print(SERIALIZATION.asYaml(object));
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,144 @@
+package io.agentruntime.operator.render;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.api.v1alpha1.AutoscalingSpec;
+import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
+import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.api.v1alpha1.ReplicaBounds;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every default of the AgentRuntime spec, applied when rendering and never written back into the
+ * resource (a GitOps tool would see the written defaults as drift). The values mirror the original
+ * system's task counts, autoscaling target and cooldowns.
+ */
+public final class AgentRuntimeDefaults {
+
+  /** Fewest runtime pods. */
+  public static final int MIN_REPLICAS = 2;
+
+  /** Most runtime pods (raised to {@code min} when only {@code min} is given above it). */
+  public static final int MAX_REPLICAS = 10;
+
+  /** CPU utilization, in percent of the requests, the autoscaler aims for. */
+  public static final int TARGET_CPU_UTILIZATION = 60;
+
+  /** Seconds of sustained load before scaling up again. */
+  public static final int SCALE_UP_STABILIZATION_SECONDS = 60;
+
+  /** Seconds of low load before scaling down. */
+  public static final int SCALE_DOWN_STABILIZATION_SECONDS = 300;
+
+  /** Backend call timeout of an intent. */
+  public static final String INTENT_TIMEOUT = "30s";
+
+  /** Governance enforcement mode. */
+  public static final GovernanceMode GOVERNANCE_MODE = GovernanceMode.ENFORCE;
+
+  /** How often the policy store's version is checked. */
+  public static final String REFRESH_INTERVAL = "10s";
+
+  /** How long a stale policy set is served while the store is unreachable. */
+  public static final String MAX_STALENESS = "5m";
+
+  /** Seconds the runtime finishes in-flight requests after SIGTERM ({@code server.shutdown...}). */
+  public static final int SHUTDOWN_GRACE_SECONDS = 20;
+
+  /**
+   * Seconds a terminating pod keeps serving before SIGTERM, so endpoints and mesh proxies stop
+   * routing to it first.
+   */
+  public static final int DRAIN_SECONDS = 5;
+
+  private AgentRuntimeDefaults() {}
+
+  /** Fewest runtime pods the autoscaler keeps. */
+  public static int minReplicas(AgentRuntimeSpec spec) {
+    return bound(spec.getReplicas(), ReplicaBounds::getMin).orElse(MIN_REPLICAS);
+  }
+
+  /** Most runtime pods; never below {@link #minReplicas}. */
+  public static int maxReplicas(AgentRuntimeSpec spec) {
+    return bound(spec.getReplicas(), ReplicaBounds::getMax)
+        .orElse(Math.max(MAX_REPLICAS, minReplicas(spec)));
+  }
+
+  /** The autoscaler's CPU target, in percent. */
+  public static int targetCpuUtilization(AgentRuntimeSpec spec) {
+    return autoscaling(spec, AutoscalingSpec::getTargetCPUUtilization)
+        .orElse(TARGET_CPU_UTILIZATION);
+  }
+
+  /** The autoscaler's scale-up stabilization window, in seconds. */
+  public static int scaleUpStabilizationSeconds(AgentRuntimeSpec spec) {
+    return autoscaling(spec, AutoscalingSpec::getScaleUpStabilizationSeconds)
+        .orElse(SCALE_UP_STABILIZATION_SECONDS);
+  }
+
+  /** The autoscaler's scale-down stabilization window, in seconds. */
+  public static int scaleDownStabilizationSeconds(AgentRuntimeSpec spec) {
+    return autoscaling(spec, AutoscalingSpec::getScaleDownStabilizationSeconds)
+        .orElse(SCALE_DOWN_STABILIZATION_SECONDS);
+  }
+
+  /**
+   * The runtime container's resources: the spec's when given (as a whole: requests and limits are
+   * tuned together), otherwise requests of 250m CPU and 512Mi memory, limits of 2 CPUs and 4Gi.
+   */
+  public static ResourceRequirements resources(AgentRuntimeSpec spec) {
+    if (spec.getResources() != null) {
+      return spec.getResources();
+    }
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity("250m"))
+        .addToRequests("memory", new Quantity("512Mi"))
+        .addToLimits("cpu", new Quantity("2"))
+        .addToLimits("memory", new Quantity("4Gi"))
+        .build();
+  }
+
+  /** An intent's backend timeout. */
+  public static String intentTimeout(IntentSpec intent) {
+    return Optional.ofNullable(intent.getTimeout()).orElse(INTENT_TIMEOUT);
+  }
+
+  /** The governance mode. */
+  public static GovernanceMode governanceMode(AgentRuntimeSpec spec) {
+    return governance(spec, GovernanceSpec::getMode).orElse(GOVERNANCE_MODE);
+  }
+
+  /** How often the policy store's version is checked. */
+  public static String refreshInterval(AgentRuntimeSpec spec) {
+    return governance(spec, GovernanceSpec::getRefreshInterval).orElse(REFRESH_INTERVAL);
+  }
+
+  /** How long a stale policy set is served. */
+  public static String maxStaleness(AgentRuntimeSpec spec) {
+    return governance(spec, GovernanceSpec::getMaxStaleness).orElse(MAX_STALENESS);
+  }
+
+  /** Pod termination grace: drain, then the runtime's own shutdown, plus a margin to exit. */
+  public static long terminationGracePeriodSeconds() {
+    return DRAIN_SECONDS + SHUTDOWN_GRACE_SECONDS + 5L;
+  }
+
+  private static Optional<Integer> bound(
+      ReplicaBounds bounds, Function<ReplicaBounds, Integer> getter) {
+    return Optional.ofNullable(bounds).map(getter);
+  }
+
+  private static <T> Optional<T> autoscaling(
+      AgentRuntimeSpec spec, Function<AutoscalingSpec, T> getter) {
+    return Optional.ofNullable(spec.getAutoscaling()).map(getter);
+  }
+
+  private static <T> Optional<T> governance(
+      AgentRuntimeSpec spec, Function<GovernanceSpec, T> getter) {
+    return Optional.ofNullable(spec.getGovernance()).map(getter);
+  }
+}

@@ -1,0 +1,118 @@
+package io.agentruntime.operator.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
+import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
+import io.agentruntime.operator.api.v1alpha1.IntentBackend;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime's configuration file ({@code <n>-config}, key {@code runtime.yaml}) in the format of
+ * docs/configuration.md, with every default written out so the file alone tells what runs.
+ */
+public final class RuntimeConfigMapRenderer {
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .build();
+
+  private RuntimeConfigMapRenderer() {}
+
+  /** The ConfigMap holding {@code cr}'s runtime configuration. */
+  public static ConfigMap render(AgentRuntime cr) {
+    return new ConfigMapBuilder()
+        .withMetadata(RenderedMetadata.of(cr, ResourceNames.config(cr), Component.RUNTIME))
+        .addToData(ResourceNames.CONFIG_KEY, runtimeYaml(cr))
+        .build();
+  }
+
+  /** The configuration file's text. */
+  static String runtimeYaml(AgentRuntime cr) {
+    try {
+      return YAML.writeValueAsString(runtimeConfig(cr));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write the runtime configuration", e);
+    }
+  }
+
+  private static Map<String, Object> runtimeConfig(AgentRuntime cr) {
+    AgentRuntimeSpec spec = cr.getSpec();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(
+        "runtime",
+        ordered("name", cr.getMetadata().getName(), "namespace", cr.getMetadata().getNamespace()));
+    config.put(
+        "server",
+        ordered(
+            "port",
+            ResourceNames.RUNTIME_PORT,
+            "shutdownGracePeriod",
+            AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS + "s"));
+    // Identity comes from the mesh's principal header; context.user_id is for local runs only.
+    config.put("identity", ordered("localMode", false));
+    config.put("governance", governance(spec));
+    config.put("intents", spec.getIntents().stream().map(intent -> intent(cr, intent)).toList());
+    return config;
+  }
+
+  private static Map<String, Object> governance(AgentRuntimeSpec spec) {
+    Map<String, Object> governance =
+        ordered(
+            "mode", AgentRuntimeDefaults.governanceMode(spec).value(),
+            "refreshInterval", AgentRuntimeDefaults.refreshInterval(spec),
+            "maxStaleness", AgentRuntimeDefaults.maxStaleness(spec));
+    GovernanceSpec section = spec.getGovernance();
+    if (section != null && section.getStore() != null) {
+      DynamoDbStoreSpec dynamodb = section.getStore().getDynamodb();
+      Map<String, Object> table = ordered("table", dynamodb.getTable());
+      if (dynamodb.getRegion() != null) {
+        table.put("region", dynamodb.getRegion());
+      }
+      governance.put("store", ordered("dynamodb", table));
+    }
+    return governance;
+  }
+
+  private static Map<String, Object> intent(AgentRuntime cr, IntentSpec intent) {
+    return ordered(
+        "name", intent.getName(),
+        "timeout", AgentRuntimeDefaults.intentTimeout(intent),
+        "backend", backend(cr, intent.getBackend()));
+  }
+
+  private static Map<String, Object> backend(AgentRuntime cr, IntentBackend backend) {
+    if (backend.getUrl() != null) {
+      return ordered("type", "http", "url", backend.getUrl());
+    }
+    if (backend.getInference() != null) {
+      return ordered(
+          "type", "openai",
+          "url", ResourceNames.inferenceUrl(cr),
+          "model", cr.getSpec().getInference().getModel());
+    }
+    return ordered("type", "echo");
+  }
+
+  /** A map keeping the order of its {@code key, value} pairs, so the file is deterministic. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    List<Object> pairs = List.of(keysAndValues);
+    for (int i = 0; i < pairs.size(); i += 2) {
+      map.put((String) pairs.get(i), pairs.get(i + 1));
+    }
+    return map;
+  }
+}

@@ -1,0 +1,50 @@
+package io.agentruntime.operator.render;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+
+/**
+ * The runtime's HorizontalPodAutoscaler ({@code <n>}, autoscaling/v2): CPU-driven with the original
+ * system's target and cooldowns unless the spec overrides them.
+ */
+public final class RuntimeHpaRenderer {
+
+  private RuntimeHpaRenderer() {}
+
+  /** The autoscaler of {@code cr}'s runtime Deployment. */
+  public static HorizontalPodAutoscaler render(AgentRuntime cr) {
+    AgentRuntimeSpec spec = cr.getSpec();
+    return new HorizontalPodAutoscalerBuilder()
+        .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
+        .withNewSpec()
+        .withNewScaleTargetRef()
+        .withApiVersion("apps/v1")
+        .withKind("Deployment")
+        .withName(ResourceNames.runtime(cr))
+        .endScaleTargetRef()
+        .withMinReplicas(AgentRuntimeDefaults.minReplicas(spec))
+        .withMaxReplicas(AgentRuntimeDefaults.maxReplicas(spec))
+        .addNewMetric()
+        .withType("Resource")
+        .withNewResource()
+        .withName("cpu")
+        .withNewTarget()
+        .withType("Utilization")
+        .withAverageUtilization(AgentRuntimeDefaults.targetCpuUtilization(spec))
+        .endTarget()
+        .endResource()
+        .endMetric()
+        .withNewBehavior()
+        .withNewScaleUp()
+        .withStabilizationWindowSeconds(AgentRuntimeDefaults.scaleUpStabilizationSeconds(spec))
+        .endScaleUp()
+        .withNewScaleDown()
+        .withStabilizationWindowSeconds(AgentRuntimeDefaults.scaleDownStabilizationSeconds(spec))
+        .endScaleDown()
+        .endBehavior()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,164 @@
+package io.agentruntime.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RenderCommandTest {
+
+  private static final String MINIMAL = Path.of("..", "examples", "minimal.yaml").toString();
+
+  private static final String NO_NAMESPACE =
+      """
+      apiVersion: agentruntime.io/v1alpha1
+      kind: AgentRuntime
+      metadata: {name: lone}
+      spec:
+        image: ghcr.io/agentruntime/runtime:0.1.0
+        intents: [{name: ping, backend: {echo: {}}}]
+      """;
+
+  @TempDir Path temp;
+
+  @Test
+  void printsEveryObjectOfAValidResource() throws IOException {
+    Result result = run("", "-f", MINIMAL);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(documents(result.out()))
+        .extracting(object -> object.path("kind").asText())
+        .containsExactly(
+            "ServiceAccount",
+            "ConfigMap",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget");
+    assertThat(result.out()).doesNotContain("null").doesNotContain("status:");
+  }
+
+  @Test
+  void printsTheSameOutputEveryTime() {
+    assertThat(run("", "-f", MINIMAL).out()).isEqualTo(run("", "-f", MINIMAL).out());
+  }
+
+  @Test
+  void rendersEveryDocumentOfAStreamFromStandardInput() throws IOException {
+    String both = Files.readString(Path.of(MINIMAL)) + "---\n" + NO_NAMESPACE;
+
+    Result result = run(both, "-f", "-", "--namespace", "tools");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(documents(result.out()))
+        .hasSize(12)
+        .extracting(object -> object.path("metadata").path("namespace").asText())
+        .containsOnly("agents", "tools");
+  }
+
+  @Test
+  void putsResourcesWithoutNamespaceInTheDefaultNamespace() throws IOException {
+    Result result = run(NO_NAMESPACE, "-f", "-");
+
+    assertThat(documents(result.out()))
+        .extracting(object -> object.path("metadata").path("namespace").asText())
+        .containsOnly("default");
+  }
+
+  @Test
+  void invalidResourceExitsWithOneAndNamesTheField() throws IOException {
+    Path file = temp.resolve("bad.yaml");
+    Files.writeString(
+        file, NO_NAMESPACE.replace("backend: {echo: {}}", "backend: {echo: {}}, timeout: soon"));
+
+    Result result = run("", "-f", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .contains("AgentRuntime default/lone")
+        .contains("spec.intents[0].timeout: 'soon' is not a duration");
+  }
+
+  @Test
+  void unknownFieldIsAnErrorNamingIt() {
+    Result result = run(NO_NAMESPACE.replace("image:", "imag:"), "-f", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("spec.imag: unknown field");
+  }
+
+  @Test
+  void badEnumValueNamesTheFieldAndTheAcceptedValues() {
+    Result result = run(NO_NAMESPACE + "  governance: {mode: Block}\n", "-f", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("spec.governance.mode: 'Block' is not one of Enforce, Audit");
+  }
+
+  @Test
+  void malformedYamlNamesTheLine() {
+    Result result = run(NO_NAMESPACE + "  replicas: {min: 2\n", "-f", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("error: <stdin> (line ").contains("not valid YAML");
+  }
+
+  @Test
+  void otherKindsAreRejected() {
+    Result result = run("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "-f", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("<stdin> document 1").contains("v1 ConfigMap");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Result result = run("", "-f", temp.resolve("absent.yaml").toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("absent.yaml: no such file");
+  }
+
+  @Test
+  void helpSaysWhichSectionsAreNotRenderedYet() {
+    Result result = run("", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("mesh, inference, failover and monitoring");
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine =
+        new CommandLine(
+            new RenderCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  private static List<JsonNode> documents(String yaml) throws IOException {
+    try (MappingIterator<JsonNode> nodes =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
+      return nodes.readAll().stream().filter(node -> !node.isNull() && !node.isEmpty()).toList();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.agentruntime.operator.render;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** AgentRuntimes for tests: the shipped examples and inline YAML. */
+public final class AgentRuntimeFixtures {
+
+  /** The repository's examples folder (tests run in the module directory). */
+  public static final Path EXAMPLES = Path.of("..", "examples");
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private AgentRuntimeFixtures() {}
+
+  /** The example {@code examples/<name>.yaml}. */
+  public static AgentRuntime example(String name) {
+    return read(EXAMPLES.resolve(name + ".yaml"));
+  }
+
+  /** Names of every {@code examples/*.yaml}, without the extension. */
+  public static List<String> exampleNames() {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".yaml"))
+          .map(name -> name.substring(0, name.length() - ".yaml".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An AgentRuntime parsed from {@code yaml}. */
+  public static AgentRuntime parse(String yaml) {
+    try {
+      return YAML.readValue(yaml, AgentRuntime.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A valid AgentRuntime {@code support} in {@code agents} whose spec is {@code specYaml}, indented
+   * as under {@code spec:}.
+   */
+  public static AgentRuntime withSpec(String specYaml) {
+    String header =
+        """
+        apiVersion: agentruntime.io/v1alpha1
+        kind: AgentRuntime
+        metadata: {name: support, namespace: agents}
+        spec:
+        """;
+    return parse(header + specYaml.indent(2));
+  }
+
+  /** The smallest valid spec: an image and one echo intent. */
+  public static AgentRuntime minimal() {
+    return withSpec(
+        """
+        image: ghcr.io/agentruntime/runtime:0.1.0
+        intents:
+          - name: ping
+            backend: {echo: {}}
+        """);
+  }
+
+  private static AgentRuntime read(Path file) {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.agentruntime.operator.render;
+
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.example;
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.minimal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentRuntimeRendererTest {
+
+  @Test
+  void rendersEveryRuntimeObjectInApplyOrder() {
+    List<HasMetadata> objects = AgentRuntimeRenderer.render(minimal());
+
+    assertThat(objects)
+        .extracting(HasMetadata::getKind)
+        .containsExactly(
+            "ServiceAccount",
+            "ConfigMap",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget");
+    assertThat(objects)
+        .extracting(object -> object.getMetadata().getName())
+        .containsExactly("support", "support-config", "support", "support", "support", "support");
+  }
+
+  @Test
+  void labelsEveryObjectAsManagedInTheRuntimesNamespace() {
+    assertThat(AgentRuntimeRenderer.render(example("full")))
+        .allSatisfy(
+            object -> {
+              assertThat(object.getMetadata().getNamespace()).isEqualTo("agents");
+              assertThat(object.getMetadata().getLabels())
+                  .containsEntry("app.kubernetes.io/name", "agent-runtime")
+                  .containsEntry("app.kubernetes.io/instance", "support")
+                  .containsEntry("app.kubernetes.io/component", "runtime")
+                  .containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
+            });
+  }
+
+  @Test
+  void exposesHttpOnPort8080ToTheRuntimePods() {
+    Service service = RuntimeServiceRenderer.render(minimal());
+
+    assertThat(service.getSpec().getPorts().getFirst().getPort()).isEqualTo(8080);
+    assertThat(service.getSpec().getPorts().getFirst().getName()).isEqualTo("http");
+    assertThat(service.getSpec().getSelector())
+        .isEqualTo(Labels.selector(minimal(), Component.RUNTIME));
+  }
+
+  @Test
+  void keepsOnePodThroughVoluntaryDisruptions() {
+    PodDisruptionBudget pdb = RuntimePdbRenderer.render(minimal());
+
+    assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    assertThat(pdb.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Labels.selector(minimal(), Component.RUNTIME));
+  }
+
+  @Test
+  void givesThePodsAnIdentityWithoutAnApiToken() {
+    assertThat(RuntimeServiceAccountRenderer.render(minimal()).getAutomountServiceAccountToken())
+        .isFalse();
+  }
+
+  @Test
+  void derivesEveryNameFromTheResource() {
+    var cr = minimal();
+
+    assertThat(ResourceNames.inference(cr)).isEqualTo("support-inference");
+    assertThat(ResourceNames.modelCache(cr)).isEqualTo("support-model-cache");
+    assertThat(ResourceNames.gpuNodePool(cr)).isEqualTo("agents-support-gpu");
+    assertThat(ResourceNames.dispatchEndpoint(cr))
+        .isEqualTo("http://support.agents.svc.cluster.local:8080/dispatch");
+  }
+}

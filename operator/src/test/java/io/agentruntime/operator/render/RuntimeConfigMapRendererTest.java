@@ -1,0 +1,162 @@
+package io.agentruntime.operator.render;
+
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.example;
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.minimal;
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+class RuntimeConfigMapRendererTest {
+
+  /** The keys docs/configuration.md defines, by section; the runtime rejects any other. */
+  private static final Map<String, Set<String>> DOCUMENTED_KEYS =
+      Map.of(
+          "runtime", Set.of("name", "namespace"),
+          "server",
+              Set.of(
+                  "host",
+                  "port",
+                  "eventLoops",
+                  "maxBodySize",
+                  "requestTimeout",
+                  "idleTimeout",
+                  "shutdownGracePeriod"),
+          "identity", Set.of("principalHeader", "groupsHeader", "localMode"),
+          "governance", Set.of("mode", "refreshInterval", "maxStaleness", "store"),
+          "idempotency", Set.of("window", "maxEntries"));
+
+  private static final Set<String> INTENT_KEYS = Set.of("name", "timeout", "backend");
+  private static final Set<String> BACKEND_KEYS = Set.of("type", "url", "model", "maxConnections");
+
+  @Test
+  void holdsTheConfigFileUnderItsKey() {
+    ConfigMap configMap = RuntimeConfigMapRenderer.render(minimal());
+
+    assertThat(configMap.getMetadata().getName()).isEqualTo("support-config");
+    assertThat(configMap.getMetadata().getNamespace()).isEqualTo("agents");
+    assertThat(configMap.getData()).containsOnlyKeys("runtime.yaml");
+  }
+
+  @Test
+  void writesOnlyDocumentedKeys() throws IOException {
+    JsonNode config = config(example("full"));
+
+    assertThat(fieldNames(config)).isSubsetOf(union(DOCUMENTED_KEYS.keySet(), Set.of("intents")));
+    DOCUMENTED_KEYS.forEach(
+        (section, keys) -> assertThat(fieldNames(config.path(section))).isSubsetOf(keys));
+    for (JsonNode intent : config.path("intents")) {
+      assertThat(fieldNames(intent)).isSubsetOf(INTENT_KEYS);
+      assertThat(fieldNames(intent.path("backend"))).isSubsetOf(BACKEND_KEYS);
+    }
+    assertThat(config.path("runtime").path("name").asText()).isEqualTo("support");
+    assertThat(config.path("runtime").path("namespace").asText()).isEqualTo("agents");
+    assertThat(config.path("identity").path("localMode").isBoolean()).isTrue();
+    assertThat(config.path("identity").path("localMode").asBoolean()).isFalse();
+  }
+
+  @Test
+  void mapsEachBackendKindToTheRuntimesBackendType() throws IOException {
+    JsonNode intents = config(example("full")).path("intents");
+
+    assertThat(intent(intents, "call_reasoning").path("backend").path("type").asText())
+        .isEqualTo("openai");
+    assertThat(intent(intents, "call_reasoning").path("backend").path("url").asText())
+        .isEqualTo("http://support-inference.agents.svc.cluster.local:8000");
+    assertThat(intent(intents, "call_reasoning").path("backend").path("model").asText())
+        .isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
+    assertThat(intent(intents, "lookup_order").path("backend").path("type").asText())
+        .isEqualTo("http");
+    assertThat(intent(intents, "lookup_order").path("backend").path("url").asText())
+        .isEqualTo("http://orders.shop.svc.cluster.local:8080/lookup");
+    assertThat(intent(intents, "lookup_order").path("timeout").asText()).isEqualTo("2s");
+    assertThat(intent(intents, "ping").path("backend").path("type").asText()).isEqualTo("echo");
+  }
+
+  @Test
+  void writesTheDefaultsTheSpecLeavesOut() throws IOException {
+    JsonNode config = config(minimal());
+
+    assertThat(config.path("governance").path("mode").asText()).isEqualTo("Enforce");
+    assertThat(config.path("governance").path("refreshInterval").asText()).isEqualTo("10s");
+    assertThat(config.path("governance").path("maxStaleness").asText()).isEqualTo("5m");
+    assertThat(config.path("governance").has("store")).isFalse();
+    assertThat(intent(config.path("intents"), "ping").path("timeout").asText()).isEqualTo("30s");
+  }
+
+  @Test
+  void namesTheDynamoDbStore() throws IOException {
+    JsonNode store = config(example("full")).path("governance").path("store");
+
+    assertThat(store.path("dynamodb").path("table").asText()).isEqualTo("governance-policies");
+    assertThat(store.path("dynamodb").path("region").asText()).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void auditModeReachesTheRuntime() throws IOException {
+    AgentRuntime audit =
+        withSpec(
+            """
+            image: ghcr.io/agentruntime/runtime:0.1.0
+            governance: {mode: Audit}
+            intents:
+              - name: ping
+                backend: {echo: {}}
+            """);
+
+    assertThat(config(audit).path("governance").path("mode").asText()).isEqualTo("Audit");
+  }
+
+  @Test
+  void keepsIntentNamesThatLookLikeNumbersAsText() throws IOException {
+    AgentRuntime numeric =
+        withSpec(
+            """
+            image: ghcr.io/agentruntime/runtime:0.1.0
+            intents:
+              - name: "1.5"
+                backend: {echo: {}}
+            """);
+
+    assertThat(config(numeric).path("intents").get(0).path("name").isTextual()).isTrue();
+  }
+
+  @Test
+  void rendersTheSameTextEveryTime() {
+    assertThat(RuntimeConfigMapRenderer.render(example("full")))
+        .isEqualTo(RuntimeConfigMapRenderer.render(example("full")));
+  }
+
+  private static JsonNode config(AgentRuntime cr) throws IOException {
+    String yaml = RuntimeConfigMapRenderer.render(cr).getData().get("runtime.yaml");
+    return new YAMLMapper().readTree(yaml);
+  }
+
+  private static Set<String> fieldNames(JsonNode node) {
+    Set<String> names = new HashSet<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> union = new HashSet<>(first);
+    union.addAll(second);
+    return union;
+  }
+
+  private static JsonNode intent(JsonNode intents, String name) {
+    return StreamSupport.stream(intents.spliterator(), false)
+        .filter(intent -> intent.path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no intent " + name + " in " + intents));
+  }
+}
