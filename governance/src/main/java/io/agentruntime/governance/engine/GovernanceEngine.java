@@ -1,46 +1,139 @@
 package io.agentruntime.governance.engine;
 
+import com.cedarpolicy.value.Value;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicySetSnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides governance requests with Cedar against the currently installed policy set.
  *
  * <p>Thread-safe and non-blocking: {@link #decide} may run on an event loop. {@link #install}
  * parses a new set and swaps it in atomically; on a parse error the previous set stays.
+ *
+ * <p>Cedar decisions are pure functions of the policy set and the request, so decisions are
+ * memoised per installed set (keyed by principal, groups, action, resource and the converted
+ * context): a repeated request skips the native call, and installing a set starts a fresh memo.
  */
 public final class GovernanceEngine {
+  private static final MemoKey WARM_UP = new MemoKey("warm-up", Set.of(), "", "warm-up", "{}");
+
+  private final EnforcementMode mode;
+  private final PolicySetCompiler compiler = new PolicySetCompiler();
+  private final CedarEvaluator evaluator = new CedarEvaluator();
+  private final AtomicReference<CompiledPolicySet> installed = new AtomicReference<>();
 
   public GovernanceEngine(EnforcementMode mode) {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    this.mode = Objects.requireNonNull(mode, "mode");
   }
 
   /** Parses and atomically installs {@code snapshot}; the last good set stays on error. */
   public void install(PolicySetSnapshot snapshot) throws PolicySetCompilationException {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    CompiledPolicySet compiled = compiler.compile(snapshot);
+    // The first native call initialises cedar-java's serialisers (hundreds of milliseconds): pay
+    // that here, on the installing thread, rather than on the event loop serving the first request.
+    evaluator.evaluate(compiled.forAction(WARM_UP.action()), CedarCall.of(WARM_UP, Map.of()));
+    installed.set(compiled);
   }
 
   /** Decides one request; never throws for request content (errors deny). */
   public Decision decide(DecisionRequest request) {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    long start = System.nanoTime();
+    CompiledPolicySet set = installed.get();
+    Outcome outcome;
+    if (set == null) {
+      outcome = Outcome.error("no policy set is installed");
+    } else {
+      outcome = decideSafely(set, request);
+    }
+    long version = set == null ? -1 : set.version();
+    return new Decision(
+        outcome.effect(),
+        mode,
+        outcome.policies(),
+        outcome.auditDenials(),
+        outcome.errors(),
+        version,
+        System.nanoTime() - start);
+  }
+
+  private Outcome decideSafely(CompiledPolicySet set, DecisionRequest request) {
+    try {
+      return decideWith(set, request);
+    } catch (ContextConversionException e) {
+      return Outcome.error(e.getMessage());
+    } catch (RuntimeException e) {
+      // Fail closed on anything unexpected rather than break the caller's request handling.
+      return Outcome.error("governance evaluation failed: " + e);
+    }
+  }
+
+  private Outcome decideWith(CompiledPolicySet set, DecisionRequest request)
+      throws ContextConversionException {
+    List<String> missing = missingFields(request);
+    if (!missing.isEmpty()) {
+      return Outcome.error("request is missing " + String.join(", ", missing));
+    }
+    Map<String, Value> context = ContextConverter.convert(request.context());
+    MemoKey key =
+        new MemoKey(
+            request.principal(),
+            request.groups(),
+            request.action(),
+            request.resource(),
+            CanonicalContext.of(context));
+    ActionPolicies policies = set.forAction(key.action());
+    if (key.weight() > MemoKey.MAX_MEMOIZED_WEIGHT) {
+      return evaluator.evaluate(policies, CedarCall.of(key, context));
+    }
+    // Looked up and stored separately so no cache lock is held across the native call.
+    Outcome memoised = set.memo().getIfPresent(key);
+    if (memoised != null) {
+      return memoised;
+    }
+    Outcome outcome = evaluator.evaluate(policies, CedarCall.of(key, context));
+    set.memo().put(key, outcome);
+    return outcome;
+  }
+
+  private static List<String> missingFields(DecisionRequest request) {
+    return Map.of(
+            "principal", request.principal() == null,
+            "action", request.action() == null,
+            "resource", request.resource() == null)
+        .entrySet()
+        .stream()
+        .filter(Map.Entry::getValue)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   /** Whether a policy set has been installed (readiness). */
   public boolean hasPolicySet() {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    return installed.get() != null;
   }
 
   /** Version of the installed set, or -1 before the first install. */
   public long policySetVersion() {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    CompiledPolicySet set = installed.get();
+    return set == null ? -1 : set.version();
   }
 
   /** Number of policies in the installed set. */
   public int policyCount() {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    CompiledPolicySet set = installed.get();
+    return set == null ? 0 : set.policyCount();
   }
 
+  /**
+   * Whether deny decisions block requests ({@code ENFORCE}) or are only reported ({@code AUDIT}).
+   */
   public EnforcementMode mode() {
-    throw new UnsupportedOperationException("contract only: implementation pending");
+    return mode;
   }
 }
