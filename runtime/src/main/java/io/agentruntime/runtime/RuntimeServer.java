@@ -1,0 +1,157 @@
+package io.agentruntime.runtime;
+
+import io.agentruntime.governance.engine.GovernanceEngine;
+import io.agentruntime.governance.engine.PolicySetSynchronizer;
+import io.agentruntime.governance.store.FilePolicyStore;
+import io.agentruntime.governance.store.PolicyStore;
+import io.agentruntime.runtime.backend.BackendRegistry;
+import io.agentruntime.runtime.config.IntentConfig;
+import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.governance.DecisionLog;
+import io.agentruntime.runtime.governance.MeteredPolicyStore;
+import io.agentruntime.runtime.governance.PolicyRefresher;
+import io.agentruntime.runtime.governance.RequestGovernor;
+import io.agentruntime.runtime.http.HttpReply;
+import io.agentruntime.runtime.http.RuntimeServices;
+import io.agentruntime.runtime.idempotency.IdempotencyCache;
+import io.agentruntime.runtime.identity.PrincipalResolver;
+import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running runtime: wires configuration → policy store → engine → backends → routes → HTTP
+ * servers, and takes them down again in the reverse order.
+ */
+public final class RuntimeServer {
+
+  private final Vertx vertx;
+  private final RuntimeServices services;
+  private final PolicyStore store;
+  private final PolicyRefresher refresher;
+  private final AtomicInteger port;
+  private String deploymentId;
+
+  private RuntimeServer(
+      Vertx vertx, RuntimeServices services, PolicyStore store, PolicyRefresher refresher) {
+    this.vertx = vertx;
+    this.services = services;
+    this.store = store;
+    this.refresher = refresher;
+    this.port = new AtomicInteger(-1);
+  }
+
+  /**
+   * Loads the policy set once, then listens. A failed first load does not stop the start: the
+   * runtime answers 503 and reports not ready until a refresh succeeds.
+   */
+  public static Future<RuntimeServer> start(RuntimeConfig config) {
+    Vertx vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().effectiveEventLoops()));
+    RuntimeServer server;
+    try {
+      server = wire(vertx, config);
+    } catch (RuntimeException e) {
+      vertx.close();
+      return Future.failedFuture(e);
+    }
+    Promise<RuntimeServer> started = Promise.promise();
+    server
+        .listen()
+        .onComplete(
+            listening -> {
+              if (listening.succeeded()) {
+                started.complete(server);
+              } else {
+                server.close().onComplete(closed -> started.fail(listening.cause()));
+              }
+            });
+    return started.future();
+  }
+
+  private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {
+    Clock clock = Clock.systemUTC();
+    RuntimeMetrics metrics = new RuntimeMetrics(intentBackends(config));
+    PolicyStore store =
+        new MeteredPolicyStore(
+            new FilePolicyStore(config.governance().policyDirectory()), metrics, "local");
+    GovernanceEngine engine = new GovernanceEngine(config.governance().mode());
+    PolicySetSynchronizer synchronizer = new PolicySetSynchronizer(store, engine, clock);
+    Readiness readiness =
+        new Readiness(engine, synchronizer, config.governance().maxStaleness(), clock);
+    metrics.bindPolicySet(engine::policySetVersion, readiness::policySetAgeSeconds);
+    RuntimeServices services =
+        new RuntimeServices(
+            config,
+            new RequestGovernor(engine, config.runtime().resource(), metrics, new DecisionLog()),
+            readiness,
+            BackendRegistry.create(vertx, config.intents()),
+            metrics,
+            new IdempotencyCache<HttpReply>(
+                config.idempotency(), reply -> reply.status() != 503 && reply.status() != 429),
+            new PrincipalResolver(config.identity()));
+    PolicyRefresher refresher =
+        new PolicyRefresher(vertx, synchronizer, config.governance().refreshInterval());
+    return new RuntimeServer(vertx, services, store, refresher);
+  }
+
+  private Future<RuntimeServer> listen() {
+    DeploymentOptions deployment =
+        new DeploymentOptions().setInstances(services.config().server().effectiveEventLoops());
+    return refresher
+        .start()
+        .compose(
+            loaded -> vertx.deployVerticle(() -> new RuntimeVerticle(services, port), deployment))
+        .map(
+            id -> {
+              deploymentId = id;
+              return this;
+            });
+  }
+
+  /** The port the servers listen on (the configured one, or the one picked for port 0). */
+  public int port() {
+    return port.get();
+  }
+
+  public RuntimeServices services() {
+    return services;
+  }
+
+  /**
+   * Graceful shutdown: report not ready, stop accepting connections, let in-flight requests finish
+   * for at most {@code server.shutdownGracePeriod}, then release everything. Call it from outside
+   * Vert.x (a shutdown hook, a test): the returned future must outlive the event loops.
+   */
+  public Future<Void> shutdown() {
+    services.readiness().beginShutdown();
+    Promise<Void> stopped = Promise.promise();
+    Future<String> drained =
+        deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId).map("");
+    drained.onComplete(ignored -> close().onComplete(stopped));
+    return stopped.future();
+  }
+
+  private Future<Void> close() {
+    refresher.close();
+    services.backends().close();
+    store.close();
+    services.metrics().close();
+    return vertx.close();
+  }
+
+  private static Map<String, String> intentBackends(RuntimeConfig config) {
+    Map<String, String> backends = new LinkedHashMap<>();
+    for (IntentConfig intent : config.intents()) {
+      backends.put(intent.name(), intent.backend().type());
+    }
+    return backends;
+  }
+}

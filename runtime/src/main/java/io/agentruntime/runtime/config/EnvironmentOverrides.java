@@ -1,0 +1,51 @@
+package io.agentruntime.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the documented {@code AGENT_*} environment variables to the parsed YAML tree before it is
+ * validated, so an override is checked exactly like the key it replaces.
+ */
+final class EnvironmentOverrides {
+
+  private record Override(String variable, List<String> path) {}
+
+  private static final List<Override> OVERRIDES =
+      List.of(
+          new Override("AGENT_RUNTIME_NAME", List.of("runtime", "name")),
+          new Override("AGENT_RUNTIME_NAMESPACE", List.of("runtime", "namespace")),
+          new Override("AGENT_SERVER_PORT", List.of("server", "port")),
+          new Override("AGENT_GOVERNANCE_MODE", List.of("governance", "mode")),
+          new Override("AGENT_POLICY_DIR", List.of("governance", "store", "file", "directory")),
+          new Override("AGENT_LOCAL_MODE", List.of("identity", "localMode")));
+
+  private final Map<String, String> environment;
+
+  EnvironmentOverrides(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  void apply(ObjectNode root) {
+    for (Override override : OVERRIDES) {
+      String value = environment.get(override.variable());
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      if (override.variable().equals("AGENT_POLICY_DIR")) {
+        // A directory given on the command line is meant relative to where the command runs.
+        value = Path.of(value).toAbsolutePath().toString();
+      }
+      ObjectNode parent = root;
+      List<String> path = override.path();
+      for (String key : path.subList(0, path.size() - 1)) {
+        JsonNode child = parent.get(key);
+        parent = child instanceof ObjectNode object ? object : parent.putObject(key);
+      }
+      parent.put(path.get(path.size() - 1), value.trim());
+    }
+  }
+}

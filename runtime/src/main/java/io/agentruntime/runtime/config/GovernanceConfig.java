@@ -1,0 +1,16 @@
+package io.agentruntime.runtime.config;
+
+import io.agentruntime.governance.EnforcementMode;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How requests are governed (configuration {@code governance}).
+ *
+ * @param mode {@link EnforcementMode#AUDIT} decides and logs but never blocks
+ * @param refreshInterval how often the policy store's version is checked
+ * @param maxStaleness how long the store may stay unreachable before requests get 503
+ * @param policyDirectory the file store's directory of {@code *.cedar} files, absolute
+ */
+public record GovernanceConfig(
+    EnforcementMode mode, Duration refreshInterval, Duration maxStaleness, Path policyDirectory) {}

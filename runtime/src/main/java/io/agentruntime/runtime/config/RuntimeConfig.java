@@ -1,0 +1,19 @@
+package io.agentruntime.runtime.config;
+
+import java.util.List;
+
+/**
+ * The whole runtime configuration, parsed once at startup by {@link RuntimeConfigLoader}. The
+ * format is documented in {@code docs/configuration.md}.
+ */
+public record RuntimeConfig(
+    RuntimeIdentity runtime,
+    ServerConfig server,
+    IdentityConfig identity,
+    GovernanceConfig governance,
+    IdempotencyConfig idempotency,
+    List<IntentConfig> intents) {
+  public RuntimeConfig {
+    intents = List.copyOf(intents);
+  }
+}

@@ -1,0 +1,186 @@
+package io.agentruntime.runtime.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agentruntime.governance.EnforcementMode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the runtime's YAML configuration file into a {@link RuntimeConfig}: defaults applied,
+ * environment overrides applied, unknown keys rejected, every error naming its key path.
+ */
+public final class RuntimeConfigLoader {
+
+  private static final Pattern INTENT_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Set<String> BACKEND_TYPES = Set.of("echo", "http", "openai");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Map<String, String> environment;
+
+  /**
+   * @param environment the process environment (overrides listed in docs/configuration.md)
+   */
+  public RuntimeConfigLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Reads and validates {@code file}. */
+  public RuntimeConfig load(Path file) throws ConfigException {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(Files.readString(file));
+    } catch (JacksonException e) {
+      throw new ConfigException(file + ": invalid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (tree instanceof ObjectNode object) {
+      new EnvironmentOverrides(environment).apply(object);
+    }
+    Path baseDirectory = file.toAbsolutePath().getParent();
+    return parse(ConfigNode.root(tree), baseDirectory);
+  }
+
+  private RuntimeConfig parse(ConfigNode root, Path baseDirectory) throws ConfigException {
+    RuntimeConfig config =
+        new RuntimeConfig(
+            runtime(root.object("runtime")),
+            server(root.object("server")),
+            identity(root.object("identity")),
+            governance(root.object("governance"), baseDirectory),
+            idempotency(root.object("idempotency")),
+            intents(root));
+    root.rejectUnknownKeys();
+    return config;
+  }
+
+  private static RuntimeIdentity runtime(ConfigNode node) throws ConfigException {
+    RuntimeIdentity runtime =
+        new RuntimeIdentity(node.string("name", "local"), node.string("namespace", "default"));
+    node.rejectUnknownKeys();
+    return runtime;
+  }
+
+  private static ServerConfig server(ConfigNode node) throws ConfigException {
+    ServerConfig server =
+        new ServerConfig(
+            node.string("host", "0.0.0.0"),
+            node.integer("port", 8080, 0, 65535),
+            node.integer("eventLoops", 0, 0, 1024),
+            node.size("maxBodySize", 1 << 20),
+            node.duration("requestTimeout", Duration.ofSeconds(30)),
+            node.duration("idleTimeout", Duration.ofSeconds(60)),
+            node.duration("shutdownGracePeriod", Duration.ofSeconds(20)));
+    node.rejectUnknownKeys();
+    return server;
+  }
+
+  private static IdentityConfig identity(ConfigNode node) throws ConfigException {
+    IdentityConfig identity =
+        new IdentityConfig(
+            node.string("principalHeader", "x-agent-principal"),
+            node.string("groupsHeader", "x-agent-groups"),
+            node.bool("localMode", false));
+    node.rejectUnknownKeys();
+    return identity;
+  }
+
+  private static GovernanceConfig governance(ConfigNode node, Path baseDirectory)
+      throws ConfigException {
+    EnforcementMode mode;
+    String modeText = node.string("mode", "Enforce");
+    try {
+      mode = EnforcementMode.parse(modeText);
+    } catch (IllegalArgumentException e) {
+      throw node.error("mode", e.getMessage());
+    }
+    GovernanceConfig governance =
+        new GovernanceConfig(
+            mode,
+            node.duration("refreshInterval", Duration.ofSeconds(10)),
+            node.duration("maxStaleness", Duration.ofMinutes(5)),
+            policyDirectory(node.object("store"), baseDirectory));
+    node.rejectUnknownKeys();
+    return governance;
+  }
+
+  private static Path policyDirectory(ConfigNode store, Path baseDirectory) throws ConfigException {
+    ConfigNode file = store.object("file");
+    Path directory = baseDirectory.resolve(file.string("directory", "../policies")).normalize();
+    file.rejectUnknownKeys();
+    store.rejectUnknownKeys();
+    return directory;
+  }
+
+  private static IdempotencyConfig idempotency(ConfigNode node) throws ConfigException {
+    IdempotencyConfig idempotency =
+        new IdempotencyConfig(
+            node.duration("window", Duration.ofMinutes(10)),
+            node.integer("maxEntries", 100_000, 1, Integer.MAX_VALUE));
+    node.rejectUnknownKeys();
+    return idempotency;
+  }
+
+  private static List<IntentConfig> intents(ConfigNode root) throws ConfigException {
+    List<IntentConfig> intents = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode node : root.objectList("intents")) {
+      String name = node.string("name", null);
+      if (!INTENT_NAME.matcher(name).matches()) {
+        throw node.error("name", "'" + name + "' must match " + INTENT_NAME.pattern());
+      }
+      if (!names.add(name)) {
+        throw node.error("name", "duplicate intent '" + name + "'");
+      }
+      Duration timeout = node.duration("timeout", Duration.ofSeconds(30));
+      intents.add(new IntentConfig(name, timeout, backend(node.object("backend"))));
+      node.rejectUnknownKeys();
+    }
+    return intents;
+  }
+
+  private static BackendConfig backend(ConfigNode node) throws ConfigException {
+    String type = node.string("type", null);
+    if (!BACKEND_TYPES.contains(type)) {
+      throw node.error("type", "must be echo, http or openai, got '" + type + "'");
+    }
+    boolean remote = !type.equals("echo");
+    URI url = remote ? url(node) : null;
+    String model = type.equals("openai") ? node.string("model", null) : null;
+    int maxConnections =
+        remote
+            ? node.integer(
+                "maxConnections", BackendConfig.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)
+            : BackendConfig.DEFAULT_MAX_CONNECTIONS;
+    node.rejectUnknownKeys();
+    return new BackendConfig(type, url, model, maxConnections);
+  }
+
+  private static URI url(ConfigNode node) throws ConfigException {
+    String text = node.string("url", null);
+    try {
+      URI url = new URI(text);
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
+          || url.getHost() == null) {
+        throw node.error("url", "must be an absolute http(s) URL, got '" + text + "'");
+      }
+      return url;
+    } catch (URISyntaxException e) {
+      throw node.error("url", "invalid URL '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.agentruntime.runtime.config;
+
+import java.time.Duration;
+
+/**
+ * The HTTP listener (configuration {@code server}).
+ *
+ * @param host address to bind
+ * @param port port to bind; 0 picks a free port
+ * @param eventLoops event loops (one server instance each); 0 means one per available core
+ * @param maxBodySize largest accepted request body in bytes (larger bodies get 413)
+ * @param requestTimeout how long a client may take to send its whole body (then 408)
+ * @param idleTimeout idle keep-alive connections are closed after this
+ * @param shutdownGracePeriod how long in-flight requests may run on after SIGTERM
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int eventLoops,
+    long maxBodySize,
+    Duration requestTimeout,
+    Duration idleTimeout,
+    Duration shutdownGracePeriod) {
+
+  /** The configured event loop count, or the number of available cores when it is 0. */
+  public int effectiveEventLoops() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+  }
+}

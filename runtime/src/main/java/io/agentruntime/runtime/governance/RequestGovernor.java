@@ -1,0 +1,50 @@
+package io.agentruntime.runtime.governance;
+
+import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.governance.engine.DecisionRequest;
+import io.agentruntime.governance.engine.GovernanceEngine;
+import io.agentruntime.runtime.identity.Principal;
+import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import java.util.Map;
+
+/**
+ * Asks the engine about one request and leaves the trace every decision must leave: metrics and the
+ * decision log line. CPU only, safe on an event loop.
+ */
+public final class RequestGovernor {
+
+  private final GovernanceEngine engine;
+  private final String resource;
+  private final RuntimeMetrics metrics;
+  private final DecisionLog decisionLog;
+
+  /**
+   * @param resource the Cedar resource id of this runtime, {@code <namespace>/<name>}
+   */
+  public RequestGovernor(
+      GovernanceEngine engine, String resource, RuntimeMetrics metrics, DecisionLog decisionLog) {
+    this.engine = engine;
+    this.resource = resource;
+    this.metrics = metrics;
+    this.decisionLog = decisionLog;
+  }
+
+  /** Decides whether {@code principal} may run {@code intent} with {@code context}. */
+  public Decision decide(
+      String requestId, Principal principal, String intent, Map<String, Object> context) {
+    Decision decision =
+        engine.decide(
+            new DecisionRequest(principal.id(), principal.groups(), intent, resource, context));
+    metrics.recordDecision(intent, decision);
+    decisionLog.record(requestId, principal.id(), intent, decision);
+    return decision;
+  }
+
+  public long policySetVersion() {
+    return engine.policySetVersion();
+  }
+
+  public int policyCount() {
+    return engine.policyCount();
+  }
+}

@@ -1,0 +1,117 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.runtime.backend.BackendCall;
+import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /dispatch}: governance decision, then the intent's backend. Answers are built whole
+ * ({@link HttpReply}) so an {@code Idempotency-Key} repeat can replay them unchanged.
+ */
+final class DispatchHandler implements Handler<RoutingContext> {
+
+  static final String IDEMPOTENCY_KEY = "idempotency-key";
+  static final String IDEMPOTENT_REPLAYED = "idempotent-replayed";
+  private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+  private final RuntimeServices services;
+
+  DispatchHandler(RuntimeServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String intent = null;
+    try {
+      GovernedRequest request = GovernedRequest.of(ctx, services);
+      intent = request.body().intent();
+      String key = idempotencyKey(ctx);
+      Future<HttpReply> reply =
+          key == null
+              ? dispatch(ctx, request)
+              : services
+                  .idempotency()
+                  .execute(
+                      request.principal().id(),
+                      key,
+                      RequestContext.body(ctx).getBytes(),
+                      () -> dispatch(ctx, request))
+                  .map(DispatchHandler::markReplay);
+      String label = intent;
+      reply
+          .recover(failure -> Future.succeededFuture(problem(ctx, failure)))
+          .onSuccess(answer -> finish(ctx, label, answer));
+    } catch (ProblemException e) {
+      finish(ctx, intent, problem(ctx, e));
+    }
+  }
+
+  private Future<HttpReply> dispatch(RoutingContext ctx, GovernedRequest request) {
+    String intent = request.body().intent();
+    Decision decision =
+        services
+            .governor()
+            .decide(request.requestId(), request.principal(), intent, request.body().context());
+    if (!decision.permitted()) {
+      return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
+    }
+    JsonObject decisionBody = DecisionBodies.decision(decision);
+    BackendCall call =
+        new BackendCall(
+            request.requestId(),
+            intent,
+            new JsonObject(request.body().input()),
+            new JsonObject(request.body().context()),
+            decisionBody);
+    long backendStart = System.nanoTime();
+    return request
+        .backend()
+        .invoke(call)
+        .andThen(done -> services.metrics().recordBackend(intent, System.nanoTime() - backendStart))
+        .map(
+            result ->
+                HttpReply.json(
+                    200,
+                    new JsonObject()
+                        .put("requestId", request.requestId())
+                        .put("intent", intent)
+                        .put("decision", decisionBody)
+                        .put("result", result)
+                        .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
+                        .toBuffer()))
+        .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
+  }
+
+  private static HttpReply markReplay(Replayable<HttpReply> answer) {
+    return answer.replayed()
+        ? answer.answer().withHeader(IDEMPOTENT_REPLAYED, "true")
+        : answer.answer();
+  }
+
+  private static String idempotencyKey(RoutingContext ctx) {
+    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "header Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+    }
+    return key;
+  }
+
+  private void finish(RoutingContext ctx, String intent, HttpReply reply) {
+    services.metrics().recordDispatch(intent, reply.status(), RequestContext.elapsedNanos(ctx));
+    ReplyWriter.send(ctx, reply);
+  }
+
+  private static HttpReply problem(RoutingContext ctx, Throwable failure) {
+    return Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path());
+  }
+}

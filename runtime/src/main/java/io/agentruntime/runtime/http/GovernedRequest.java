@@ -1,0 +1,63 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.identity.Principal;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * A request ready for a governance decision: body parsed, caller known, intent configured.
+ *
+ * @param requestId the request id
+ * @param body the parsed body
+ * @param principal the caller
+ * @param backend the backend of the intent
+ */
+record GovernedRequest(
+    String requestId, DispatchRequest body, Principal principal, Backend backend) {
+
+  /**
+   * Parses and checks the request in the order a client can act on: body (400), readiness (503),
+   * caller (401), intent (404).
+   *
+   * @throws ProblemException when the request cannot be decided
+   */
+  static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
+    DispatchRequest body = DispatchRequestParser.parse(RequestContext.body(ctx));
+    Optional<String> notReady = services.readiness().notReadyReason();
+    if (notReady.isPresent()) {
+      throw new ProblemException(ProblemType.NOT_READY, notReady.get());
+    }
+    Principal principal = principal(ctx, services, body);
+    Backend backend =
+        services
+            .backends()
+            .backend(body.intent())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.UNKNOWN_INTENT,
+                        "intent '" + abbreviate(body.intent()) + "' is not configured"));
+    return new GovernedRequest(RequestContext.requestId(ctx), body, principal, backend);
+  }
+
+  private static Principal principal(
+      RoutingContext ctx, RuntimeServices services, DispatchRequest body) {
+    try {
+      return services
+          .principals()
+          .resolve(ctx.request().headers(), body.context())
+          .orElseThrow(
+              () ->
+                  new ProblemException(
+                      ProblemType.UNAUTHENTICATED,
+                      "no principal: expected " + services.principals().expectedSource()));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+  }
+}

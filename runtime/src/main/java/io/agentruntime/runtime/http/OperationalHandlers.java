@@ -1,0 +1,64 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.runtime.config.IntentConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** The endpoints for operators and the platform: health, readiness, intents, metrics. */
+final class OperationalHandlers {
+
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final Buffer UP = new JsonObject().put("status", "UP").toBuffer();
+
+  private final RuntimeServices services;
+  private final Buffer intents;
+
+  OperationalHandlers(RuntimeServices services) {
+    this.services = services;
+    JsonArray list = new JsonArray();
+    for (IntentConfig intent : services.config().intents()) {
+      list.add(
+          new JsonObject()
+              .put("name", intent.name())
+              .put("backend", intent.backend().type())
+              .put("timeoutMs", intent.timeout().toMillis()));
+    }
+    this.intents = new JsonObject().put("intents", list).toBuffer();
+  }
+
+  /** Liveness: the process answers. */
+  void health(RoutingContext ctx) {
+    ReplyWriter.send(ctx, HttpReply.json(200, UP));
+  }
+
+  /** Readiness: a policy set is loaded, the store is fresh enough, no shutdown under way. */
+  void ready(RoutingContext ctx) {
+    Optional<String> notReady = services.readiness().notReadyReason();
+    if (notReady.isPresent()) {
+      ReplyWriter.sendProblem(
+          ctx, new ProblemException(ProblemType.NOT_READY, notReady.get()), false);
+      return;
+    }
+    JsonObject body =
+        new JsonObject()
+            .put("status", "READY")
+            .put("policySetVersion", services.governor().policySetVersion())
+            .put("policies", services.governor().policyCount());
+    ReplyWriter.send(ctx, HttpReply.json(200, body.toBuffer()));
+  }
+
+  void intents(RoutingContext ctx) {
+    ReplyWriter.send(ctx, HttpReply.json(200, intents));
+  }
+
+  /** Prometheus text; rendered on a worker since a scrape walks every meter. */
+  void metrics(RoutingContext ctx) {
+    ctx.vertx()
+        .executeBlocking(() -> services.metrics().scrape(), false)
+        .onSuccess(text -> ctx.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))
+        .onFailure(failure -> ReplyWriter.sendProblem(ctx, failure, false));
+  }
+}

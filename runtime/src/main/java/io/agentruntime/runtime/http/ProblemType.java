@@ -1,0 +1,49 @@
+package io.agentruntime.runtime.http;
+
+/**
+ * Every problem the runtime answers with: HTTP status, title and the stable {@code type} URI {@code
+ * https://agentruntime.io/problems/<slug>} clients may switch on.
+ */
+public enum ProblemType {
+  MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
+  INVALID_ENCODING(400, "invalid-encoding", "Body is not valid UTF-8"),
+  INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+  UNAUTHENTICATED(401, "unauthenticated", "No principal"),
+  DENIED(403, "denied", "Denied by policy"),
+  UNKNOWN_INTENT(404, "unknown-intent", "Unknown intent"),
+  NOT_FOUND(404, "not-found", "Not found"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+  REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
+  BACKEND_ERROR(502, "backend-error", "Backend error"),
+  NOT_READY(503, "not-ready", "Not ready"),
+  BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
+  INTERNAL_ERROR(500, "internal-error", "Internal error");
+
+  private static final String BASE_URI = "https://agentruntime.io/problems/";
+
+  private final int status;
+  private final String uri;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.uri = BASE_URI + slug;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The RFC 9457 {@code type} member. */
+  public String uri() {
+    return uri;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,59 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.runtime.backend.BackendException;
+import io.agentruntime.runtime.backend.BackendTimeoutException;
+import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become HTTP answers: every error the runtime sends is an RFC 9457 {@code
+ * application/problem+json} document built here.
+ */
+public final class Problems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  /** Seconds a client should wait before retrying a 503. */
+  static final String RETRY_AFTER_SECONDS = "5";
+
+  private Problems() {}
+
+  /** The problem answer for {@code failure} on request {@code requestId} to {@code path}. */
+  public static HttpReply reply(Throwable failure, String requestId, String path) {
+    ProblemException problem = classify(failure, requestId);
+    JsonObject body =
+        new JsonObject()
+            .put("type", problem.type().uri())
+            .put("title", problem.type().title())
+            .put("status", problem.type().status())
+            .put("detail", problem.getMessage())
+            .put("instance", path)
+            .put("requestId", requestId);
+    problem.members().forEach(body::put);
+    HttpReply reply =
+        new HttpReply(problem.type().status(), HttpReply.PROBLEM_JSON, body.toBuffer(), Map.of());
+    return problem.type().status() == 503
+        ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
+        : reply;
+  }
+
+  private static ProblemException classify(Throwable failure, String requestId) {
+    return switch (failure) {
+      case ProblemException problem -> problem;
+      case BackendTimeoutException timeout ->
+          new ProblemException(ProblemType.BACKEND_TIMEOUT, timeout.getMessage());
+      case IdempotencyKeyReusedException reused ->
+          new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
+      case BackendException backend ->
+          new ProblemException(ProblemType.BACKEND_ERROR, backend.getMessage());
+      default -> {
+        LOG.error("request {} failed unexpectedly", requestId, failure);
+        yield new ProblemException(
+            ProblemType.INTERNAL_ERROR, "unexpected error; see the runtime log for " + requestId);
+      }
+    };
+  }
+}

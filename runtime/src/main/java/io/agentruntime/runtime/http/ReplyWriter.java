@@ -1,0 +1,46 @@
+package io.agentruntime.runtime.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+
+/** Sends a {@link HttpReply}; every answer of the runtime leaves through here. */
+final class ReplyWriter {
+
+  private ReplyWriter() {}
+
+  static void send(RoutingContext ctx, HttpReply reply) {
+    send(ctx, reply, false);
+  }
+
+  /**
+   * @param closeConnection close the connection once sent: the rest of the request body was not
+   *     read, so the connection cannot carry another request (HTTP/1.x only: an HTTP/2 stream ends
+   *     on its own without affecting the other streams)
+   */
+  static void send(RoutingContext ctx, HttpReply reply, boolean closeConnection) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response
+        .setStatusCode(reply.status())
+        .putHeader("content-type", reply.contentType())
+        .putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(ctx));
+    reply.headers().forEach(response::putHeader);
+    if (closeConnection && ctx.request().version() != HttpVersion.HTTP_2) {
+      response.putHeader("connection", "close");
+      response.end(reply.body()).onComplete(sent -> ctx.request().connection().close());
+    } else {
+      response.end(reply.body());
+    }
+  }
+
+  /** Sends the problem answer for {@code failure}. */
+  static void sendProblem(RoutingContext ctx, Throwable failure, boolean closeConnection) {
+    send(
+        ctx,
+        Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path()),
+        closeConnection);
+  }
+}

@@ -1,0 +1,29 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.runtime.Readiness;
+import io.agentruntime.runtime.backend.BackendRegistry;
+import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.governance.RequestGovernor;
+import io.agentruntime.runtime.idempotency.IdempotencyCache;
+import io.agentruntime.runtime.identity.PrincipalResolver;
+import io.agentruntime.runtime.metrics.RuntimeMetrics;
+
+/**
+ * What the routes need, built once by the server and shared by every event loop.
+ *
+ * @param config the parsed configuration
+ * @param governor decides requests
+ * @param readiness whether requests may be served now
+ * @param backends the backend of each intent
+ * @param metrics the meters
+ * @param idempotency remembered answers per {@code Idempotency-Key}
+ * @param principals finds the caller of a request
+ */
+public record RuntimeServices(
+    RuntimeConfig config,
+    RequestGovernor governor,
+    Readiness readiness,
+    BackendRegistry backends,
+    RuntimeMetrics metrics,
+    IdempotencyCache<HttpReply> idempotency,
+    PrincipalResolver principals) {}

@@ -1,0 +1,14 @@
+package io.agentruntime.runtime.idempotency;
+
+/** An {@code Idempotency-Key} came back with a different request body. */
+public final class IdempotencyKeyReusedException extends RuntimeException {
+  public IdempotencyKeyReusedException(String key) {
+    super(
+        "Idempotency-Key '"
+            + (key.length() > 64 ? key.substring(0, 64) + "..." : key)
+            + "' was already used with a different request body",
+        null,
+        false,
+        false);
+  }
+}

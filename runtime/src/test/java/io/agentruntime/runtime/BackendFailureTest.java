@@ -1,0 +1,67 @@
+package io.agentruntime.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A failing backend is the backend's problem: 502 or 504, never a 500, and the runtime goes on. */
+class BackendFailureTest {
+
+  private static final String BODY = "{\"intent\": \"%s\", \"context\": {\"user_id\": \"ann\"}}";
+
+  @TempDir Path dir;
+
+  @Test
+  void unreachableBackendIsABadGateway() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String intents =
+        """
+        intents:
+          - name: lookup_order
+            timeout: 5s
+            backend: {type: http, url: "http://127.0.0.1:%d/tool"}
+        """
+            .formatted(closedPort);
+    try (TestRuntime runtime =
+        TestRuntime.start(dir, intents, Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
+      HttpResponse<String> response = runtime.post("/dispatch", BODY.formatted("lookup_order"));
+
+      assertThat(response.statusCode()).isEqualTo(502);
+      ProblemAssert.isProblem(response, "backend-error");
+    }
+  }
+
+  @Test
+  void slowBackendIsAGatewayTimeout() throws Exception {
+    try (StubBackend backend = StubBackend.holding()) {
+      String intents =
+          """
+          intents:
+            - name: lookup_order
+              timeout: 300ms
+              backend: {type: http, url: "%s"}
+          """
+              .formatted(backend.url());
+      try (TestRuntime runtime =
+          TestRuntime.start(dir, intents, Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
+        HttpResponse<String> response = runtime.post("/dispatch", BODY.formatted("lookup_order"));
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        ProblemAssert.isProblem(response, "backend-timeout");
+        assertThat(runtime.get("/metrics").body())
+            .contains(
+                "agent_dispatch_requests_total{code=\"504\",intent=\"lookup_order\","
+                    + "outcome=\"backend_error\"} 1");
+      }
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package io.agentruntime.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.agentruntime.runtime.governance.DecisionLog;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class DispatchTest {
+
+  private static final String LOAD_TEST_BODY =
+      "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\"}}";
+  private static final String SUSPENDED_BODY =
+      "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"mallory\", \"suspended\": true}}";
+
+  @TempDir Path dir;
+  private TestRuntime runtime;
+  private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    decisions.start();
+    decisionLogger().addAppender(decisions);
+    runtime =
+        TestRuntime.start(
+            dir,
+            TestRuntime.ECHO_INTENTS,
+            Map.of(
+                "allow.cedar", TestRuntime.ALLOW_ALL,
+                "suspended.cedar", TestRuntime.BLOCK_SUSPENDED));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    decisionLogger().detachAppender(decisions);
+    runtime.close();
+  }
+
+  @Test
+  void allowedDispatchAnswersWithTheDecisionAndTheBackendResult() throws Exception {
+    HttpResponse<String> response =
+        runtime.post(
+            "/dispatch",
+            "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\"},"
+                + " \"input\": {\"prompt\": \"hi\"}}",
+            "x-request-id",
+            "req-42");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+    assertThat(response.headers().firstValue("x-request-id")).hasValue("req-42");
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.fieldNames())
+        .containsExactlyInAnyOrder("requestId", "intent", "decision", "result", "durationMs");
+    assertThat(body.getString("requestId")).isEqualTo("req-42");
+    assertThat(body.getString("intent")).isEqualTo("call_reasoning");
+    assertThat(body.getJsonObject("decision"))
+        .isEqualTo(
+            new JsonObject()
+                .put("effect", "Allow")
+                .put("policies", new JsonArray().add("allow-all"))
+                .put("mode", "Enforce"));
+    assertThat(body.getJsonObject("result").getJsonObject("input").getString("prompt"))
+        .isEqualTo("hi");
+    assertThat(body.getDouble("durationMs")).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void generatesARequestIdWhenTheCallerSentNoUsableOne() throws Exception {
+    HttpResponse<String> response =
+        runtime.post("/dispatch", LOAD_TEST_BODY, "x-request-id", "../etc/passwd");
+
+    String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+    assertThat(requestId).matches("[0-9a-f]{32}");
+    assertThat(new JsonObject(response.body()).getString("requestId")).isEqualTo(requestId);
+  }
+
+  @Test
+  void deniedDispatchNamesTheForbiddingPolicy() throws Exception {
+    HttpResponse<String> response = runtime.post("/dispatch", SUSPENDED_BODY);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getString("type")).isEqualTo("https://agentruntime.io/problems/denied");
+    assertThat(problem.getString("detail")).contains("block-suspended-users");
+    assertThat(problem.getJsonArray("policies")).containsExactly("block-suspended-users");
+    assertThat(problem.getString("instance")).isEqualTo("/dispatch");
+    assertThat(problem.getString("requestId"))
+        .isEqualTo(response.headers().firstValue("x-request-id").orElseThrow());
+  }
+
+  @Test
+  void switchingThePolicyToAuditLetsTheRequestThroughAndLogsTheWouldBeDenial() throws Exception {
+    runtime.writePolicy("suspended.cedar", "@mode(\"Audit\")\n" + TestRuntime.BLOCK_SUSPENDED);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(runtime.post("/dispatch", SUSPENDED_BODY).statusCode()).isEqualTo(200));
+    assertThat(decisions.list)
+        .map(ILoggingEvent::getFormattedMessage)
+        .map(JsonObject::new)
+        .anySatisfy(
+            line -> {
+              assertThat(line.getString("principal")).isEqualTo("mallory");
+              assertThat(line.getString("effect")).isEqualTo("Allow");
+              assertThat(line.getJsonArray("auditDenials")).contains("block-suspended-users");
+            });
+  }
+
+  @Test
+  void everyDecisionIsLoggedAsOneJsonLine() throws Exception {
+    runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "audit-me");
+
+    assertThat(decisions.list)
+        .map(ILoggingEvent::getFormattedMessage)
+        .map(JsonObject::new)
+        .filteredOn(line -> "audit-me".equals(line.getString("requestId")))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.fieldNames())
+                  .contains(
+                      "time",
+                      "requestId",
+                      "principal",
+                      "intent",
+                      "effect",
+                      "mode",
+                      "policies",
+                      "auditDenials",
+                      "micros");
+              assertThat(line.getString("effect")).isEqualTo("Deny");
+              assertThat(line.getJsonArray("policies")).containsExactly("block-suspended-users");
+            });
+  }
+
+  @Test
+  void groupsFromTheHeaderBecomeCedarParents() throws Exception {
+    runtime.writePolicy(
+        "export.cedar",
+        """
+        @id("restrict-data-export")
+        forbid (principal, action == Action::"export_customer_data", resource)
+        unless { principal in Group::"data-stewards" };
+        """);
+    String body = "{\"intent\": \"export_customer_data\"}";
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        runtime.post("/dispatch", body, "x-agent-principal", "alice").statusCode())
+                    .isEqualTo(403));
+    HttpResponse<String> steward =
+        runtime.post(
+            "/dispatch",
+            body,
+            "x-agent-principal",
+            "bob",
+            "x-agent-groups",
+            "staff, data-stewards");
+    assertThat(steward.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void decisionsEndpointAnswersAllowAndDenyWithoutDispatching() throws Exception {
+    HttpResponse<String> allowed = runtime.post("/v1/decisions", LOAD_TEST_BODY);
+    HttpResponse<String> denied = runtime.post("/v1/decisions", SUSPENDED_BODY);
+
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(allowed.body()).getJsonObject("decision").getString("effect"))
+        .isEqualTo("Allow");
+    assertThat(denied.statusCode()).isEqualTo(200);
+    JsonObject deniedBody = new JsonObject(denied.body());
+    assertThat(deniedBody.getBoolean("permitted")).isFalse();
+    assertThat(deniedBody.getJsonObject("decision").getJsonArray("policies"))
+        .containsExactly("block-suspended-users");
+    assertThat(deniedBody.containsKey("result")).isFalse();
+  }
+
+  @Test
+  void listsTheConfiguredIntents() throws Exception {
+    HttpResponse<String> response = runtime.get("/v1/intents");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(response.body()).getJsonArray("intents"))
+        .map(intent -> ((JsonObject) intent).getString("name"))
+        .containsExactly("call_reasoning", "export_customer_data");
+  }
+
+  @Test
+  void requestWithoutAnyPrincipalIsUnauthenticated() throws Exception {
+    HttpResponse<String> response =
+        runtime.post("/dispatch", "{\"intent\": \"call_reasoning\", \"context\": {}}");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(response.body()).getString("type"))
+        .isEqualTo("https://agentruntime.io/problems/unauthenticated");
+  }
+
+  @Test
+  void healthAndReadinessAnswerOnceThePolicySetIsLoaded() throws Exception {
+    assertThat(runtime.get("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = runtime.get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(ready.body()).getInteger("policies")).isEqualTo(2);
+  }
+
+  @Test
+  void cleartextHttp2ClientsGetTheSameAnswers() throws Exception {
+    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(runtime.uri("/dispatch"))
+            .POST(HttpRequest.BodyPublishers.ofString(LOAD_TEST_BODY));
+
+    HttpResponse<String> allowed =
+        http2.send(
+            request.copy().header("content-type", "application/json").build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> unsupported =
+        http2.send(
+            request.copy().header("content-type", "text/plain").build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(unsupported.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    ProblemAssert.isProblem(unsupported, "unsupported-media-type");
+  }
+
+  private static Logger decisionLogger() {
+    return (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER);
+  }
+}

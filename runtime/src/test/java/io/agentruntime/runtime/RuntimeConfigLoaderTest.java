@@ -1,0 +1,164 @@
+package io.agentruntime.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.runtime.config.ConfigException;
+import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.config.RuntimeConfigLoader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RuntimeConfigLoaderTest {
+
+  private static final String MINIMAL =
+      """
+      intents:
+        - name: call_reasoning
+          backend: {type: echo}
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void appliesTheDocumentedDefaults() throws Exception {
+    RuntimeConfig config = load(MINIMAL, Map.of());
+
+    assertThat(config.runtime().resource()).isEqualTo("default/local");
+    assertThat(config.server().host()).isEqualTo("0.0.0.0");
+    assertThat(config.server().port()).isEqualTo(8080);
+    assertThat(config.server().maxBodySize()).isEqualTo(1 << 20);
+    assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.server().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.identity().principalHeader()).isEqualTo("x-agent-principal");
+    assertThat(config.identity().localMode()).isFalse();
+    assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.governance().policyDirectory())
+        .isEqualTo(dir.getParent().resolve("policies").toAbsolutePath());
+    assertThat(config.idempotency().window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.intents())
+        .singleElement()
+        .satisfies(
+            intent -> {
+              assertThat(intent.timeout()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(intent.backend().type()).isEqualTo("echo");
+            });
+  }
+
+  @Test
+  void readsEveryDocumentedKey() throws Exception {
+    RuntimeConfig config =
+        load(
+            """
+            runtime: {name: support, namespace: agents}
+            server: {host: 127.0.0.1, port: 9090, eventLoops: 3, maxBodySize: 512KiB,
+                     requestTimeout: 250ms, idleTimeout: 5m, shutdownGracePeriod: 1h}
+            identity: {principalHeader: x-user, groupsHeader: x-groups, localMode: true}
+            governance:
+              mode: Audit
+              refreshInterval: 2s
+              maxStaleness: 1m
+              store: {file: {directory: /srv/policies}}
+            idempotency: {window: 30s, maxEntries: 10}
+            intents:
+              - name: lookup_order
+                timeout: 2s
+                backend: {type: http, url: "http://orders:8080/lookup", maxConnections: 7}
+              - name: summarize
+                backend: {type: openai, url: "http://llm:8000", model: llama}
+            """,
+            Map.of());
+
+    assertThat(config.runtime().resource()).isEqualTo("agents/support");
+    assertThat(config.server().maxBodySize()).isEqualTo(512 * 1024);
+    assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
+    assertThat(config.identity().groupsHeader()).isEqualTo("x-groups");
+    assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.governance().policyDirectory()).isEqualTo(Path.of("/srv/policies"));
+    assertThat(config.idempotency().maxEntries()).isEqualTo(10);
+    assertThat(config.intents().get(0).backend().url())
+        .isEqualTo(URI.create("http://orders:8080/lookup"));
+    assertThat(config.intents().get(0).backend().maxConnections()).isEqualTo(7);
+    assertThat(config.intents().get(1).backend().model()).isEqualTo("llama");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          intents: [{name: a, backend: {type: echo}}, {name: b, timeout: abc, backend: {type: echo}}] | intents[1].timeout: invalid duration 'abc'
+          intents: [{name: a, backend: {type: echo}, colour: red}]                                | intents[0].colour: unknown key
+          server: {prot: 1}                                                                        | server.prot: unknown key
+          server: {maxBodySize: huge}                                                              | server.maxBodySize: invalid size 'huge'
+          server: {port: 70000}                                                                    | server.port: must be between 0 and 65535
+          governance: {mode: Sometimes}                                                            | governance.mode: must be Enforce or Audit
+          governance: {store: {dynamo: {}}}                                                        | governance.store.dynamo: unknown key
+          intents: [{name: 'bad name', backend: {type: echo}}]                                     | intents[0].name: 'bad name' must match
+          intents: [{name: a, backend: {type: echo}}, {name: a, backend: {type: echo}}]            | intents[1].name: duplicate intent 'a'
+          intents: [{name: a, backend: {type: grpc}}]                                              | intents[0].backend.type: must be echo, http or openai
+          intents: [{name: a, backend: {type: http}}]                                              | intents[0].backend.url: is required
+          intents: []                                                                              | intents: must be a non-empty list
+          """)
+  void errorsNameTheKeyAtFault(String yaml, String message) {
+    String file = yaml.startsWith("intents") ? yaml : yaml + "\n" + MINIMAL;
+
+    assertThatThrownBy(() -> load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws Exception {
+    RuntimeConfig config =
+        load(
+            "server: {port: 8080}\n" + MINIMAL,
+            Map.of(
+                "AGENT_SERVER_PORT", "9999",
+                "AGENT_RUNTIME_NAME", "support",
+                "AGENT_RUNTIME_NAMESPACE", "agents",
+                "AGENT_GOVERNANCE_MODE", "Audit",
+                "AGENT_LOCAL_MODE", "true",
+                "AGENT_POLICY_DIR", "/etc/policies"));
+
+    assertThat(config.server().port()).isEqualTo(9999);
+    assertThat(config.runtime().resource()).isEqualTo("agents/support");
+    assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.identity().localMode()).isTrue();
+    assertThat(config.governance().policyDirectory()).isEqualTo(Path.of("/etc/policies"));
+  }
+
+  @Test
+  void anInvalidOverrideNamesTheKeyItReplaces() {
+    assertThatThrownBy(() -> load(MINIMAL, Map.of("AGENT_SERVER_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("server.port: invalid integer 'eighty'");
+  }
+
+  @Test
+  void theLocalExampleLoads() throws Exception {
+    RuntimeConfig config =
+        new RuntimeConfigLoader(Map.of()).load(Path.of("../examples/local/runtime.yaml"));
+
+    assertThat(config.identity().localMode()).isTrue();
+    assertThat(config.runtime().name()).isEqualTo("local");
+    assertThat(config.governance().policyDirectory())
+        .isEqualTo(Path.of("../examples/policies").toAbsolutePath().normalize());
+    assertThat(config.intents()).extracting(intent -> intent.name()).contains("call_reasoning");
+  }
+
+  private RuntimeConfig load(String yaml, Map<String, String> environment) throws Exception {
+    Path file = Files.writeString(dir.resolve("runtime.yaml"), yaml);
+    return new RuntimeConfigLoader(environment).load(file);
+  }
+}

@@ -1,0 +1,157 @@
+package io.agentruntime.runtime;
+
+import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.config.RuntimeConfigLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real runtime on a random loopback port, configured from YAML written to a temporary directory
+ * and governed by the real engine over a real policy directory, plus a plain JDK HTTP client.
+ */
+final class TestRuntime implements AutoCloseable {
+
+  static final String ALLOW_ALL =
+      """
+      @id("allow-all")
+      permit (principal, action, resource);
+      """;
+
+  static final String BLOCK_SUSPENDED =
+      """
+      @id("block-suspended-users")
+      forbid (principal, action, resource)
+      when { context has suspended && context.suspended == true };
+      """;
+
+  static final String ECHO_INTENTS =
+      """
+      intents:
+        - name: call_reasoning
+          backend: {type: echo}
+        - name: export_customer_data
+          backend: {type: echo}
+      """;
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final RuntimeServer server;
+  private final Path policies;
+
+  private TestRuntime(RuntimeServer server, Path policies) {
+    this.server = server;
+    this.policies = policies;
+  }
+
+  /** Local mode, fast policy refresh, the given intents and policy files ({@code name -> text}). */
+  static TestRuntime start(Path dir, String intents, Map<String, String> policyFiles)
+      throws Exception {
+    return start(dir, baseConfig() + intents, policyFiles, Map.of());
+  }
+
+  static TestRuntime start(
+      Path dir, String yaml, Map<String, String> policyFiles, Map<String, String> environment)
+      throws Exception {
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    for (Map.Entry<String, String> file : policyFiles.entrySet()) {
+      Files.writeString(policies.resolve(file.getKey()), file.getValue());
+    }
+    Path configFile = Files.writeString(dir.resolve("runtime.yaml"), yaml);
+    return startFrom(configFile, environment);
+  }
+
+  /** Serves an existing configuration file, e.g. a shipped example. */
+  static TestRuntime startFrom(Path configFile, Map<String, String> environment) throws Exception {
+    RuntimeConfig config = new RuntimeConfigLoader(environment).load(configFile);
+    RuntimeServer server =
+        RuntimeServer.start(config)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    return new TestRuntime(server, config.governance().policyDirectory());
+  }
+
+  static String baseConfig() {
+    return """
+        runtime: {name: test, namespace: agents}
+        server:
+          host: 127.0.0.1
+          port: 0
+          eventLoops: 2
+          requestTimeout: 1s
+          shutdownGracePeriod: 10s
+        identity: {localMode: true}
+        governance:
+          refreshInterval: 100ms
+          store: {file: {directory: policies}}
+        """;
+  }
+
+  RuntimeServer server() {
+    return server;
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  void writePolicy(String file, String cedar) throws IOException {
+    Files.writeString(policies.resolve(file), cedar);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String json, String... headers)
+      throws IOException, InterruptedException {
+    return send(path, HttpRequest.BodyPublishers.ofString(json), headers);
+  }
+
+  HttpResponse<String> send(String path, HttpRequest.BodyPublisher body, String... headers)
+      throws IOException, InterruptedException {
+    return CLIENT.send(request(path, body, headers), HttpResponse.BodyHandlers.ofString());
+  }
+
+  CompletableFuture<HttpResponse<String>> postAsync(String path, String json, String... headers) {
+    return CLIENT.sendAsync(
+        request(path, HttpRequest.BodyPublishers.ofString(json), headers),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String path, HttpRequest.BodyPublisher body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("content-type", "application/json")
+            .POST(body);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return request.build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.shutdown().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
