@@ -13,6 +13,7 @@ SOURCES := $(shell find pom.xml governance runtime -path '*/target' -prune -o -t
 OPERATOR_JAR := operator/target/agent-runtime-operator.jar
 OPERATOR_SOURCES := $(shell find pom.xml governance operator -path '*/target' -prune -o -type f -print)
 FILE ?= examples/full.yaml
+JMH_ARGS ?= -f 1 -wi 2 -w 2s -i 3 -r 3s
 
 .PHONY: help build run test fmt clean render crds bench bench-jmh
 
@@ -47,7 +48,7 @@ bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (se
 bench-jmh: ## JMH: governance decision latency with 100 policies
 	$(MVN) -q install -DskipTests -pl governance -am
 	$(MVN) -q package -f bench/jmh/pom.xml
-	$(JAVA) $(JVM_FLAGS) -jar bench/jmh/target/benchmarks.jar
+	$(JAVA) $(JVM_FLAGS) -jar bench/jmh/target/benchmarks.jar $(JMH_ARGS)
 
 fmt: ## format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply
