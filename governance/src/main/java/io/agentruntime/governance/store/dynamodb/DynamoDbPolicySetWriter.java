@@ -1,0 +1,121 @@
+package io.agentruntime.governance.store.dynamodb;
+
+import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.cedar.CedarSyntaxCheck;
+import io.agentruntime.governance.cedar.CedarSyntaxError;
+import io.agentruntime.governance.store.PolicyStoreException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Changes one runtime's policy set: used by the operator and the admin command.
+ *
+ * <p>Every change is two writes, in this order: the policy item, then a conditional bump of the
+ * set's head ({@link HeadVersionBump}). A reader reloads only when the head's version moved, and
+ * the head moves only after the policy write has succeeded, so a reader that sees the new version
+ * also sees the change. If the bump fails the policy is written but readers have not been told;
+ * retrying the call writes the same item again and bumps then, which is why a delete bumps the head
+ * even when the policy was already gone. The head moves by exactly one per successful call, so
+ * after N calls it has moved by N however many writers ran at once. No transactions, no TTL.
+ *
+ * <p>The writer does not own its client; it may be shared by the writers of many sets.
+ */
+public final class DynamoDbPolicySetWriter {
+  private final DynamoDbClient client;
+  private final String table;
+  private final PolicySetKey set;
+  private final Clock clock;
+  private final HeadVersionBump headBump;
+  private final CedarSyntaxCheck syntaxCheck = new CedarSyntaxCheck();
+
+  /**
+   * @param client a client of the table's home region
+   * @param table the table's name
+   * @param set the policy set to change
+   * @param clock stamps {@code updatedAt}
+   */
+  public DynamoDbPolicySetWriter(
+      DynamoDbClient client, String table, PolicySetKey set, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.table = DynamoDbPolicyStore.requireTable(table);
+    this.set = Objects.requireNonNull(set, "set");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.headBump = new HeadVersionBump(client, table, set);
+  }
+
+  /**
+   * Creates or replaces a policy, then bumps the head.
+   *
+   * @return the set's new version
+   * @throws IllegalArgumentException when the policy id is blank or its Cedar text is not one valid
+   *     policy (the message names the policy and the line)
+   */
+  public long put(PolicyDocument policy) throws PolicyStoreException {
+    requireId(policy.id());
+    Optional<CedarSyntaxError> error = syntaxCheck.check(policy.cedar());
+    if (error.isPresent()) {
+      throw new IllegalArgumentException(
+          "policy '" + policy.id() + "': cedar: " + error.get().describe());
+    }
+    UpdateItemRequest request =
+        UpdateItemRequest.builder()
+            .tableName(table)
+            .key(PolicyItems.policyKey(set, policy.id()))
+            .updateExpression("SET #cedar = :cedar, #mode = :mode, #at = :at ADD #version :one")
+            .expressionAttributeNames(
+                Map.of(
+                    "#cedar", PolicyItems.CEDAR,
+                    "#mode", PolicyItems.MODE,
+                    "#at", PolicyItems.UPDATED_AT,
+                    "#version", PolicyItems.VERSION))
+            .expressionAttributeValues(
+                Map.of(
+                    ":cedar", PolicyItems.string(policy.cedar()),
+                    ":mode", PolicyItems.string(policy.mode().displayName()),
+                    ":at", PolicyItems.string(clock.instant().toString()),
+                    ":one", PolicyItems.number(1)))
+            .build();
+    write("put of policy '" + policy.id() + "'", () -> client.updateItem(request));
+    return headBump.bump();
+  }
+
+  /**
+   * Deletes a policy (absent is fine), then bumps the head.
+   *
+   * @return the set's new version
+   */
+  public long delete(String policyId) throws PolicyStoreException {
+    requireId(policyId);
+    DeleteItemRequest request =
+        DeleteItemRequest.builder()
+            .tableName(table)
+            .key(PolicyItems.policyKey(set, policyId))
+            .build();
+    write("delete of policy '" + policyId + "'", () -> client.deleteItem(request));
+    return headBump.bump();
+  }
+
+  private void write(String what, Runnable call) throws PolicyStoreException {
+    try {
+      call.run();
+    } catch (SdkException e) {
+      throw new PolicyStoreException(
+          "DynamoDB table '%s' in region %s: %s in policy set %s failed: %s"
+              .formatted(
+                  table, client.serviceClientConfiguration().region(), what, set, e.getMessage()),
+          e);
+    }
+  }
+
+  private static void requireId(String policyId) {
+    if (policyId == null || policyId.isBlank()) {
+      throw new IllegalArgumentException("policy id must not be empty");
+    }
+  }
+}
