@@ -5,7 +5,10 @@ import io.agentruntime.operator.api.v1alpha1.AutoscalingSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.api.v1alpha1.MeshSpec;
+import io.agentruntime.operator.api.v1alpha1.MtlsMode;
 import io.agentruntime.operator.api.v1alpha1.ReplicaBounds;
+import io.agentruntime.operator.api.v1alpha1.RetrySpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -54,6 +57,49 @@ public final class AgentRuntimeDefaults {
    * routing to it first.
    */
   public static final int DRAIN_SECONDS = 5;
+
+  /** Overall request timeout at the mesh. */
+  public static final String MESH_TIMEOUT = "30s";
+
+  /** Mesh retries after the first attempt. */
+  public static final int RETRY_ATTEMPTS = 2;
+
+  /** Mesh timeout of each attempt. */
+  public static final String PER_TRY_TIMEOUT = "15s";
+
+  /**
+   * Mesh retry conditions: only failures where the runtime cannot have seen the request, so a POST
+   * is never executed twice (see {@link RetryConditions}).
+   */
+  public static final String RETRY_ON =
+      "connect-failure,refused-stream,unavailable,reset-before-request";
+
+  /** Mutual TLS mode of the runtime's workload. */
+  public static final MtlsMode MTLS_MODE = MtlsMode.STRICT;
+
+  /** Consecutive 5xx answers that eject a runtime pod from the mesh's load balancing. */
+  public static final int CONSECUTIVE_5XX_ERRORS = 5;
+
+  /** How often the mesh analyses runtime pods for ejection. */
+  public static final String OUTLIER_INTERVAL = "10s";
+
+  /** Minimum ejection duration of a failing runtime pod. */
+  public static final String BASE_EJECTION_TIME = "30s";
+
+  /** Largest share of runtime pods the mesh may eject, in percent. */
+  public static final int MAX_EJECTION_PERCENT = 50;
+
+  /** Most TCP connections each client proxy opens to the runtime. */
+  public static final int MAX_CONNECTIONS = 1000;
+
+  /** Most requests each client proxy queues for a connection to the runtime. */
+  public static final int MAX_PENDING_REQUESTS = 200;
+
+  /**
+   * Requests a client proxy sends over one connection before opening a new one, so pods added by
+   * the autoscaler receive traffic from long-lived callers; not configurable in the spec.
+   */
+  public static final int MAX_REQUESTS_PER_CONNECTION = 100;
 
   private AgentRuntimeDefaults() {}
 
@@ -122,6 +168,36 @@ public final class AgentRuntimeDefaults {
     return governance(spec, GovernanceSpec::getMaxStaleness).orElse(MAX_STALENESS);
   }
 
+  /** The mesh's overall request timeout. */
+  public static String meshTimeout(AgentRuntimeSpec spec) {
+    return mesh(spec, MeshSpec::getTimeout).orElse(MESH_TIMEOUT);
+  }
+
+  /** Mesh retries after the first attempt. */
+  public static int retryAttempts(AgentRuntimeSpec spec) {
+    return retries(spec, RetrySpec::getAttempts).orElse(RETRY_ATTEMPTS);
+  }
+
+  /** The mesh's timeout of each attempt. */
+  public static String perTryTimeout(AgentRuntimeSpec spec) {
+    return retries(spec, RetrySpec::getPerTryTimeout).orElse(PER_TRY_TIMEOUT);
+  }
+
+  /** The mesh's retry conditions. */
+  public static RetryConditions retryOn(AgentRuntimeSpec spec) {
+    return RetryConditions.parse(retries(spec, RetrySpec::getRetryOn).orElse(RETRY_ON));
+  }
+
+  /** Mutual TLS mode of the runtime's workload. */
+  public static MtlsMode mtlsMode(AgentRuntimeSpec spec) {
+    return mesh(spec, MeshSpec::getMtls).orElse(MTLS_MODE);
+  }
+
+  /** Connection limits and outlier detection in front of the runtime. */
+  public static CircuitBreakerSettings circuitBreaker(AgentRuntimeSpec spec) {
+    return CircuitBreakerSettings.of(mesh(spec, MeshSpec::getCircuitBreaker).orElse(null));
+  }
+
   /** Pod termination grace: drain, then the runtime's own shutdown, plus a margin to exit. */
   public static long terminationGracePeriodSeconds() {
     return DRAIN_SECONDS + SHUTDOWN_GRACE_SECONDS + 5L;
@@ -135,6 +211,14 @@ public final class AgentRuntimeDefaults {
   private static <T> Optional<T> autoscaling(
       AgentRuntimeSpec spec, Function<AutoscalingSpec, T> getter) {
     return Optional.ofNullable(spec.getAutoscaling()).map(getter);
+  }
+
+  private static <T> Optional<T> mesh(AgentRuntimeSpec spec, Function<MeshSpec, T> getter) {
+    return Optional.ofNullable(spec.getMesh()).map(getter);
+  }
+
+  private static <T> Optional<T> retries(AgentRuntimeSpec spec, Function<RetrySpec, T> getter) {
+    return mesh(spec, MeshSpec::getRetries).map(getter);
   }
 
   private static <T> Optional<T> governance(

@@ -1,15 +1,19 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything rendered for an AgentRuntime, in apply order: identity and configuration before the
- * pods that use them, the Service, then the objects that act on the pods.
+ * Everything rendered for an AgentRuntime, in apply order: identity, configuration and access rules
+ * before the pods that use them, the Service, the mesh's traffic policy for it (DestinationRule
+ * before the VirtualService whose routes it shapes), then the objects that act on the pods.
  *
- * <p>The mesh, inference, failover and monitoring sections are validated but their objects are not
- * rendered yet.
+ * <p>With {@code spec.mesh} or {@code spec.failover}, the Istio objects are included as if Istio's
+ * CRDs were installed; the AuthorizationPolicy only when the spec lists allowed principals. The
+ * inference and monitoring sections are validated but their objects are not rendered yet.
  */
 public final class AgentRuntimeRenderer {
 
@@ -17,12 +21,27 @@ public final class AgentRuntimeRenderer {
 
   /** The objects of a valid {@code cr} (see {@code AgentRuntimeValidator}); namespace set. */
   public static List<HasMetadata> render(AgentRuntime cr) {
-    return List.of(
-        RuntimeServiceAccountRenderer.render(cr),
-        RuntimeConfigMapRenderer.render(cr),
-        RuntimeDeploymentRenderer.render(cr),
-        RuntimeServiceRenderer.render(cr),
-        RuntimeHpaRenderer.render(cr),
-        RuntimePdbRenderer.render(cr));
+    boolean mesh = usesMesh(cr.getSpec());
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(RuntimeServiceAccountRenderer.render(cr));
+    objects.add(RuntimeConfigMapRenderer.render(cr));
+    if (mesh) {
+      objects.add(RuntimePeerAuthenticationRenderer.render(cr));
+      RuntimeAuthorizationPolicyRenderer.render(cr).ifPresent(objects::add);
+    }
+    objects.add(RuntimeDeploymentRenderer.render(cr));
+    objects.add(RuntimeServiceRenderer.render(cr));
+    if (mesh) {
+      objects.add(RuntimeDestinationRuleRenderer.render(cr));
+      objects.add(RuntimeVirtualServiceRenderer.render(cr));
+    }
+    objects.add(RuntimeHpaRenderer.render(cr));
+    objects.add(RuntimePdbRenderer.render(cr));
+    return List.copyOf(objects);
+  }
+
+  /** Whether the runtime's traffic goes through Istio: a mesh policy or locality failover. */
+  public static boolean usesMesh(AgentRuntimeSpec spec) {
+    return spec.getMesh() != null || spec.getFailover() != null;
   }
 }

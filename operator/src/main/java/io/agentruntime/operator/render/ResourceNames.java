@@ -47,6 +47,11 @@ public final class ResourceNames {
     return cr.getMetadata().getNamespace() + "-" + runtime(cr) + "-gpu";
   }
 
+  /** The runtime Service's in-cluster name, {@code <n>.<namespace>.svc.cluster.local}. */
+  public static String runtimeHost(AgentRuntime cr) {
+    return serviceHost(cr, runtime(cr));
+  }
+
   /** URL callers dispatch to, reported in the status. */
   public static String dispatchEndpoint(AgentRuntime cr) {
     return "http://" + serviceHost(cr, runtime(cr)) + ":" + RUNTIME_PORT + "/dispatch";

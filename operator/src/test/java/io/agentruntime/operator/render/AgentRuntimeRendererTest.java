@@ -31,6 +31,39 @@ class AgentRuntimeRendererTest {
   }
 
   @Test
+  void placesTheIstioObjectsInApplyOrderWhenTheMeshIsConfigured() {
+    assertThat(AgentRuntimeRenderer.render(example("full")))
+        .extracting(HasMetadata::getKind)
+        .containsExactly(
+            "ServiceAccount",
+            "ConfigMap",
+            "PeerAuthentication",
+            "AuthorizationPolicy",
+            "Deployment",
+            "Service",
+            "DestinationRule",
+            "VirtualService",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget");
+  }
+
+  @Test
+  void failoverAloneBringsTheMeshObjectsButNoAuthorizationPolicy() {
+    var cr =
+        AgentRuntimeFixtures.withSpec(
+            """
+            image: ghcr.io/agentruntime/runtime:0.1.0
+            intents: [{name: ping, backend: {echo: {}}}]
+            failover: {regions: [us-east-1, us-west-2]}
+            """);
+
+    assertThat(AgentRuntimeRenderer.render(cr))
+        .extracting(HasMetadata::getKind)
+        .contains("PeerAuthentication", "DestinationRule", "VirtualService")
+        .doesNotContain("AuthorizationPolicy");
+  }
+
+  @Test
   void labelsEveryObjectAsManagedInTheRuntimesNamespace() {
     assertThat(AgentRuntimeRenderer.render(example("full")))
         .allSatisfy(

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Renders every {@code examples/*.yaml} and compares each object with {@code
- * golden/<example>/<kind>.yaml}. After an intended change, regenerate with {@code
- * -Dgolden.update=true} and review the diff.
+ * Renders every {@code examples/*.yaml} and every {@link RenderCases case} and compares each object
+ * with {@code golden/<example or case>/<kind>.yaml}. After an intended change, regenerate with
+ * {@code -Dgolden.update=true} and review the diff.
  */
 class GoldenFilesTest {
 
@@ -33,7 +33,17 @@ class GoldenFilesTest {
   @ParameterizedTest
   @MethodSource("examples")
   void renderingMatchesTheGoldenFiles(String example) throws IOException {
-    Map<String, String> rendered = renderedFiles(AgentRuntimeFixtures.example(example));
+    assertMatchesGoldenFiles(example, AgentRuntimeFixtures.example(example));
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.agentruntime.operator.render.RenderCases#names")
+  void caseRenderingMatchesTheGoldenFiles(String name) throws IOException {
+    assertMatchesGoldenFiles(name, RenderCases.load(name));
+  }
+
+  private static void assertMatchesGoldenFiles(String example, AgentRuntime cr) throws IOException {
+    Map<String, String> rendered = renderedFiles(cr);
     Path folder = GOLDEN.resolve(example);
     if (UPDATE) {
       write(folder, rendered);

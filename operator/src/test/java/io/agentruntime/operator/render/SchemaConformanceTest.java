@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -12,12 +13,15 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,13 +31,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every object rendered for every example validates against the upstream Kubernetes 1.35 schemas
- * (strict: unknown fields are errors), and every example validates against the generated CRD.
+ * Every object rendered for every example and {@link RenderCases case} validates against the
+ * upstream Kubernetes 1.35 and Istio 1.30 schemas (strict: unknown fields are errors), every YAML
+ * document of the repository's {@code istio/} folder validates against the Istio schemas, and every
+ * example validates against the generated CRD.
  */
 class SchemaConformanceTest {
 
   private static final String SCHEMAS_PROPERTY = "agentruntime.schemas.dir";
   private static final Path CRD = Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml");
+  private static final Path ISTIO_FOLDER = Path.of("..", "istio");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final JsonSchemaFactory FACTORY =
@@ -47,11 +54,69 @@ class SchemaConformanceTest {
                     .map(object -> Arguments.of(example, object.getKind(), object)));
   }
 
+  static Stream<Arguments> renderedCaseObjects() {
+    return RenderCases.names().stream()
+        .flatMap(
+            name ->
+                AgentRuntimeRenderer.render(RenderCases.load(name)).stream()
+                    .map(object -> Arguments.of(name, object.getKind(), object)));
+  }
+
+  /** Every YAML document of {@code istio/*.yaml}, with its file and kind. */
+  static Stream<Arguments> istioFolderDocuments() throws IOException {
+    List<Arguments> documents = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ISTIO_FOLDER)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try (MappingIterator<JsonNode> iterator =
+            new YAMLMapper()
+                .readValues(new YAMLMapper().createParser(file.toFile()), JsonNode.class)) {
+          for (JsonNode document : iterator.readAll()) {
+            documents.add(
+                Arguments.of(
+                    file.getFileName().toString(), document.path("kind").asText(), document));
+          }
+        }
+      }
+    }
+    return documents.stream();
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("renderedObjects")
   void renderedObjectMatchesTheKubernetesSchema(String example, String kind, HasMetadata object)
       throws IOException {
     assertThat(violations(kubernetesSchema(object), object)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("renderedCaseObjects")
+  void renderedCaseObjectMatchesTheSchema(String name, String kind, HasMetadata object)
+      throws IOException {
+    assertThat(violations(kubernetesSchema(object), object)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("istioFolderDocuments")
+  void istioFolderDocumentMatchesTheIstioSchema(String file, String kind, JsonNode document)
+      throws IOException {
+    String apiVersion = document.path("apiVersion").asText();
+    Path schema = schemaFile(kind, apiVersion);
+    assumeTrue(
+        Files.isRegularFile(schema),
+        "shared/schemas holds no schema for " + kind + " " + apiVersion + " (" + schema + ")");
+
+    assertThat(schema(kind, apiVersion).validate(document)).isEmpty();
+  }
+
+  @Test
+  void istioSchemaRejectsAMisspelledField() throws IOException {
+    AuthorizationPolicy policy =
+        RuntimeAuthorizationPolicyRenderer.render(RenderCases.load("mesh")).orElseThrow();
+    ObjectNode tree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(policy));
+    ((ObjectNode) tree.path("spec")).put("action", "PERMIT");
+    ((ObjectNode) tree.path("spec")).putArray("rule");
+
+    assertThat(kubernetesSchema(policy).validate(tree)).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -91,13 +156,28 @@ class SchemaConformanceTest {
     return schema.validate(JSON.readTree(SERIALIZATION.asJson(object)));
   }
 
-  /** {@code <kind>-<group>-<version>.json} of the strict Kubernetes 1.35 set. */
+  /**
+   * {@code <kind>-<group>-<version>.json} of the strict Kubernetes 1.35 set, or of the strict CRD
+   * set for Istio's kinds.
+   */
   private static JsonSchema kubernetesSchema(HasMetadata object) throws IOException {
+    return schema(object.getKind(), object.getApiVersion());
+  }
+
+  private static JsonSchema schema(String kind, String apiVersion) throws IOException {
+    Path schema = schemaFile(kind, apiVersion);
+    return FACTORY.getSchema(
+        schema.toUri(), JSON.readTree(schema.toFile()), SchemaValidatorsConfig.builder().build());
+  }
+
+  /** Where the schema of {@code kind} would be; skips the test without the schemas folder. */
+  private static Path schemaFile(String kind, String apiVersion) {
     String schemas = System.getProperty(SCHEMAS_PROPERTY);
+    Path strict = schemas == null ? null : Path.of(schemas, "derived", "jsonschema-strict");
     Path folder =
-        schemas == null
-            ? null
-            : Path.of(schemas, "derived", "jsonschema-strict", "kubernetes-v1.35");
+        strict == null || apiVersion.contains(".istio.io/")
+            ? strict
+            : strict.resolve("kubernetes-v1.35");
     assumeTrue(
         folder != null && Files.isDirectory(folder),
         "upstream schemas not found: set -D"
@@ -106,14 +186,8 @@ class SchemaConformanceTest {
             + " (looked in "
             + folder
             + ")");
-    String file =
-        object.getKind().toLowerCase(Locale.ROOT)
-            + "-"
-            + object.getApiVersion().replace('/', '-')
-            + ".json";
-    Path schema = folder.resolve(file);
-    return FACTORY.getSchema(
-        schema.toUri(), JSON.readTree(schema.toFile()), SchemaValidatorsConfig.builder().build());
+    String file = kind.toLowerCase(Locale.ROOT) + "-" + apiVersion.replace('/', '-') + ".json";
+    return folder.resolve(file);
   }
 
   private static JsonSchema crdSchema() throws IOException {

@@ -1,0 +1,34 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.RuntimeConfigMapRenderer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * The runtime's configuration file, ConfigMap {@code <n>-config}.
+ *
+ * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
+ * operator manages.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class RuntimeConfigMapDependentResource
+    extends CRUDKubernetesDependentResource<ConfigMap, AgentRuntime> {
+
+  /** The dependent's name in the workflow. */
+  public static final String NAME = "runtime-config";
+
+  /** Creates the dependent for the reconciler's workflow. */
+  public RuntimeConfigMapDependentResource() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(AgentRuntime cr, Context<AgentRuntime> context) {
+    return RuntimeConfigMapRenderer.render(cr);
+  }
+}

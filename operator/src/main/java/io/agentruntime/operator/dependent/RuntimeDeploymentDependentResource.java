@@ -1,0 +1,34 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * The runtime Deployment {@code <n>}, without {@code spec.replicas} so the HPA owns the scale.
+ *
+ * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
+ * operator manages.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class RuntimeDeploymentDependentResource
+    extends CRUDKubernetesDependentResource<Deployment, AgentRuntime> {
+
+  /** The dependent's name in the workflow. */
+  public static final String NAME = "runtime-deployment";
+
+  /** Creates the dependent for the reconciler's workflow. */
+  public RuntimeDeploymentDependentResource() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(AgentRuntime cr, Context<AgentRuntime> context) {
+    return RuntimeDeploymentRenderer.render(cr);
+  }
+}

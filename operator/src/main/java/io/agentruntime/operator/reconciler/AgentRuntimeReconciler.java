@@ -1,0 +1,139 @@
+package io.agentruntime.operator.reconciler;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
+import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
+import io.agentruntime.operator.dependent.RuntimeHpaDependentResource;
+import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
+import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
+import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
+import io.agentruntime.operator.validation.AgentRuntimeValidator;
+import io.agentruntime.operator.validation.ValidationError;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles an AgentRuntime: validates the spec, applies the runtime's objects through the
+ * workflow of dependents, and reports the outcome in the status.
+ *
+ * <p>The workflow is invoked explicitly so that validation runs first: an invalid spec never
+ * half-applies, and the objects of the last valid spec stay as they are. The operator writes only
+ * the status, never the spec.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = RuntimeServiceAccountDependentResource.NAME,
+          type = RuntimeServiceAccountDependentResource.class),
+      @Dependent(
+          name = RuntimeConfigMapDependentResource.NAME,
+          type = RuntimeConfigMapDependentResource.class),
+      @Dependent(
+          name = RuntimeDeploymentDependentResource.NAME,
+          type = RuntimeDeploymentDependentResource.class,
+          dependsOn = {
+            RuntimeServiceAccountDependentResource.NAME,
+            RuntimeConfigMapDependentResource.NAME
+          }),
+      @Dependent(
+          name = RuntimeServiceDependentResource.NAME,
+          type = RuntimeServiceDependentResource.class),
+      @Dependent(
+          name = RuntimeHpaDependentResource.NAME,
+          type = RuntimeHpaDependentResource.class,
+          dependsOn = RuntimeDeploymentDependentResource.NAME),
+      @Dependent(name = RuntimePdbDependentResource.NAME, type = RuntimePdbDependentResource.class)
+    })
+@ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
+public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
+
+  /** The controller's name, as it appears in logs and metrics. */
+  public static final String NAME = "agentruntime";
+
+  private final AgentRuntimeStatusAggregator statuses;
+  private final InvalidSpecEvents events;
+
+  /** Creates a reconciler stamping status transitions and Events with the system clock. */
+  public AgentRuntimeReconciler() {
+    this(Clock.systemUTC());
+  }
+
+  /** Creates a reconciler stamping status transitions and Events with {@code clock}'s time. */
+  public AgentRuntimeReconciler(Clock clock) {
+    this.statuses = new AgentRuntimeStatusAggregator(clock);
+    this.events = new InvalidSpecEvents(clock);
+  }
+
+  @Override
+  public UpdateControl<AgentRuntime> reconcile(AgentRuntime cr, Context<AgentRuntime> context) {
+    var errors = AgentRuntimeValidator.validate(cr);
+    AgentRuntimeStatus status;
+    if (errors.isEmpty()) {
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      status =
+          statuses.applied(
+              cr,
+              context.getSecondaryResource(
+                  Deployment.class, RuntimeDeploymentDependentResource.NAME));
+    } else {
+      var message = describe(errors);
+      events.report(context.getClient(), cr, message);
+      status = statuses.invalid(cr, message);
+    }
+    if (!AgentRuntimeStatusAggregator.changed(cr, status)) {
+      return UpdateControl.noUpdate();
+    }
+    return UpdateControl.patchStatus(statusOnly(cr, status));
+  }
+
+  /**
+   * Reports a failure to apply a valid spec in the status (JOSDK retries it with back-off); the
+   * write is skipped when the status already says the same. An invalid spec's status stands.
+   */
+  @Override
+  public ErrorStatusUpdateControl<AgentRuntime> updateErrorStatus(
+      AgentRuntime cr, Context<AgentRuntime> context, Exception e) {
+    if (!AgentRuntimeValidator.validate(cr).isEmpty()) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    var status = statuses.applyFailed(cr, ApplyFailures.describe(e));
+    if (!AgentRuntimeStatusAggregator.changed(cr, status)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    return ErrorStatusUpdateControl.patchStatus(statusOnly(cr, status));
+  }
+
+  /** One line naming every field at fault, e.g. {@code spec.replicas.min: must not exceed max}. */
+  static String describe(List<ValidationError> errors) {
+    return errors.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * A fresh resource carrying only identity and status: with Server-Side Apply the operator then
+   * claims the status fields alone, and never sends the spec back.
+   */
+  private static AgentRuntime statusOnly(AgentRuntime cr, AgentRuntimeStatus status) {
+    var patch = new AgentRuntime();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(cr.getMetadata().getName())
+            .withNamespace(cr.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(status);
+    return patch;
+  }
+}

@@ -1,0 +1,43 @@
+package io.agentruntime.operator.status;
+
+/**
+ * Condition types and reasons the operator writes on an AgentRuntime, in one place so the status,
+ * the Warning Events and the documentation agree.
+ */
+public final class AgentRuntimeConditions {
+
+  /** Whether the spec passed validation; False means nothing was applied. */
+  public static final String VALID = "Valid";
+
+  /** Whether at least one runtime pod is ready to serve {@code /dispatch}. */
+  public static final String AVAILABLE = "Available";
+
+  /** Whether the spec is valid, applied and available: the summary Argo CD reads. */
+  public static final String READY = "Ready";
+
+  /** Valid=True. */
+  public static final String REASON_SPEC_VALID = "SpecValid";
+
+  /** Valid=False and Ready=False: the spec failed validation. */
+  public static final String REASON_INVALID_SPEC = "InvalidSpec";
+
+  /** Available=True. */
+  public static final String REASON_MINIMUM_REPLICAS_AVAILABLE = "MinimumReplicasAvailable";
+
+  /** Available=False: no runtime pod is ready. */
+  public static final String REASON_NO_REPLICAS_READY = "NoReplicasReady";
+
+  /** Ready=True. */
+  public static final String REASON_READY = "RuntimeReady";
+
+  /** Ready=False while the first runtime pod is starting. */
+  public static final String REASON_PROGRESSING = "Progressing";
+
+  /** Ready=False: applying the objects failed (the API server refused a change, for instance). */
+  public static final String REASON_APPLY_FAILED = "ApplyFailed";
+
+  /** Ready=False after every runtime pod that had been ready was lost. */
+  public static final String REASON_DEGRADED = "Degraded";
+
+  private AgentRuntimeConditions() {}
+}

@@ -1,0 +1,204 @@
+package io.agentruntime.operator.status;
+
+import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.READY;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.VALID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.render.ResourceNames;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds an AgentRuntime's status from what was observed, the single place that decides phase and
+ * conditions.
+ *
+ * <p>Phases of a valid spec, from the runtime Deployment's {@code status.readyReplicas}:
+ *
+ * <ul>
+ *   <li>{@code Ready} once at least one runtime pod is ready: the minimum that serves {@code
+ *       /dispatch}, and what the PodDisruptionBudget protects ({@code minAvailable: 1});
+ *   <li>{@code Degraded} when no pod is ready but the runtime had been available before (the
+ *       previous {@code Available} condition was True, or the phase already Degraded);
+ *   <li>{@code Progressing} otherwise: objects applied, the first pod not ready yet.
+ * </ul>
+ *
+ * <p>A condition's {@code lastTransitionTime} changes only when its status does; otherwise the
+ * previous time is kept, so an unchanged observation yields an identical status and {@link
+ * #changed} lets the caller skip the write.
+ */
+public final class AgentRuntimeStatusAggregator {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Clock clock;
+
+  /** Creates an aggregator stamping transitions with {@code clock}'s time. */
+  public AgentRuntimeStatusAggregator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * The status of a spec that failed validation: nothing was applied, so the observed replica
+   * counts and the {@code Available} condition of the last applied spec are kept.
+   *
+   * @param message what is wrong, naming the field(s) at fault
+   */
+  public AgentRuntimeStatus invalid(AgentRuntime cr, String message) {
+    var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
+    var status = copyObserved(cr, previous);
+    status.setPhase(AgentRuntimePhase.INVALID);
+    var conditions = new ArrayList<Condition>();
+    conditions.add(
+        condition(cr, VALID, false, AgentRuntimeConditions.REASON_INVALID_SPEC, message));
+    previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
+    conditions.add(
+        condition(
+            cr, READY, false, AgentRuntimeConditions.REASON_INVALID_SPEC, "the spec is invalid"));
+    status.setConditions(conditions);
+    return status;
+  }
+
+  /**
+   * The status of a valid spec whose objects could not all be applied: the phase of the objects
+   * already serving is kept ({@code Pending} if none were), and {@code Ready} says what failed.
+   *
+   * @param message what failed, naming the objects concerned
+   */
+  public AgentRuntimeStatus applyFailed(AgentRuntime cr, String message) {
+    var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
+    var status = copyObserved(cr, previous);
+    status.setPhase(
+        Optional.ofNullable(previous.getPhase())
+            .filter(phase -> phase != AgentRuntimePhase.INVALID)
+            .orElse(AgentRuntimePhase.PENDING));
+    var conditions = new ArrayList<Condition>();
+    conditions.add(
+        condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
+    previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
+    conditions.add(
+        condition(cr, READY, false, AgentRuntimeConditions.REASON_APPLY_FAILED, message));
+    status.setConditions(conditions);
+    return status;
+  }
+
+  /** The status of a valid, applied spec, given the runtime Deployment as last observed. */
+  public AgentRuntimeStatus applied(AgentRuntime cr, Optional<Deployment> deployment) {
+    var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
+    var observed = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
+    int replicas = Objects.requireNonNullElse(observed.getReplicas(), 0);
+    int ready = Objects.requireNonNullElse(observed.getReadyReplicas(), 0);
+    var phase = phase(cr, previous, ready);
+
+    var status = copyObserved(cr, previous);
+    status.setPhase(phase);
+    status.setReplicas(replicas);
+    status.setReadyReplicas(ready);
+    status.setEndpoint(ResourceNames.dispatchEndpoint(cr));
+    var pods = ready + " of " + replicas + " runtime pods ready";
+    status.setConditions(
+        List.of(
+            condition(
+                cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"),
+            ready > 0
+                ? condition(
+                    cr,
+                    AVAILABLE,
+                    true,
+                    AgentRuntimeConditions.REASON_MINIMUM_REPLICAS_AVAILABLE,
+                    pods)
+                : condition(
+                    cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, pods),
+            readyCondition(cr, phase, pods)));
+    return status;
+  }
+
+  /** Whether {@code desired} differs from the status {@code cr} carries (so it must be written). */
+  public static boolean changed(AgentRuntime cr, AgentRuntimeStatus desired) {
+    return cr.getStatus() == null
+        || !JSON.valueToTree(cr.getStatus()).equals(JSON.valueToTree(desired));
+  }
+
+  private static AgentRuntimePhase phase(
+      AgentRuntime cr, AgentRuntimeStatus previous, int readyReplicas) {
+    if (readyReplicas > 0) {
+      return AgentRuntimePhase.READY;
+    }
+    boolean wasAvailable =
+        previousCondition(cr, AVAILABLE).map(c -> "True".equals(c.getStatus())).orElse(false);
+    return wasAvailable || previous.getPhase() == AgentRuntimePhase.DEGRADED
+        ? AgentRuntimePhase.DEGRADED
+        : AgentRuntimePhase.PROGRESSING;
+  }
+
+  private Condition readyCondition(AgentRuntime cr, AgentRuntimePhase phase, String pods) {
+    return switch (phase) {
+      case READY -> condition(cr, READY, true, AgentRuntimeConditions.REASON_READY, pods);
+      case DEGRADED ->
+          condition(
+              cr,
+              READY,
+              false,
+              AgentRuntimeConditions.REASON_DEGRADED,
+              "every runtime pod that had been ready was lost; " + pods);
+      default ->
+          condition(
+              cr,
+              READY,
+              false,
+              AgentRuntimeConditions.REASON_PROGRESSING,
+              "waiting for the first runtime pod; " + pods);
+    };
+  }
+
+  private static AgentRuntimeStatus copyObserved(AgentRuntime cr, AgentRuntimeStatus previous) {
+    var status = new AgentRuntimeStatus();
+    status.setObservedGeneration(cr.getMetadata().getGeneration());
+    status.setReplicas(previous.getReplicas());
+    status.setReadyReplicas(previous.getReadyReplicas());
+    status.setEndpoint(previous.getEndpoint());
+    status.setPolicySetVersion(previous.getPolicySetVersion());
+    return status;
+  }
+
+  private Condition condition(
+      AgentRuntime cr, String type, boolean holds, String reason, String message) {
+    var status = holds ? "True" : "False";
+    var transition =
+        previousCondition(cr, type)
+            .filter(previous -> status.equals(previous.getStatus()))
+            .map(Condition::getLastTransitionTime)
+            .orElseGet(this::now);
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .withObservedGeneration(cr.getMetadata().getGeneration())
+        .withLastTransitionTime(transition)
+        .build();
+  }
+
+  private static Optional<Condition> previousCondition(AgentRuntime cr, String type) {
+    return Optional.ofNullable(cr.getStatus())
+        .map(AgentRuntimeStatus::getConditions)
+        .flatMap(
+            conditions -> conditions.stream().filter(c -> type.equals(c.getType())).findFirst());
+  }
+
+  private String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+  }
+}

@@ -1,0 +1,36 @@
+package io.agentruntime.operator.reconciler;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/** AgentRuntime fixtures as users write them. */
+final class AgentRuntimes {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private AgentRuntimes() {}
+
+  /** A valid AgentRuntime with an HTTP and an echo intent and replica bounds 2-5. */
+  static AgentRuntime valid(String namespace, String name) {
+    return SERIALIZATION.unmarshal(
+        """
+        apiVersion: agentruntime.io/v1alpha1
+        kind: AgentRuntime
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          image: ghcr.io/agentruntime/runtime:0.1.0
+          replicas: {min: 2, max: 5}
+          intents:
+            - name: lookup_order
+              backend: {url: "http://orders.shop.svc.cluster.local:8080/lookup"}
+              timeout: 2s
+            - name: echo
+              backend: {echo: {}}
+              timeout: 1s
+        """
+            .formatted(name, namespace),
+        AgentRuntime.class);
+  }
+}

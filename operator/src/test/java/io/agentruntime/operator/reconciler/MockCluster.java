@@ -1,0 +1,247 @@
+package io.agentruntime.operator.reconciler;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.runner.AgentRuntimeOperator;
+import io.agentruntime.operator.runner.LeaderElectionSettings;
+import io.agentruntime.operator.runner.OperatorSettings;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * fabric8's mock API server in CRUD mode with the real operator running against it.
+ *
+ * <p>The mock implements neither Server-Side Apply nor garbage collection, so SSA is switched off
+ * here (and only here): managed objects are created and updated with plain requests, the status
+ * with a JSON patch. The k3s suite covers production settings.
+ */
+final class MockCluster implements AutoCloseable {
+
+  private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+  final KubernetesMockServer server;
+  final KubernetesClient client;
+  final AgentRuntimeOperator operator;
+  final ReconcileCounter reconciles = new ReconcileCounter();
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final MockClusterDispatcher dispatcher = new MockClusterDispatcher();
+
+  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost) {
+    server =
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    client = server.createClient();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            CustomResourceDefinitionContext.v1CRDFromCustomResourceType(AgentRuntime.class).build())
+        .create();
+    Metrics metrics =
+        new AggregatedMetrics(
+            List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
+    operator =
+        AgentRuntimeOperator.create(
+            settings,
+            client,
+            metrics,
+            onLeadershipLost,
+            config ->
+                config
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withUseSSAToPatchPrimaryResource(false));
+  }
+
+  /** Starts the mock server and the operator watching every namespace, without leader election. */
+  static MockCluster start() {
+    return watching(Set.of());
+  }
+
+  /** Starts the mock server and the operator watching {@code namespaces} (empty: all). */
+  static MockCluster watching(Set<String> namespaces) {
+    return start(
+        new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+        () -> {
+          throw new AssertionError("leadership lost without leader election");
+        });
+  }
+
+  /** Starts the mock server and the operator, competing for leadership as configured. */
+  static MockCluster leading(LeaderElectionSettings leaderElection, Runnable onLeadershipLost) {
+    return start(
+        new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
+        onLeadershipLost);
+  }
+
+  private static MockCluster start(OperatorSettings settings, Runnable onLeadershipLost) {
+    var cluster = new MockCluster(settings, onLeadershipLost);
+    cluster.operator.start();
+    return cluster;
+  }
+
+  /** Creates {@code cr} as a user would with {@code kubectl apply}. */
+  AgentRuntime create(AgentRuntime cr) {
+    return client.resource(cr).create();
+  }
+
+  /** The AgentRuntime as the API server holds it. */
+  AgentRuntime get(String namespace, String name) {
+    return client.resources(AgentRuntime.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Plays the kubelet and the Deployment controller: reports pod counts on the Deployment. */
+  void reportPods(String namespace, String name, int replicas, int ready) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .editStatus(
+            deployment -> {
+              deployment.setStatus(
+                  new DeploymentStatusBuilder()
+                      .withReplicas(replicas)
+                      .withReadyReplicas(ready)
+                      .withAvailableReplicas(ready)
+                      .withUpdatedReplicas(replicas)
+                      .build());
+              return deployment;
+            });
+  }
+
+  /**
+   * Plays the Deployment controller noting a new observation that changes nothing the operator
+   * reports: the Deployment changes, so the operator reconciles.
+   */
+  void touchDeploymentStatus(String namespace, String name) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .editStatus(
+            deployment -> {
+              var status = deployment.getStatus();
+              status.setObservedGeneration(
+                  Objects.requireNonNullElse(status.getObservedGeneration(), 0L) + 1);
+              return deployment;
+            });
+  }
+
+  /** Plays an API server refusing (403) creations under {@code pathPrefix}, as RBAC would. */
+  void forbidCreating(String pathPrefix) {
+    dispatcher.forbiddenPrefixes.add(pathPrefix);
+  }
+
+  /** Lifts every {@link #forbidCreating} refusal. */
+  void allowCreatingEverything() {
+    dispatcher.forbiddenPrefixes.clear();
+  }
+
+  /**
+   * Takes the requests recorded since the last call and returns the writes among them, as {@code
+   * METHOD path}.
+   */
+  List<String> takeWriteRequests() throws InterruptedException {
+    var writes = new ArrayList<String>();
+    for (var request = server.takeRequest(0, TimeUnit.MILLISECONDS);
+        request != null;
+        request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
+      if (WRITE_METHODS.contains(request.getMethod())) {
+        writes.add(request.getMethod() + " " + request.getPath());
+      }
+    }
+    return writes;
+  }
+
+  /** Stops the operator, then the client and the server. */
+  @Override
+  public void close() {
+    operator.stop();
+    client.close();
+    server.destroy();
+  }
+
+  /**
+   * The CRUD dispatcher, also answering JOSDK's startup check that the operator may use Leases (a
+   * SelfSubjectRulesReview, which the CRUD mock cannot evaluate) and refusing creations a test
+   * forbids.
+   */
+  private static final class MockClusterDispatcher extends KubernetesCrudDispatcher {
+
+    private static final String RULES_REVIEWS =
+        "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      if (!"POST".equals(request.getMethod())) {
+        return super.dispatch(request);
+      }
+      if (RULES_REVIEWS.equals(request.getPath())) {
+        return json(201, leaseRules());
+      }
+      if (forbiddenPrefixes.stream().anyMatch(request.getPath()::startsWith)) {
+        return json(
+            403,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withReason("Forbidden")
+                .withCode(403)
+                .withMessage("creating " + request.getPath() + " is forbidden")
+                .build());
+      }
+      return super.dispatch(request);
+    }
+
+    private static SelfSubjectRulesReview leaseRules() {
+      return new SelfSubjectRulesReviewBuilder()
+          .withNewStatus()
+          .addNewResourceRule()
+          .withApiGroups("coordination.k8s.io")
+          .withResources("leases")
+          .withVerbs("get", "create", "update")
+          .endResourceRule()
+          .withIncomplete(false)
+          .endStatus()
+          .build();
+    }
+
+    private static MockResponse json(int code, Object body) {
+      return new MockResponse()
+          .setResponseCode(code)
+          .setHeader("Content-Type", "application/json")
+          .setBody(JSON.asJson(body));
+    }
+  }
+}

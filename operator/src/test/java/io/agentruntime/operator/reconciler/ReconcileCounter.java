@@ -1,0 +1,36 @@
+package io.agentruntime.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts successful reconciliations per resource name, so tests can wait for the next one. */
+final class ReconcileCounter implements Metrics {
+
+  private final Map<String, AtomicInteger> finished = new ConcurrentHashMap<>();
+
+  @Override
+  public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
+    finished
+        .computeIfAbsent(resource.getMetadata().getName(), name -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
+  /** Successful reconciliations of the resource named {@code name} so far. */
+  int of(String name) {
+    var count = finished.get(name);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Successful reconciliations of all resources so far. */
+  int total() {
+    return finished.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** Resources reconciled successfully at least once. */
+  int resources() {
+    return finished.size();
+  }
+}

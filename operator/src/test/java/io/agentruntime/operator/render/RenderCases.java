@@ -1,0 +1,43 @@
+package io.agentruntime.operator.render;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * AgentRuntimes rendered by the golden and schema tests beyond the shipped examples: {@code
+ * src/test/resources/cases/<case>.yaml}, for combinations no example shows.
+ */
+final class RenderCases {
+
+  private static final Path FOLDER = Path.of("src", "test", "resources", "cases");
+
+  private RenderCases() {}
+
+  /** Names of every case, without the extension. */
+  static List<String> names() {
+    try (Stream<Path> files = Files.list(FOLDER)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".yaml"))
+          .map(name -> name.substring(0, name.length() - ".yaml".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The case {@code <name>.yaml}. */
+  static AgentRuntime load(String name) {
+    try {
+      return AgentRuntimeFixtures.parse(Files.readString(FOLDER.resolve(name + ".yaml")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

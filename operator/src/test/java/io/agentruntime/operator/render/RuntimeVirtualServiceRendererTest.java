@@ -1,0 +1,75 @@
+package io.agentruntime.operator.render;
+
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRetry;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import org.junit.jupiter.api.Test;
+
+class RuntimeVirtualServiceRendererTest {
+
+  private static final String RUNTIME =
+      """
+      image: ghcr.io/agentruntime/runtime:0.1.0
+      intents: [{name: ping, backend: {echo: {}}}]
+      """;
+
+  @Test
+  void routesTheRuntimeServiceWithTheDefaultTimeoutAndSafeRetries() {
+    VirtualService service = RuntimeVirtualServiceRenderer.render(withSpec(RUNTIME + "mesh: {}"));
+    HTTPRoute route = service.getSpec().getHttp().getFirst();
+
+    assertThat(service.getSpec().getHosts()).containsExactly("support.agents.svc.cluster.local");
+    assertThat(route.getRoute().getFirst().getDestination().getHost())
+        .isEqualTo("support.agents.svc.cluster.local");
+    assertThat(route.getRoute().getFirst().getDestination().getPort().getNumber()).isEqualTo(8080);
+    assertThat(route.getTimeout()).isEqualTo("30s");
+    assertThat(route.getRetries())
+        .extracting(HTTPRetry::getAttempts, HTTPRetry::getPerTryTimeout, HTTPRetry::getRetryOn)
+        .containsExactly(
+            2, "15s", "connect-failure,refused-stream,unavailable,reset-before-request");
+    assertThat(RetryConditions.parse(route.getRetries().getRetryOn()).mayRepeatProcessedRequests())
+        .isFalse();
+  }
+
+  @Test
+  void takesTheTimeoutAndRetriesFromTheSpec() {
+    HTTPRoute route =
+        RuntimeVirtualServiceRenderer.render(
+                withSpec(
+                    RUNTIME
+                        + """
+                        mesh:
+                          timeout: 8s
+                          retries: {attempts: 0, perTryTimeout: 4s, retryOn: connect-failure}
+                        """))
+            .getSpec()
+            .getHttp()
+            .getFirst();
+
+    assertThat(route.getTimeout()).isEqualTo("8s");
+    assertThat(route.getRetries())
+        .extracting(HTTPRetry::getAttempts, HTTPRetry::getPerTryTimeout, HTTPRetry::getRetryOn)
+        .containsExactly(0, "4s", "connect-failure");
+  }
+
+  @Test
+  void anOptInTo5xxRetriesIsRenderedAndDetectedAsUnsafe() {
+    var cr =
+        withSpec(RUNTIME + "mesh: {retries: {retryOn: \"connect-failure, 5xx,gateway-error\"}}");
+
+    String retryOn =
+        RuntimeVirtualServiceRenderer.render(cr)
+            .getSpec()
+            .getHttp()
+            .getFirst()
+            .getRetries()
+            .getRetryOn();
+
+    assertThat(retryOn).isEqualTo("connect-failure,5xx,gateway-error");
+    assertThat(AgentRuntimeDefaults.retryOn(cr.getSpec()).unsafe())
+        .containsExactly("5xx", "gateway-error");
+  }
+}
