@@ -6,7 +6,9 @@ ifeq ($(JAVA_HOME),)
 $(error no JDK 21+ found: see the message above)
 endif
 JAVA := $(JAVA_HOME)/bin/java
-JVM_FLAGS := --enable-native-access=ALL-UNNAMED -XX:+UseZGC
+# No GC flag: the JVM picks G1 on 2+ cores (SerialGC on one). ZGC costs a 2-core runtime
+# about twice the CPU per request (docs/performance.md).
+JVM_FLAGS := --enable-native-access=ALL-UNNAMED
 RUNTIME_JAR := runtime/target/agent-runtime.jar
 CONFIG ?= examples/local/runtime.yaml
 SOURCES := $(shell find pom.xml governance runtime -path '*/target' -prune -o -type f -print)

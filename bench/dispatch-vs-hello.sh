@@ -79,7 +79,7 @@ wait_until_ok() {
 start_local_servers() {
   local java
   java="$(tools/find-jdk)/bin/java"
-  local flags=(--enable-native-access=ALL-UNNAMED -XX:+UseZGC)
+  local flags=(--enable-native-access=ALL-UNNAMED)  # the JVM flags of `make run`
   start runtime "$RESULTS/runtime.log" \
     env AGENT_SERVER_PORT="$RUNTIME_PORT" "$java" "${flags[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG"
   start hello "$RESULTS/hello.log" "$java" "${flags[@]}" -jar "$HELLO_JAR" "$HELLO_PORT" 127.0.0.1
