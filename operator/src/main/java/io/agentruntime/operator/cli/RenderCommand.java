@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints, as multi-document YAML, the objects the operator applies for each AgentRuntime:"
           + " ServiceAccount, ConfigMap, Deployment, Service, HorizontalPodAutoscaler and"
-          + " PodDisruptionBudget.",
-      "The mesh, inference, failover and monitoring sections are validated but their objects"
-          + " are not rendered yet.",
+          + " PodDisruptionBudget; with mesh or failover, Istio's DestinationRule, VirtualService,"
+          + " PeerAuthentication and (with allowedPrincipals) AuthorizationPolicy.",
+      "The inference and monitoring sections are validated but their objects are not rendered"
+          + " yet.",
       "An invalid AgentRuntime prints nothing and exits with 1, naming each field at fault."
     })
 public final class RenderCommand implements Callable<Integer> {

@@ -2,17 +2,24 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
+import io.agentruntime.operator.dependent.IstioInstalled;
+import io.agentruntime.operator.dependent.MeshRequested;
+import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
+import io.agentruntime.operator.dependent.RuntimeDestinationRuleDependentResource;
 import io.agentruntime.operator.dependent.RuntimeHpaDependentResource;
 import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
+import io.agentruntime.operator.dependent.RuntimePeerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
+import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
+import io.agentruntime.operator.status.MeshOutcome;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,6 +39,11 @@ import java.util.stream.Collectors;
  * <p>The workflow is invoked explicitly so that validation runs first: an invalid spec never
  * half-applies, and the objects of the last valid spec stay as they are. The operator writes only
  * the status, never the spec.
+ *
+ * <p>The Istio objects are applied only where Istio's CRDs exist ({@link IstioInstalled}) and the
+ * spec asks for them; where Istio is missing the rest is applied as usual, the status says so, and
+ * the AgentRuntime is reconciled again after {@link IstioInstalled#CHECK_INTERVAL} so that
+ * installing Istio later takes effect.
  */
 @Workflow(
     explicitInvocation = true,
@@ -56,7 +68,27 @@ import java.util.stream.Collectors;
           name = RuntimeHpaDependentResource.NAME,
           type = RuntimeHpaDependentResource.class,
           dependsOn = RuntimeDeploymentDependentResource.NAME),
-      @Dependent(name = RuntimePdbDependentResource.NAME, type = RuntimePdbDependentResource.class)
+      @Dependent(name = RuntimePdbDependentResource.NAME, type = RuntimePdbDependentResource.class),
+      @Dependent(
+          name = RuntimePeerAuthenticationDependentResource.NAME,
+          type = RuntimePeerAuthenticationDependentResource.class,
+          activationCondition = IstioInstalled.class,
+          reconcilePrecondition = MeshRequested.class),
+      @Dependent(
+          name = RuntimeAuthorizationPolicyDependentResource.NAME,
+          type = RuntimeAuthorizationPolicyDependentResource.class,
+          activationCondition = IstioInstalled.class,
+          reconcilePrecondition = AllowedPrincipalsListed.class),
+      @Dependent(
+          name = RuntimeDestinationRuleDependentResource.NAME,
+          type = RuntimeDestinationRuleDependentResource.class,
+          activationCondition = IstioInstalled.class,
+          reconcilePrecondition = MeshRequested.class),
+      @Dependent(
+          name = RuntimeVirtualServiceDependentResource.NAME,
+          type = RuntimeVirtualServiceDependentResource.class,
+          activationCondition = IstioInstalled.class,
+          reconcilePrecondition = MeshRequested.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
 public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
@@ -82,22 +114,29 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   public UpdateControl<AgentRuntime> reconcile(AgentRuntime cr, Context<AgentRuntime> context) {
     var errors = AgentRuntimeValidator.validate(cr);
     AgentRuntimeStatus status;
+    var mesh = MeshOutcome.NOT_REQUESTED;
     if (errors.isEmpty()) {
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      mesh = MeshObservations.observe(cr, result);
       status =
           statuses.applied(
               cr,
               context.getSecondaryResource(
-                  Deployment.class, RuntimeDeploymentDependentResource.NAME));
+                  Deployment.class, RuntimeDeploymentDependentResource.NAME),
+              mesh);
     } else {
       var message = describe(errors);
       events.report(context.getClient(), cr, message);
       status = statuses.invalid(cr, message);
     }
-    if (!AgentRuntimeStatusAggregator.changed(cr, status)) {
-      return UpdateControl.noUpdate();
+    if (AgentRuntimeStatusAggregator.changed(cr, status)) {
+      StatusPatches.write(cr, status, context);
     }
-    return UpdateControl.patchStatus(statusOnly(cr, status));
+    UpdateControl<AgentRuntime> control = UpdateControl.noUpdate();
+    if (!mesh.skipped().isEmpty()) {
+      control.rescheduleAfter(IstioInstalled.CHECK_INTERVAL);
+    }
+    return control;
   }
 
   /**
@@ -111,29 +150,14 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
     var status = statuses.applyFailed(cr, ApplyFailures.describe(e));
-    if (!AgentRuntimeStatusAggregator.changed(cr, status)) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
+    if (AgentRuntimeStatusAggregator.changed(cr, status)) {
+      StatusPatches.write(cr, status, context);
     }
-    return ErrorStatusUpdateControl.patchStatus(statusOnly(cr, status));
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   /** One line naming every field at fault, e.g. {@code spec.replicas.min: must not exceed max}. */
   static String describe(List<ValidationError> errors) {
     return errors.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
-  }
-
-  /**
-   * A fresh resource carrying only identity and status: with Server-Side Apply the operator then
-   * claims the status fields alone, and never sends the spec back.
-   */
-  private static AgentRuntime statusOnly(AgentRuntime cr, AgentRuntimeStatus status) {
-    var patch = new AgentRuntime();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(cr.getMetadata().getName())
-            .withNamespace(cr.getMetadata().getNamespace())
-            .build());
-    patch.setStatus(status);
-    return patch;
   }
 }

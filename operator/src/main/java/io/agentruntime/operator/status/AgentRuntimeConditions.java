@@ -12,6 +12,14 @@ public final class AgentRuntimeConditions {
   /** Whether at least one runtime pod is ready to serve {@code /dispatch}. */
   public static final String AVAILABLE = "Available";
 
+  /**
+   * Whether the Istio objects the spec asks for ({@code spec.mesh}, {@code spec.failover}) are
+   * applied. Absent when the spec sets neither: there is nothing to configure, and an AgentRuntime
+   * outside a mesh carries no condition about one. When the retry conditions may re-send a request
+   * the runtime already processed, the True message carries a warning.
+   */
+  public static final String MESH_CONFIGURED = "MeshConfigured";
+
   /** Whether the spec is valid, applied and available: the summary Argo CD reads. */
   public static final String READY = "Ready";
 
@@ -26,6 +34,15 @@ public final class AgentRuntimeConditions {
 
   /** Available=False: no runtime pod is ready. */
   public static final String REASON_NO_REPLICAS_READY = "NoReplicasReady";
+
+  /** MeshConfigured=True: every Istio object the spec asks for is applied. */
+  public static final String REASON_MESH_APPLIED = "MeshApplied";
+
+  /**
+   * MeshConfigured=False: Istio's CustomResourceDefinitions are not installed, so the objects are
+   * skipped (the rest of the runtime is applied as usual).
+   */
+  public static final String REASON_ISTIO_NOT_INSTALLED = "IstioNotInstalled";
 
   /** Ready=True. */
   public static final String REASON_READY = "RuntimeReady";

@@ -1,6 +1,7 @@
 package io.agentruntime.operator.status;
 
 import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.MESH_CONFIGURED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.VALID;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
@@ -17,7 +19,6 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,7 +53,8 @@ public final class AgentRuntimeStatusAggregator {
 
   /**
    * The status of a spec that failed validation: nothing was applied, so the observed replica
-   * counts and the {@code Available} condition of the last applied spec are kept.
+   * counts and the {@code Available} and {@code MeshConfigured} conditions of the last applied spec
+   * are kept.
    *
    * @param message what is wrong, naming the field(s) at fault
    */
@@ -64,6 +66,7 @@ public final class AgentRuntimeStatusAggregator {
     conditions.add(
         condition(cr, VALID, false, AgentRuntimeConditions.REASON_INVALID_SPEC, message));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
+    previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
     conditions.add(
         condition(
             cr, READY, false, AgentRuntimeConditions.REASON_INVALID_SPEC, "the spec is invalid"));
@@ -88,14 +91,19 @@ public final class AgentRuntimeStatusAggregator {
     conditions.add(
         condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
+    previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
     conditions.add(
         condition(cr, READY, false, AgentRuntimeConditions.REASON_APPLY_FAILED, message));
     status.setConditions(conditions);
     return status;
   }
 
-  /** The status of a valid, applied spec, given the runtime Deployment as last observed. */
-  public AgentRuntimeStatus applied(AgentRuntime cr, Optional<Deployment> deployment) {
+  /**
+   * The status of a valid, applied spec, given the runtime Deployment as last observed and what
+   * became of the Istio objects the spec asks for.
+   */
+  public AgentRuntimeStatus applied(
+      AgentRuntime cr, Optional<Deployment> deployment, MeshOutcome mesh) {
     var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
     var observed = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
     int replicas = Objects.requireNonNullElse(observed.getReplicas(), 0);
@@ -108,20 +116,18 @@ public final class AgentRuntimeStatusAggregator {
     status.setReadyReplicas(ready);
     status.setEndpoint(ResourceNames.dispatchEndpoint(cr));
     var pods = ready + " of " + replicas + " runtime pods ready";
-    status.setConditions(
-        List.of(
-            condition(
-                cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"),
-            ready > 0
-                ? condition(
-                    cr,
-                    AVAILABLE,
-                    true,
-                    AgentRuntimeConditions.REASON_MINIMUM_REPLICAS_AVAILABLE,
-                    pods)
-                : condition(
-                    cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, pods),
-            readyCondition(cr, phase, pods)));
+    var conditions = new ArrayList<Condition>();
+    conditions.add(
+        condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
+    conditions.add(
+        ready > 0
+            ? condition(
+                cr, AVAILABLE, true, AgentRuntimeConditions.REASON_MINIMUM_REPLICAS_AVAILABLE, pods)
+            : condition(
+                cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, pods));
+    meshCondition(cr, mesh).ifPresent(conditions::add);
+    conditions.add(readyCondition(cr, phase, pods));
+    status.setConditions(conditions);
     return status;
   }
 
@@ -141,6 +147,46 @@ public final class AgentRuntimeStatusAggregator {
     return wasAvailable || previous.getPhase() == AgentRuntimePhase.DEGRADED
         ? AgentRuntimePhase.DEGRADED
         : AgentRuntimePhase.PROGRESSING;
+  }
+
+  /** {@code MeshConfigured}; none when the spec asks for no Istio object. */
+  private Optional<Condition> meshCondition(AgentRuntime cr, MeshOutcome mesh) {
+    if (!mesh.requested()) {
+      return Optional.empty();
+    }
+    if (!mesh.skipped().isEmpty()) {
+      var message =
+          "Istio is not installed (no CustomResourceDefinition for "
+              + String.join(", ", mesh.skipped())
+              + "): spec.mesh and spec.failover have no effect until it is; the operator keeps"
+              + " looking for it";
+      return Optional.of(
+          condition(
+              cr,
+              MESH_CONFIGURED,
+              false,
+              AgentRuntimeConditions.REASON_ISTIO_NOT_INSTALLED,
+              message));
+    }
+    var message = "applied " + String.join(", ", mesh.applied()) + retryWarning(cr);
+    return Optional.of(
+        condition(cr, MESH_CONFIGURED, true, AgentRuntimeConditions.REASON_MESH_APPLIED, message));
+  }
+
+  /**
+   * A warning when the mesh's retry conditions may re-send a {@code POST /dispatch} the runtime
+   * already executed: only the runtime's deduplication of repeated {@code Idempotency-Key}s keeps
+   * the backend from being called twice then.
+   */
+  private static String retryWarning(AgentRuntime cr) {
+    var retryOn = AgentRuntimeDefaults.retryOn(cr.getSpec());
+    if (!retryOn.mayRepeatProcessedRequests()) {
+      return "";
+    }
+    return "; warning: spec.mesh.retries.retryOn "
+        + String.join(",", retryOn.unsafe())
+        + " may re-send requests the runtime already processed, so a backend may be called"
+        + " twice unless callers send an Idempotency-Key (the runtime then deduplicates them)";
   }
 
   private Condition readyCondition(AgentRuntime cr, AgentRuntimePhase phase, String pods) {

@@ -138,7 +138,10 @@ class RenderCommandTest {
     Result result = run("", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("mesh, inference, failover and monitoring");
+    assertThat(result.out())
+        .contains("inference and monitoring sections are validated but their objects are not")
+        .contains("DestinationRule, VirtualService")
+        .doesNotContain("mesh, inference");
   }
 
   private record Result(int exitCode, String out, String err) {}

@@ -76,6 +76,32 @@ class AgentRuntimeReconcilerTest {
     assertThat(status.getObservedGeneration()).isEqualTo(cr.getMetadata().getGeneration());
     assertThat(condition(status, "Valid").getStatus()).isEqualTo("True");
     assertThat(condition(status, "Ready").getStatus()).isEqualTo("False");
+    assertThat(conditionOrNull(status, "MeshConfigured"))
+        .as("no mesh asked for, none reported")
+        .isNull();
+  }
+
+  @Test
+  void appliesTheRuntimeAndReportsTheMeshSkippedWhereIstioIsNotInstalled() {
+    cluster.create(
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "meshless",
+            """
+            mesh: {mtls: STRICT, allowedPrincipals: [cluster.local/ns/web/sa/frontend]}
+            failover: {regions: [us-east-1, us-west-2]}
+            """));
+
+    assertThat(awaitRuntimeObjects("meshless")).hasSize(6);
+    var status = awaitPhase("meshless", AgentRuntimePhase.PROGRESSING);
+
+    var mesh = condition(status, "MeshConfigured");
+    assertThat(mesh.getStatus()).isEqualTo("False");
+    assertThat(mesh.getReason()).isEqualTo("IstioNotInstalled");
+    assertThat(mesh.getMessage())
+        .contains("Istio is not installed", "DestinationRule", "AuthorizationPolicy");
+    assertThat(condition(status, "Valid").getStatus()).isEqualTo("True");
+    assertThat(cluster.operator.health().ready()).as("the operator stays healthy").isTrue();
   }
 
   @Test

@@ -12,6 +12,14 @@ final class AgentRuntimes {
 
   /** A valid AgentRuntime with an HTTP and an echo intent and replica bounds 2-5. */
   static AgentRuntime valid(String namespace, String name) {
+    return valid(namespace, name, "");
+  }
+
+  /**
+   * The {@link #valid(String, String)} AgentRuntime with the spec fields of {@code specYaml} added,
+   * written as directly under {@code spec:} (e.g. {@code "mesh: {mtls: STRICT}"}).
+   */
+  static AgentRuntime valid(String namespace, String name, String specYaml) {
     return SERIALIZATION.unmarshal(
         """
         apiVersion: agentruntime.io/v1alpha1
@@ -30,7 +38,8 @@ final class AgentRuntimes {
               backend: {echo: {}}
               timeout: 1s
         """
-            .formatted(name, namespace),
+                .formatted(name, namespace)
+            + specYaml.indent(2),
         AgentRuntime.class);
   }
 }

@@ -4,7 +4,14 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -20,6 +27,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
@@ -52,7 +60,15 @@ final class MockCluster implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MockClusterDispatcher dispatcher = new MockClusterDispatcher();
 
-  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost) {
+  /** The Istio kinds the operator applies, whose CRDs an Istio installation provides. */
+  private static final List<Class<? extends HasMetadata>> ISTIO_KINDS =
+      List.of(
+          DestinationRule.class,
+          VirtualService.class,
+          PeerAuthentication.class,
+          AuthorizationPolicy.class);
+
+  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, boolean istio) {
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -65,6 +81,13 @@ final class MockCluster implements AutoCloseable {
         .resource(
             CustomResourceDefinitionContext.v1CRDFromCustomResourceType(AgentRuntime.class).build())
         .create();
+    if (istio) {
+      ISTIO_KINDS.forEach(
+          kind ->
+              client.apiextensions().v1().customResourceDefinitions().resource(crd(kind)).create());
+    }
+    // JOSDK remembers per process whether a CRD exists; each cluster starts from what it holds.
+    CRDPresentActivationCondition.clearState();
     Metrics metrics =
         new AggregatedMetrics(
             List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
@@ -89,22 +112,58 @@ final class MockCluster implements AutoCloseable {
   static MockCluster watching(Set<String> namespaces) {
     return start(
         new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
-        () -> {
-          throw new AssertionError("leadership lost without leader election");
-        });
+        MockCluster::failOnLeadershipLost,
+        false);
+  }
+
+  /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
+  static MockCluster withIstio() {
+    return start(
+        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+        MockCluster::failOnLeadershipLost,
+        true);
   }
 
   /** Starts the mock server and the operator, competing for leadership as configured. */
   static MockCluster leading(LeaderElectionSettings leaderElection, Runnable onLeadershipLost) {
     return start(
         new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
-        onLeadershipLost);
+        onLeadershipLost,
+        false);
   }
 
-  private static MockCluster start(OperatorSettings settings, Runnable onLeadershipLost) {
-    var cluster = new MockCluster(settings, onLeadershipLost);
+  private static MockCluster start(
+      OperatorSettings settings, Runnable onLeadershipLost, boolean istio) {
+    var cluster = new MockCluster(settings, onLeadershipLost, istio);
     cluster.operator.start();
     return cluster;
+  }
+
+  private static void failOnLeadershipLost() {
+    throw new AssertionError("leadership lost without leader election");
+  }
+
+  /** The namespaced CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
+  private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind) {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName(HasMetadata.getFullResourceName(kind))
+        .endMetadata()
+        .withNewSpec()
+        .withGroup(HasMetadata.getGroup(kind))
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind(HasMetadata.getKind(kind))
+        .withPlural(HasMetadata.getPlural(kind))
+        .withSingular(HasMetadata.getSingular(kind))
+        .endNames()
+        .addNewVersion()
+        .withName(HasMetadata.getVersion(kind))
+        .withServed(true)
+        .withStorage(true)
+        .endVersion()
+        .endSpec()
+        .build();
   }
 
   /** Creates {@code cr} as a user would with {@code kubectl apply}. */

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.status;
 
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +22,24 @@ class AgentRuntimeStatusAggregatorTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T10:05:00Z");
 
+  private static final String RUNTIME =
+      """
+      image: ghcr.io/agentruntime/runtime:0.1.0
+      intents:
+        - name: ping
+          backend: {echo: {}}
+      """;
+
   @Test
   void progressesUntilAPodIsReadyThenIsReady() {
     var cr = agentRuntime(1L);
 
-    var progressing = at(T0).applied(cr, deployment(2, 0));
+    var progressing = at(T0).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED);
     assertThat(progressing.getPhase()).isEqualTo(AgentRuntimePhase.PROGRESSING);
     assertThat(condition(progressing, "Ready").getReason()).isEqualTo("Progressing");
 
     cr.setStatus(progressing);
-    var ready = at(T1).applied(cr, deployment(2, 1));
+    var ready = at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED);
     assertThat(ready.getPhase()).isEqualTo(AgentRuntimePhase.READY);
     assertThat(ready.getReadyReplicas()).isEqualTo(1);
     assertThat(ready.getEndpoint())
@@ -39,9 +49,9 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void keepsTheTransitionTimeOfConditionsThatDidNotChange() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 0)));
+    cr.setStatus(at(T0).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED));
 
-    var later = at(T1).applied(cr, deployment(2, 1));
+    var later = at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED);
 
     assertThat(condition(later, "Valid").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(condition(later, "Available").getLastTransitionTime())
@@ -51,25 +61,27 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void anUnchangedObservationNeedsNoWrite() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2)));
+    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
 
-    var again = at(T1).applied(cr, deployment(2, 2));
+    var again = at(T1).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED);
 
     assertThat(AgentRuntimeStatusAggregator.changed(cr, again)).isFalse();
-    assertThat(AgentRuntimeStatusAggregator.changed(cr, at(T1).applied(cr, deployment(2, 1))))
+    assertThat(
+            AgentRuntimeStatusAggregator.changed(
+                cr, at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED)))
         .isTrue();
   }
 
   @Test
   void isDegradedOnlyAfterHavingBeenAvailable() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2)));
+    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
 
-    var lost = at(T1).applied(cr, deployment(2, 0));
+    var lost = at(T1).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED);
     assertThat(lost.getPhase()).isEqualTo(AgentRuntimePhase.DEGRADED);
 
     cr.setStatus(lost);
-    assertThat(at(T1).applied(cr, deployment(2, 0)).getPhase())
+    assertThat(at(T1).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED).getPhase())
         .as("stays Degraded until a pod is ready again")
         .isEqualTo(AgentRuntimePhase.DEGRADED);
   }
@@ -77,7 +89,7 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void anInvalidSpecKeepsWhatWasObservedAndNamesTheField() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2)));
+    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
     cr.getMetadata().setGeneration(2L);
 
     var invalid = at(T1).invalid(cr, "spec.replicas.min: must not exceed spec.replicas.max");
@@ -93,6 +105,66 @@ class AgentRuntimeStatusAggregatorTest {
     assertThat(condition(invalid, "Available").getObservedGeneration())
         .as("describes the last applied generation")
         .isEqualTo(1L);
+  }
+
+  @Test
+  void reportsTheMeshAppliedAndKeepsItsTransitionTimeWhileItStaysApplied() {
+    var cr = withSpec(RUNTIME + "mesh: {}");
+    var applied = new MeshOutcome(List.of("DestinationRule", "VirtualService"), List.of());
+    cr.setStatus(at(T0).applied(cr, deployment(2, 0), applied));
+
+    var later = at(T1).applied(cr, deployment(2, 1), applied);
+
+    var mesh = condition(later, "MeshConfigured");
+    assertThat(mesh.getStatus()).isEqualTo("True");
+    assertThat(mesh.getReason()).isEqualTo("MeshApplied");
+    assertThat(mesh.getMessage()).isEqualTo("applied DestinationRule, VirtualService");
+    assertThat(mesh.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(later.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly("Valid", "Available", "MeshConfigured", "Ready");
+  }
+
+  @Test
+  void reportsIstioMissingNamingTheSkippedKinds() {
+    var cr = withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}");
+
+    var status =
+        at(T0)
+            .applied(cr, deployment(2, 0), new MeshOutcome(List.of(), List.of("DestinationRule")));
+
+    var mesh = condition(status, "MeshConfigured");
+    assertThat(mesh.getStatus()).isEqualTo("False");
+    assertThat(mesh.getReason()).isEqualTo("IstioNotInstalled");
+    assertThat(mesh.getMessage()).contains("Istio is not installed", "DestinationRule");
+  }
+
+  @Test
+  void warnsThatUnsafeRetryConditionsMayRepeatProcessedRequests() {
+    var cr =
+        withSpec(
+            RUNTIME
+                + "mesh: {retries: {attempts: 2, perTryTimeout: 5s, retryOn: \"5xx,connect-failure,gateway-error\"}}");
+
+    var status =
+        at(T0).applied(cr, deployment(2, 0), new MeshOutcome(List.of("VirtualService"), List.of()));
+
+    assertThat(condition(status, "MeshConfigured").getMessage())
+        .contains("warning", "retryOn 5xx,gateway-error", "Idempotency-Key")
+        .doesNotContain("connect-failure");
+  }
+
+  @Test
+  void anInvalidSpecKeepsTheMeshConditionOfTheAppliedSpec() {
+    var cr = withSpec(RUNTIME + "mesh: {}");
+    cr.setStatus(
+        at(T0)
+            .applied(cr, deployment(2, 2), new MeshOutcome(List.of("VirtualService"), List.of())));
+
+    var invalid = at(T1).invalid(cr, "spec.mesh.timeout: not a duration");
+
+    assertThat(condition(invalid, "MeshConfigured"))
+        .isEqualTo(condition(cr.getStatus(), "MeshConfigured"));
   }
 
   private static AgentRuntimeStatusAggregator at(Instant now) {

@@ -1,0 +1,36 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/**
+ * The Istio DestinationRule {@code <n>}: circuit breaker and locality failover of the runtime
+ * Service.
+ *
+ * <p>Applied only where Istio is installed ({@link IstioInstalled}) and the spec asks for it
+ * ({@link MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees
+ * only objects this operator manages.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class RuntimeDestinationRuleDependentResource
+    extends CRUDKubernetesDependentResource<DestinationRule, AgentRuntime> {
+
+  /** The dependent's name in the workflow. */
+  public static final String NAME = "runtime-destination-rule";
+
+  /** Creates the dependent for the reconciler's workflow. */
+  public RuntimeDestinationRuleDependentResource() {
+    super(DestinationRule.class);
+  }
+
+  @Override
+  protected DestinationRule desired(AgentRuntime cr, Context<AgentRuntime> context) {
+    return RuntimeDestinationRuleRenderer.render(cr);
+  }
+}
