@@ -32,20 +32,27 @@ public final class Readiness {
   }
 
   /** Why requests cannot be served now; empty when ready. */
-  public Optional<String> notReadyReason() {
+  public Optional<NotReady> notReady() {
     if (shuttingDown.get()) {
-      return Optional.of("the runtime is shutting down");
+      return Optional.of(new NotReady(false, "the runtime is shutting down"));
     }
     if (!engine.hasPolicySet()) {
       return Optional.of(
-          "no policy set loaded yet"
-              + synchronizer.lastError().map(error -> " (" + error + ")").orElse(""));
+          new NotReady(
+              false,
+              "no policy set loaded yet"
+                  + synchronizer.lastError().map(error -> " (" + error + ")").orElse("")));
     }
     Optional<Instant> lastRefresh = synchronizer.lastSuccessfulRefresh();
     if (lastRefresh.isPresent()
         && Duration.between(lastRefresh.get(), clock.instant()).compareTo(maxStaleness) > 0) {
       return Optional.of(
-          "the policy store has not answered for more than " + maxStaleness.toSeconds() + "s");
+          new NotReady(
+              true,
+              "the policy store has not answered for more than "
+                  + maxStaleness.toSeconds()
+                  + "s (governance.maxStaleness)"
+                  + synchronizer.lastError().map(error -> ": " + error).orElse("")));
     }
     return Optional.empty();
   }
@@ -66,4 +73,13 @@ public final class Readiness {
   public boolean shuttingDown() {
     return shuttingDown.get();
   }
+
+  /**
+   * Why the runtime cannot serve requests now.
+   *
+   * @param policyStoreStale the last good policy set is older than {@code maxStaleness}, as opposed
+   *     to starting up or shutting down
+   * @param detail for the problem's {@code detail}
+   */
+  public record NotReady(boolean policyStoreStale, String detail) {}
 }

@@ -2,13 +2,12 @@ package io.agentruntime.runtime;
 
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
-import io.agentruntime.governance.store.FilePolicyStore;
 import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.runtime.backend.BackendRegistry;
 import io.agentruntime.runtime.config.IntentConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
-import io.agentruntime.runtime.governance.MeteredPolicyStore;
 import io.agentruntime.runtime.governance.PolicyRefresher;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.http.HttpReply;
@@ -79,9 +78,7 @@ public final class RuntimeServer {
   private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {
     Clock clock = Clock.systemUTC();
     RuntimeMetrics metrics = new RuntimeMetrics(intentBackends(config));
-    PolicyStore store =
-        new MeteredPolicyStore(
-            new FilePolicyStore(config.governance().policyDirectory()), metrics, "local");
+    PolicyStore store = ConfiguredPolicyStore.open(config.governance().store(), metrics);
     GovernanceEngine engine = new GovernanceEngine(config.governance().mode());
     PolicySetSynchronizer synchronizer = new PolicySetSynchronizer(store, engine, clock);
     Readiness readiness =

@@ -1,18 +1,21 @@
 package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.runtime.config.ConfigException;
+import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +45,18 @@ class OperatorRenderedConfigTest {
   }
 
   @Test
-  void namesTheDynamoDbStoreItDoesNotServeYet() {
-    // The full example keeps its policies in DynamoDB; the runtime's DynamoDB store lands with
-    // issue #4. Until then a pod with this config must fail at start, naming the key.
-    assertThatThrownBy(() -> load("full"))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("governance.store.dynamodb");
+  void loadsTheConfigMapRenderedForTheFullExampleWithItsDynamoDbStore() throws Exception {
+    RuntimeConfig config = load("full");
+
+    assertThat(config.governance().store())
+        .isEqualTo(
+            new PolicyStoreConfig.DynamoDb(
+                "governance-policies",
+                new PolicySetKey("agents", "support"),
+                List.of(new PolicyStoreConfig.Region("us-east-1", Optional.empty()))));
+    assertThat(config.intents())
+        .extracting(intent -> intent.name())
+        .containsExactly("call_reasoning", "lookup_order", "ping");
   }
 
   private RuntimeConfig load(String goldenCase) throws IOException, ConfigException {

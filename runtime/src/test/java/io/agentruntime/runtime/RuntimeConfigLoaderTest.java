@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.runtime.config.ConfigException;
+import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +46,9 @@ class RuntimeConfigLoaderTest {
     assertThat(config.identity().localMode()).isFalse();
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.governance().policyDirectory())
-        .isEqualTo(dir.getParent().resolve("policies").toAbsolutePath());
+    assertThat(config.governance().store())
+        .isEqualTo(
+            new PolicyStoreConfig.File(dir.getParent().resolve("policies").toAbsolutePath()));
     assertThat(config.idempotency().window()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.intents())
         .singleElement()
@@ -84,7 +89,8 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
     assertThat(config.identity().groupsHeader()).isEqualTo("x-groups");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
-    assertThat(config.governance().policyDirectory()).isEqualTo(Path.of("/srv/policies"));
+    assertThat(config.governance().store())
+        .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));
     assertThat(config.idempotency().maxEntries()).isEqualTo(10);
     assertThat(config.intents().get(0).backend().url())
         .isEqualTo(URI.create("http://orders:8080/lookup"));
@@ -104,6 +110,15 @@ class RuntimeConfigLoaderTest {
           server: {port: 70000}                                                                    | server.port: must be between 0 and 65535
           governance: {mode: Sometimes}                                                            | governance.mode: must be Enforce or Audit
           governance: {store: {dynamo: {}}}                                                        | governance.store.dynamo: unknown key
+          governance: {store: {file: {}, dynamodb: {table: t, region: r}}}                         | governance.store.dynamodb: give exactly one store, either file or dynamodb
+          governance: {store: {dynamodb: {region: eu-west-1}}}                                     | governance.store.dynamodb.table: is required
+          governance: {store: {dynamodb: {table: t}}}                                              | governance.store.dynamodb.region: is required
+          governance: {store: {dynamodb: {table: t, region: r, endpoint: 'ftp://x'}}}               | governance.store.dynamodb.endpoint: must be an absolute http(s) URL
+          governance: {store: {dynamodb: {table: t, region: a, regions: [b, a]}}}                  | governance.store.dynamodb.regions: must start with the pod's own region 'a'
+          governance: {store: {dynamodb: {table: t, region: a, regions: [a, a]}}}                  | governance.store.dynamodb.regions[1].name: region 'a' is listed twice
+          governance: {store: {dynamodb: {table: t, region: a, regions: [{name: a, zone: z}]}}}    | governance.store.dynamodb.regions[0].zone: unknown key
+          governance: {store: {dynamodb: {table: t, region: a, regions: []}}}                      | governance.store.dynamodb.regions: must be a non-empty list
+          runtime: {name: Shop}\\ngovernance: {store: {dynamodb: {table: t, region: a}}}           | runtime.name: must be a Kubernetes name
           intents: [{name: 'bad name', backend: {type: echo}}]                                     | intents[0].name: 'bad name' must match
           intents: [{name: a, backend: {type: echo}}, {name: a, backend: {type: echo}}]            | intents[1].name: duplicate intent 'a'
           intents: [{name: a, backend: {type: grpc}}]                                              | intents[0].backend.type: must be echo, http or openai
@@ -111,11 +126,51 @@ class RuntimeConfigLoaderTest {
           intents: []                                                                              | intents: must be a non-empty list
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
-    String file = yaml.startsWith("intents") ? yaml : yaml + "\n" + MINIMAL;
+    String file = yaml.startsWith("intents") ? yaml : yaml.replace("\\n", "\n") + "\n" + MINIMAL;
 
     assertThatThrownBy(() -> load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void readsTheDynamoDbStore() throws Exception {
+    RuntimeConfig config =
+        load(
+            """
+            runtime: {name: support, namespace: agents}
+            governance:
+              store:
+                dynamodb:
+                  table: governance-policies
+                  region: eu-west-1
+                  endpoint: http://127.0.0.1:8000
+                  regions: [eu-west-1, {name: us-east-1, endpoint: 'http://127.0.0.1:8001'}]
+            """
+                + MINIMAL,
+            Map.of());
+
+    assertThat(config.governance().store())
+        .isEqualTo(
+            new PolicyStoreConfig.DynamoDb(
+                "governance-policies",
+                new PolicySetKey("agents", "support"),
+                List.of(
+                    new PolicyStoreConfig.Region(
+                        "eu-west-1", Optional.of(URI.create("http://127.0.0.1:8000"))),
+                    new PolicyStoreConfig.Region(
+                        "us-east-1", Optional.of(URI.create("http://127.0.0.1:8001"))))));
+  }
+
+  @Test
+  void aDynamoDbStoreReadsItsOwnRegionByDefault() throws Exception {
+    RuntimeConfig config =
+        load(
+            "governance: {store: {dynamodb: {table: policies, region: eu-west-1}}}\n" + MINIMAL,
+            Map.of());
+
+    assertThat(((PolicyStoreConfig.DynamoDb) config.governance().store()).regions())
+        .containsExactly(new PolicyStoreConfig.Region("eu-west-1", Optional.empty()));
   }
 
   @Test
@@ -135,7 +190,8 @@ class RuntimeConfigLoaderTest {
     assertThat(config.runtime().resource()).isEqualTo("agents/support");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
     assertThat(config.identity().localMode()).isTrue();
-    assertThat(config.governance().policyDirectory()).isEqualTo(Path.of("/etc/policies"));
+    assertThat(config.governance().store())
+        .isEqualTo(new PolicyStoreConfig.File(Path.of("/etc/policies")));
   }
 
   @Test
@@ -152,8 +208,10 @@ class RuntimeConfigLoaderTest {
 
     assertThat(config.identity().localMode()).isTrue();
     assertThat(config.runtime().name()).isEqualTo("local");
-    assertThat(config.governance().policyDirectory())
-        .isEqualTo(Path.of("../examples/policies").toAbsolutePath().normalize());
+    assertThat(config.governance().store())
+        .isEqualTo(
+            new PolicyStoreConfig.File(
+                Path.of("../examples/policies").toAbsolutePath().normalize()));
     assertThat(config.intents()).extracting(intent -> intent.name()).contains("call_reasoning");
   }
 

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime;
 
+import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
 import java.io.IOException;
@@ -81,10 +82,24 @@ final class TestRuntime implements AutoCloseable {
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
-    return new TestRuntime(server, config.governance().policyDirectory());
+    Path policies =
+        config.governance().store() instanceof PolicyStoreConfig.File file
+            ? file.directory()
+            : null;
+    return new TestRuntime(server, policies);
   }
 
   static String baseConfig() {
+    return serverConfig()
+        + """
+        governance:
+          refreshInterval: 100ms
+          store: {file: {directory: policies}}
+        """;
+  }
+
+  /** Everything but {@code governance} and {@code intents}: local mode on a loopback port. */
+  static String serverConfig() {
     return """
         runtime: {name: test, namespace: agents}
         server:
@@ -94,9 +109,6 @@ final class TestRuntime implements AutoCloseable {
           requestTimeout: 1s
           shutdownGracePeriod: 10s
         identity: {localMode: true}
-        governance:
-          refreshInterval: 100ms
-          store: {file: {directory: policies}}
         """;
   }
 
@@ -108,6 +120,7 @@ final class TestRuntime implements AutoCloseable {
     return server.port();
   }
 
+  /** Writes a policy file; only for a runtime on the file store. */
   void writePolicy(String file, String cedar) throws IOException {
     Files.writeString(policies.resolve(file), cedar);
   }

@@ -2,6 +2,8 @@ package io.agentruntime.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,6 +71,38 @@ final class ConfigNode {
     return items;
   }
 
+  /**
+   * The mappings of the optional list under {@code key}, empty when absent. A plain value item is
+   * short for the mapping {@code {scalarKey: value}}.
+   */
+  List<ConfigNode> optionalList(String key, String scalarKey) throws ConfigException {
+    JsonNode value = value(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      throw error(key, "must be a non-empty list");
+    }
+    List<ConfigNode> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      String itemPath = path(key) + "[" + i + "]";
+      JsonNode item = value.get(i);
+      if (item.isValueNode()) {
+        item = JsonNodeFactory.instance.objectNode().set(scalarKey, item);
+      } else if (!item.isObject()) {
+        throw new ConfigException(itemPath + ": must be a mapping or a value");
+      }
+      items.add(new ConfigNode(itemPath, item));
+    }
+    return items;
+  }
+
+  /** Whether {@code key} is present and not null; does not count as reading it. */
+  boolean has(String key) {
+    JsonNode value = node.get(key);
+    return value != null && !value.isNull();
+  }
+
   String string(String key, String defaultValue) throws ConfigException {
     JsonNode value = value(key);
     if (value == null) {
@@ -81,6 +115,21 @@ final class ConfigNode {
       throw error(key, "must be a non-empty string");
     }
     return value.asText().trim();
+  }
+
+  /** The required absolute http(s) URL under {@code key}. */
+  URI httpUrl(String key) throws ConfigException {
+    String text = string(key, null);
+    try {
+      URI url = new URI(text);
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
+          || url.getHost() == null) {
+        throw error(key, "must be an absolute http(s) URL, got '" + text + "'");
+      }
+      return url;
+    } catch (URISyntaxException e) {
+      throw error(key, "invalid URL '" + text + "'");
+    }
   }
 
   int integer(String key, int defaultValue, int min, int max) throws ConfigException {

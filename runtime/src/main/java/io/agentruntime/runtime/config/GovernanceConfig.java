@@ -1,7 +1,6 @@
 package io.agentruntime.runtime.config;
 
 import io.agentruntime.governance.EnforcementMode;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -10,7 +9,10 @@ import java.time.Duration;
  * @param mode {@link EnforcementMode#AUDIT} decides and logs but never blocks
  * @param refreshInterval how often the policy store's version is checked
  * @param maxStaleness how long the store may stay unreachable before requests get 503
- * @param policyDirectory the file store's directory of {@code *.cedar} files, absolute
+ * @param store where the policies are read
  */
 public record GovernanceConfig(
-    EnforcementMode mode, Duration refreshInterval, Duration maxStaleness, Path policyDirectory) {}
+    EnforcementMode mode,
+    Duration refreshInterval,
+    Duration maxStaleness,
+    PolicyStoreConfig store) {}

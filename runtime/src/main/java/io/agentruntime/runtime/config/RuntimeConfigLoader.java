@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agentruntime.governance.EnforcementMode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +55,13 @@ public final class RuntimeConfigLoader {
   }
 
   private RuntimeConfig parse(ConfigNode root, Path baseDirectory) throws ConfigException {
+    RuntimeIdentity runtime = runtime(root.object("runtime"));
     RuntimeConfig config =
         new RuntimeConfig(
-            runtime(root.object("runtime")),
+            runtime,
             server(root.object("server")),
             identity(root.object("identity")),
-            governance(root.object("governance"), baseDirectory),
+            governance(root.object("governance"), runtime, baseDirectory),
             idempotency(root.object("idempotency")),
             intents(root));
     root.rejectUnknownKeys();
@@ -99,8 +99,8 @@ public final class RuntimeConfigLoader {
     return identity;
   }
 
-  private static GovernanceConfig governance(ConfigNode node, Path baseDirectory)
-      throws ConfigException {
+  private static GovernanceConfig governance(
+      ConfigNode node, RuntimeIdentity runtime, Path baseDirectory) throws ConfigException {
     EnforcementMode mode;
     String modeText = node.string("mode", "Enforce");
     try {
@@ -113,17 +113,9 @@ public final class RuntimeConfigLoader {
             mode,
             node.duration("refreshInterval", Duration.ofSeconds(10)),
             node.duration("maxStaleness", Duration.ofMinutes(5)),
-            policyDirectory(node.object("store"), baseDirectory));
+            PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory));
     node.rejectUnknownKeys();
     return governance;
-  }
-
-  private static Path policyDirectory(ConfigNode store, Path baseDirectory) throws ConfigException {
-    ConfigNode file = store.object("file");
-    Path directory = baseDirectory.resolve(file.string("directory", "../policies")).normalize();
-    file.rejectUnknownKeys();
-    store.rejectUnknownKeys();
-    return directory;
   }
 
   private static IdempotencyConfig idempotency(ConfigNode node) throws ConfigException {
@@ -159,7 +151,7 @@ public final class RuntimeConfigLoader {
       throw node.error("type", "must be echo, http or openai, got '" + type + "'");
     }
     boolean remote = !type.equals("echo");
-    URI url = remote ? url(node) : null;
+    URI url = remote ? node.httpUrl("url") : null;
     String model = type.equals("openai") ? node.string("model", null) : null;
     int maxConnections =
         remote
@@ -168,19 +160,5 @@ public final class RuntimeConfigLoader {
             : BackendConfig.DEFAULT_MAX_CONNECTIONS;
     node.rejectUnknownKeys();
     return new BackendConfig(type, url, model, maxConnections);
-  }
-
-  private static URI url(ConfigNode node) throws ConfigException {
-    String text = node.string("url", null);
-    try {
-      URI url = new URI(text);
-      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())
-          || url.getHost() == null) {
-        throw node.error("url", "must be an absolute http(s) URL, got '" + text + "'");
-      }
-      return url;
-    } catch (URISyntaxException e) {
-      throw node.error("url", "invalid URL '" + text + "'");
-    }
   }
 }

@@ -3,11 +3,18 @@ package io.agentruntime.runtime.governance;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.governance.store.PolicyStoreException;
+import io.agentruntime.governance.store.dynamodb.StoreRequest;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.micrometer.core.instrument.Counter;
 
-/** Counts every call to the wrapped store ({@code agent_policy_store_requests_total}). */
+/**
+ * Counts every call to the wrapped store ({@code agent_policy_store_requests_total}), for stores
+ * that do not report their own requests (the DynamoDB store does, per region).
+ */
 public final class MeteredPolicyStore implements PolicyStore {
+
+  // The same label value the DynamoDB store reports, so dashboards need not know the store kind.
+  private static final String CURRENT_VERSION = StoreRequest.Operation.CURRENT_VERSION.label();
 
   private final PolicyStore delegate;
   private final Counter loads;
@@ -22,8 +29,8 @@ public final class MeteredPolicyStore implements PolicyStore {
     this.delegate = delegate;
     this.loads = metrics.policyStoreRequests("load", region, "success");
     this.loadErrors = metrics.policyStoreRequests("load", region, "error");
-    this.versionReads = metrics.policyStoreRequests("version", region, "success");
-    this.versionErrors = metrics.policyStoreRequests("version", region, "error");
+    this.versionReads = metrics.policyStoreRequests(CURRENT_VERSION, region, "success");
+    this.versionErrors = metrics.policyStoreRequests(CURRENT_VERSION, region, "error");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.Backend;
 import io.agentruntime.runtime.identity.Principal;
 import io.vertx.ext.web.RoutingContext;
@@ -24,9 +25,9 @@ record GovernedRequest(
    */
   static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
     DispatchRequest body = DispatchRequestParser.parse(RequestContext.body(ctx));
-    Optional<String> notReady = services.readiness().notReadyReason();
+    Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
-      throw new ProblemException(ProblemType.NOT_READY, notReady.get());
+      throw Problems.notReady(notReady.get());
     }
     Principal principal = principal(ctx, services, body);
     Backend backend =

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.config.IntentConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -36,10 +37,9 @@ final class OperationalHandlers {
 
   /** Readiness: a policy set is loaded, the store is fresh enough, no shutdown under way. */
   void ready(RoutingContext ctx) {
-    Optional<String> notReady = services.readiness().notReadyReason();
+    Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
-      ReplyWriter.sendProblem(
-          ctx, new ProblemException(ProblemType.NOT_READY, notReady.get()), false);
+      ReplyWriter.sendProblem(ctx, Problems.notReady(notReady.get()), false);
       return;
     }
     JsonObject body =

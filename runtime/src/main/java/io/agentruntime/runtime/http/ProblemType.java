@@ -19,6 +19,7 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   BACKEND_ERROR(502, "backend-error", "Backend error"),
   NOT_READY(503, "not-ready", "Not ready"),
+  POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
@@ -38,6 +39,13 @@ public final class Problems {
     return problem.type().status() == 503
         ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
         : reply;
+  }
+
+  /** The 503 problem for a runtime that cannot serve requests now. */
+  public static ProblemException notReady(Readiness.NotReady notReady) {
+    return new ProblemException(
+        notReady.policyStoreStale() ? ProblemType.POLICY_STORE_STALE : ProblemType.NOT_READY,
+        notReady.detail());
   }
 
   private static ProblemException classify(Throwable failure, String requestId) {

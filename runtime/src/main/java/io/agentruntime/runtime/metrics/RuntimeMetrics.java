@@ -108,12 +108,16 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   /** Exposes the policy set's version and age (seconds since the store last answered). */
   public void bindPolicySet(DoubleSupplier version, DoubleSupplier ageSeconds) {
+    // Strong references: the suppliers are usually method references nothing else holds, and a
+    // gauge's default weak reference would let a GC turn them into NaN.
     Gauge.builder(POLICY_SET_VERSION, version, DoubleSupplier::getAsDouble)
         .description("Version of the installed policy set, -1 before the first")
+        .strongReference(true)
         .register(registry);
     Gauge.builder(POLICY_SET_AGE, ageSeconds, DoubleSupplier::getAsDouble)
         .description("Seconds since the policy store last answered")
         .baseUnit("seconds")
+        .strongReference(true)
         .register(registry);
   }
 
