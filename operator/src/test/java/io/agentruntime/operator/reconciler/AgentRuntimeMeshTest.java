@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
-import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
 import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingFailover;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
@@ -62,16 +61,7 @@ class AgentRuntimeMeshTest {
     var objects = eventually().until(() -> istioObjects("mesh"), found -> found.size() == 4);
 
     for (HasMetadata object : objects) {
-      assertThat(object.getMetadata().getOwnerReferences())
-          .as("owner of %s", object.getKind())
-          .singleElement()
-          .satisfies(
-              owner -> {
-                assertThat(owner.getKind()).isEqualTo("AgentRuntime");
-                assertThat(owner.getUid()).isEqualTo(cr.getMetadata().getUid());
-              });
-      assertThat(object.getMetadata().getLabels())
-          .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR_NAME);
+      ManagedObjects.assertManagedAndOwnedBy(object, cr);
     }
     var mesh = awaitMeshConfigured("mesh", "True");
     assertThat(mesh.getReason()).isEqualTo("MeshApplied");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
-import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.render.RuntimeConfigMapRenderer;
 import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
@@ -57,17 +56,7 @@ class AgentRuntimeReconcilerTest {
     var objects = awaitRuntimeObjects("create");
 
     for (HasMetadata object : objects) {
-      assertThat(object.getMetadata().getOwnerReferences())
-          .as("owner of %s", object.getKind())
-          .singleElement()
-          .satisfies(
-              owner -> {
-                assertThat(owner.getKind()).isEqualTo("AgentRuntime");
-                assertThat(owner.getUid()).isEqualTo(cr.getMetadata().getUid());
-                assertThat(owner.getName()).isEqualTo("create");
-              });
-      assertThat(object.getMetadata().getLabels())
-          .containsEntry(Labels.MANAGED_BY, Labels.OPERATOR_NAME);
+      ManagedObjects.assertManagedAndOwnedBy(object, cr);
     }
     assertThat(deployment("create").getSpec().getReplicas()).as("the HPA owns the scale").isNull();
     var status = awaitPhase("create", AgentRuntimePhase.PROGRESSING);
