@@ -80,7 +80,7 @@ public final class RuntimeMain implements Callable<Integer> {
     } catch (Exception e) {
       LOG.warn("shutdown did not complete cleanly", e);
     }
-    // Flush the asynchronous decision log: its last lines are the audit trail of the drain.
+    // Flush the batched decision log: its last lines are the audit trail of the drain.
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
       logback.stop();
     }

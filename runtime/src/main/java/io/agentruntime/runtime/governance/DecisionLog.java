@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one JSON line per governance decision to the {@value #LOGGER} logger (asynchronous
- * appender, see logback.xml): the audit trail, including the denials Audit-mode policies would have
- * made.
+ * Writes one JSON line per governance decision to the {@value #LOGGER} logger (written in batches
+ * off the event loop by {@link BatchedLineAppender}, see logback.xml): the audit trail, including
+ * the denials Audit-mode policies would have made.
  */
 public final class DecisionLog {
 
