@@ -3,6 +3,7 @@ package io.agentruntime.governance.engine;
 import com.cedarpolicy.value.Value;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicySetSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,17 +101,22 @@ public final class GovernanceEngine {
     return outcome;
   }
 
+  // Runs on every decision: no collections unless something is actually missing.
   private static List<String> missingFields(DecisionRequest request) {
-    return Map.of(
-            "principal", request.principal() == null,
-            "action", request.action() == null,
-            "resource", request.resource() == null)
-        .entrySet()
-        .stream()
-        .filter(Map.Entry::getValue)
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+    if (request.principal() != null && request.action() != null && request.resource() != null) {
+      return List.of();
+    }
+    List<String> missing = new ArrayList<>(3);
+    if (request.action() == null) {
+      missing.add("action");
+    }
+    if (request.principal() == null) {
+      missing.add("principal");
+    }
+    if (request.resource() == null) {
+      missing.add("resource");
+    }
+    return missing;
   }
 
   /** Whether a policy set has been installed (readiness). */
