@@ -28,7 +28,12 @@ public final class AgentRuntimeFixtures {
 
   /** Names of every {@code examples/*.yaml}, without the extension. */
   public static List<String> exampleNames() {
-    try (Stream<Path> files = Files.list(EXAMPLES)) {
+    return yamlNames(EXAMPLES);
+  }
+
+  /** Names of every {@code *.yaml} in {@code folder}, without the extension, sorted. */
+  public static List<String> yamlNames(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(file -> file.getFileName().toString())
           .filter(name -> name.endsWith(".yaml"))

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * AgentRuntimes rendered by the golden and schema tests beyond the shipped examples: {@code
@@ -20,16 +19,7 @@ final class RenderCases {
 
   /** Names of every case, without the extension. */
   static List<String> names() {
-    try (Stream<Path> files = Files.list(FOLDER)) {
-      return files
-          .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".yaml"))
-          .map(name -> name.substring(0, name.length() - ".yaml".length()))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return AgentRuntimeFixtures.yamlNames(FOLDER);
   }
 
   /** The case {@code <name>.yaml}. */
