@@ -77,14 +77,8 @@ class AgentRuntimeMeshTest {
     awaitMeshConfigured("breaker", "True");
 
     var updated =
-        cluster
-            .client
-            .resource(cluster.get(NAMESPACE, "breaker"))
-            .edit(
-                cr -> {
-                  cr.getSpec().getMesh().setCircuitBreaker(breaker(7, 400));
-                  return cr;
-                });
+        cluster.editSpec(
+            NAMESPACE, "breaker", spec -> spec.getMesh().setCircuitBreaker(breaker(7, 400)));
 
     eventually()
         .untilAsserted(
@@ -148,14 +142,7 @@ class AgentRuntimeMeshTest {
     cluster.create(AgentRuntimes.valid(NAMESPACE, "leaving", MESH));
     eventually().until(() -> istioObjects("leaving"), found -> found.size() == 4);
 
-    cluster
-        .client
-        .resource(cluster.get(NAMESPACE, "leaving"))
-        .edit(
-            cr -> {
-              cr.getSpec().setMesh(null);
-              return cr;
-            });
+    cluster.editSpec(NAMESPACE, "leaving", spec -> spec.setMesh(null));
 
     eventually().until(() -> istioObjects("leaving"), List::isEmpty);
     eventually()

@@ -123,15 +123,13 @@ class AgentRuntimeReconcilerTest {
     var hashBefore = configHash(deployment("update"));
 
     var updated =
-        cluster
-            .client
-            .resource(cluster.get(NAMESPACE, "update"))
-            .edit(
-                cr -> {
-                  cr.getSpec().getIntents().getFirst().setTimeout("5s");
-                  cr.getSpec().getReplicas().setMax(8);
-                  return cr;
-                });
+        cluster.editSpec(
+            NAMESPACE,
+            "update",
+            spec -> {
+              spec.getIntents().getFirst().setTimeout("5s");
+              spec.getReplicas().setMax(8);
+            });
 
     eventually()
         .untilAsserted(
@@ -199,14 +197,7 @@ class AgentRuntimeReconcilerTest {
     var deploymentBefore = deployment("invalid");
     var configBefore = configMap("invalid");
 
-    cluster
-        .client
-        .resource(cluster.get(NAMESPACE, "invalid"))
-        .edit(
-            cr -> {
-              cr.getSpec().getReplicas().setMin(6);
-              return cr;
-            });
+    cluster.editSpec(NAMESPACE, "invalid", spec -> spec.getReplicas().setMin(6));
     var status = awaitPhase("invalid", AgentRuntimePhase.INVALID);
 
     var valid = condition(status, "Valid");

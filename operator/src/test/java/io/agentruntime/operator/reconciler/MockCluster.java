@@ -1,6 +1,7 @@
 package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -30,6 +32,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * fabric8's mock API server in CRUD mode with the real operator running against it.
@@ -51,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 final class MockCluster implements AutoCloseable {
 
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final int MAX_EDIT_ATTEMPTS = 10;
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   final KubernetesMockServer server;
@@ -174,6 +179,28 @@ final class MockCluster implements AutoCloseable {
   /** The AgentRuntime as the API server holds it. */
   AgentRuntime get(String namespace, String name) {
     return client.resources(AgentRuntime.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /**
+   * Changes the spec as {@code kubectl edit} would, reading the latest version again when the
+   * operator's status write won the race (409 Conflict).
+   */
+  AgentRuntime editSpec(String namespace, String name, Consumer<AgentRuntimeSpec> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client
+            .resource(get(namespace, name))
+            .edit(
+                cr -> {
+                  change.accept(cr.getSpec());
+                  return cr;
+                });
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == MAX_EDIT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Plays the kubelet and the Deployment controller: reports pod counts on the Deployment. */
