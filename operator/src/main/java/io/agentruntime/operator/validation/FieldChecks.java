@@ -1,6 +1,6 @@
 package io.agentruntime.operator.validation;
 
-import io.agentruntime.operator.api.v1alpha1.Durations;
+import io.agentruntime.governance.Durations;
 import io.agentruntime.operator.api.v1alpha1.ReplicaBounds;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;

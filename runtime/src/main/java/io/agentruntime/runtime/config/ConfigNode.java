@@ -2,6 +2,7 @@ package io.agentruntime.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.agentruntime.governance.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigNode {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB)?");
 
   private final String path;
@@ -166,18 +166,13 @@ final class ConfigNode {
     if (value == null) {
       return defaultValue;
     }
-    Matcher matcher = DURATION.matcher(value.asText().trim());
-    if (!matcher.matches()) {
-      throw error(key, "invalid duration '" + value.asText() + "' (use 250ms, 10s, 5m or 1h)");
-    }
-    long amount = Long.parseLong(matcher.group(1));
     Duration parsed =
-        switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        };
+        Durations.parse(value.asText().trim())
+            .orElseThrow(
+                () ->
+                    error(
+                        key,
+                        "invalid duration '" + value.asText() + "' (use 250ms, 10s, 5m or 1h)"));
     if (parsed.isZero()) {
       throw error(key, "must be longer than zero");
     }

@@ -2,6 +2,7 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.List;
 

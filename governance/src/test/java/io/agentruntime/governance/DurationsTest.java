@@ -1,4 +1,4 @@
-package io.agentruntime.operator.api.v1alpha1;
+package io.agentruntime.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +22,15 @@ class DurationsTest {
     assertThat(Durations.parse("-5s")).isEmpty();
     assertThat(Durations.parse("PT5S")).isEmpty();
     assertThat(Durations.parse(null)).isEmpty();
+  }
+
+  @Test
+  void formatsInTheLargestExactUnitAndParsesBack() {
+    assertThat(Durations.format(Duration.ofSeconds(60))).isEqualTo("1m");
+    assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    for (String text : new String[] {"250ms", "10s", "5m", "1h", "0s"}) {
+      assertThat(Durations.parse(text).map(Durations::format)).contains(text);
+    }
   }
 }
