@@ -1,6 +1,7 @@
 package io.agentruntime.governance;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One Cedar policy as a store holds it.
@@ -9,13 +10,21 @@ import java.util.Objects;
  * @param cedar the Cedar source of exactly one policy
  * @param mode {@link EnforcementMode#AUDIT} policies are evaluated and logged but never change the
  *     outcome
+ * @param rateLimit how many of the requests this policy permits may pass, if limited
  * @param source where the policy came from (a file path, a table key), for error messages
  */
-public record PolicyDocument(String id, String cedar, EnforcementMode mode, String source) {
+public record PolicyDocument(
+    String id, String cedar, EnforcementMode mode, Optional<RateLimit> rateLimit, String source) {
   public PolicyDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(cedar, "cedar");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** A policy without a rate limit. */
+  public PolicyDocument(String id, String cedar, EnforcementMode mode, String source) {
+    this(id, cedar, mode, Optional.empty(), source);
   }
 }

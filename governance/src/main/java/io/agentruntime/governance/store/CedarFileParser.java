@@ -5,6 +5,7 @@ import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * their annotations.
  *
  * <p>Ids come from {@code @id("...")}, else the file stem (one policy) or {@code <stem>.<n>}
- * (several, 1-based in file order). {@code @mode("Audit")} makes a policy Audit-only.
+ * (several, 1-based in file order). {@code @mode("Audit")} makes a policy Audit-only;
+ * {@code @rateLimit("600/1m")} (or {@code "600/1m per runtime"}) limits the requests it permits.
  */
 final class CedarFileParser {
   private static final String CEDAR_ID_PREFIX = "policy";
@@ -33,7 +35,13 @@ final class CedarFileParser {
       Map<String, String> annotations = annotations(policy, source);
       String fallbackId = policies.size() == 1 ? stem : stem + "." + (i + 1);
       String id = annotations.getOrDefault("id", fallbackId);
-      documents.add(new PolicyDocument(id, policy.getSource(), mode(annotations, source), source));
+      documents.add(
+          new PolicyDocument(
+              id,
+              policy.getSource(),
+              mode(annotations, source),
+              rateLimit(annotations, source),
+              source));
     }
     return documents;
   }
@@ -91,6 +99,19 @@ final class CedarFileParser {
       return EnforcementMode.parse(mode);
     } catch (IllegalArgumentException e) {
       throw new PolicyStoreException(source + ": annotation @mode " + e.getMessage());
+    }
+  }
+
+  private static Optional<RateLimit> rateLimit(Map<String, String> annotations, String source)
+      throws PolicyStoreException {
+    String rateLimit = annotations.get("rateLimit");
+    if (rateLimit == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RateLimit.parse(rateLimit));
+    } catch (IllegalArgumentException e) {
+      throw new PolicyStoreException(source + ": annotation @rateLimit " + e.getMessage());
     }
   }
 }

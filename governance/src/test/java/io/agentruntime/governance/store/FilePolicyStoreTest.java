@@ -2,12 +2,16 @@ package io.agentruntime.governance.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
+import io.agentruntime.governance.RateLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +70,39 @@ class FilePolicyStoreTest {
         .isInstanceOf(PolicyStoreException.class)
         .hasMessageContaining("bad-mode.cedar")
         .hasMessageContaining("'Sometimes'");
+  }
+
+  @Test
+  void rateLimitAnnotationLimitsAPolicy() throws Exception {
+    write(
+        "limits.cedar",
+        """
+        @id("per-caller") @rateLimit("600/1m") permit(principal, action, resource);
+        @id("shared") @rateLimit("20/1s per runtime") permit(principal, action, resource);
+        @id("unlimited") permit(principal, action, resource);
+        """);
+
+    assertThat(new FilePolicyStore(dir).load().policies())
+        .extracting(PolicyDocument::id, PolicyDocument::rateLimit)
+        .containsExactly(
+            tuple(
+                "per-caller",
+                Optional.of(new RateLimit(600, Duration.ofMinutes(1), RateLimit.Key.PRINCIPAL))),
+            tuple(
+                "shared",
+                Optional.of(new RateLimit(20, Duration.ofSeconds(1), RateLimit.Key.RUNTIME))),
+            tuple("unlimited", Optional.empty()));
+  }
+
+  @Test
+  void anInvalidRateLimitNamesTheFileAndValue() throws Exception {
+    write("bad-limit.cedar", "@rateLimit(\"600 a minute\") permit(principal, action, resource);");
+
+    assertThatThrownBy(() -> new FilePolicyStore(dir).load())
+        .isInstanceOf(PolicyStoreException.class)
+        .hasMessageContaining("bad-limit.cedar")
+        .hasMessageContaining("@rateLimit")
+        .hasMessageContaining("'600 a minute'");
   }
 
   @Test

@@ -5,11 +5,13 @@ import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
 import io.agentruntime.governance.store.PolicyStoreException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -63,23 +65,33 @@ public final class DynamoDbPolicySetWriter {
       throw new IllegalArgumentException(
           "policy '" + policy.id() + "': cedar: " + error.get().describe());
     }
+    Map<String, String> names = new HashMap<>();
+    names.put("#cedar", PolicyItems.CEDAR);
+    names.put("#mode", PolicyItems.MODE);
+    names.put("#at", PolicyItems.UPDATED_AT);
+    names.put("#version", PolicyItems.VERSION);
+    names.put("#rateLimit", PolicyItems.RATE_LIMIT);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":cedar", PolicyItems.string(policy.cedar()));
+    values.put(":mode", PolicyItems.string(policy.mode().displayName()));
+    values.put(":at", PolicyItems.string(clock.instant().toString()));
+    values.put(":one", PolicyItems.number(1));
+    String update = "SET #cedar = :cedar, #mode = :mode, #at = :at";
+    if (policy.rateLimit().isPresent()) {
+      update += ", #rateLimit = :rateLimit";
+      values.put(":rateLimit", PolicyItems.string(policy.rateLimit().get().toString()));
+    }
+    update += " ADD #version :one";
+    if (policy.rateLimit().isEmpty()) {
+      update += " REMOVE #rateLimit";
+    }
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
             .key(PolicyItems.policyKey(set, policy.id()))
-            .updateExpression("SET #cedar = :cedar, #mode = :mode, #at = :at ADD #version :one")
-            .expressionAttributeNames(
-                Map.of(
-                    "#cedar", PolicyItems.CEDAR,
-                    "#mode", PolicyItems.MODE,
-                    "#at", PolicyItems.UPDATED_AT,
-                    "#version", PolicyItems.VERSION))
-            .expressionAttributeValues(
-                Map.of(
-                    ":cedar", PolicyItems.string(policy.cedar()),
-                    ":mode", PolicyItems.string(policy.mode().displayName()),
-                    ":at", PolicyItems.string(clock.instant().toString()),
-                    ":one", PolicyItems.number(1)))
+            .updateExpression(update)
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values)
             .build();
     write("put of policy '" + policy.id() + "'", () -> client.updateItem(request));
     return headBump.bump();

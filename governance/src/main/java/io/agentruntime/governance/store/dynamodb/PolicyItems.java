@@ -2,8 +2,10 @@ package io.agentruntime.governance.store.dynamodb;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,6 +24,7 @@ final class PolicyItems {
   static final String MODE = "mode";
   static final String UPDATED_AT = "updatedAt";
   static final String VERSION = "version";
+  static final String RATE_LIMIT = "rateLimit";
 
   private PolicyItems() {}
 
@@ -75,8 +78,14 @@ final class PolicyItems {
     } catch (IllegalArgumentException e) {
       throw new PolicyStoreException(where + ": attribute '" + MODE + "' " + e.getMessage());
     }
+    Optional<RateLimit> rateLimit;
+    try {
+      rateLimit = Optional.ofNullable(stringOrNull(item, RATE_LIMIT)).map(RateLimit::parse);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyStoreException(where + ": attribute '" + RATE_LIMIT + "' " + e.getMessage());
+    }
     String id = stringOrNull(item, SK).substring(POLICY_SK_PREFIX.length());
-    return new PolicyDocument(id, cedar, mode, where);
+    return new PolicyDocument(id, cedar, mode, rateLimit, where);
   }
 
   static AttributeValue string(String value) {

@@ -9,9 +9,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +69,29 @@ class DynamoDbPolicyStoreTest {
                   "permit(principal, action == Action::\"call_reasoning\", resource);",
                   EnforcementMode.ENFORCE),
               tuple("no-exports", "forbid(principal, action, resource);", EnforcementMode.AUDIT));
+    }
+  }
+
+  @Test
+  void aRateLimitIsStoredWithItsPolicyAndRemovedWithIt() throws Exception {
+    PolicySetKey set = freshSet();
+    RateLimit limit = new RateLimit(600, Duration.ofMinutes(1), RateLimit.Key.PRINCIPAL);
+    String cedar = "permit(principal, action, resource);";
+    try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
+        LocalDynamoDb.Writer writer = local.writer(set)) {
+      writer
+          .writer()
+          .put(
+              new PolicyDocument(
+                  "limited", cedar, EnforcementMode.ENFORCE, Optional.of(limit), "cli"));
+      assertThat(store.load().policies())
+          .extracting(PolicyDocument::rateLimit)
+          .containsExactly(Optional.of(limit));
+
+      writer.writer().put(new PolicyDocument("limited", cedar, EnforcementMode.ENFORCE, "cli"));
+      assertThat(store.load().policies())
+          .extracting(PolicyDocument::rateLimit)
+          .containsExactly(Optional.empty());
     }
   }
 
