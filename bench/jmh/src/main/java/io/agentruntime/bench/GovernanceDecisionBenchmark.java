@@ -1,14 +1,11 @@
 package io.agentruntime.bench;
 
 import io.agentruntime.governance.EnforcementMode;
-import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.DecisionRequest;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetCompilationException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +31,6 @@ import org.openjdk.jmh.annotations.State;
     value = 1,
     jvmArgs = {"--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx512m"})
 public class GovernanceDecisionBenchmark {
-  private static final int ACTIONS = 20;
-  private static final int SCOPED_POLICIES = 95;
-
   private GovernanceEngine engine;
   private DecisionRequest repeated;
   private long counter;
@@ -44,7 +38,7 @@ public class GovernanceDecisionBenchmark {
   @Setup
   public void install() throws PolicySetCompilationException {
     engine = new GovernanceEngine(EnforcementMode.ENFORCE);
-    engine.install(new PolicySetSnapshot(1, policies()));
+    engine.install(new PolicySetSnapshot(1, BenchmarkPolicies.hundred()));
     repeated = request(Map.of("tier", "paid", "tokens", 120, "region", "us-east-1"));
     Decision check = engine.decide(repeated);
     if (!check.permitted() || !check.errors().isEmpty()) {
@@ -64,52 +58,8 @@ public class GovernanceDecisionBenchmark {
             Map.of("tier", "paid", "tokens", 120, "region", "us-east-1", "requestId", counter++)));
   }
 
-  private static DecisionRequest request(Map<String, Object> context) {
+  static DecisionRequest request(Map<String, Object> context) {
     return new DecisionRequest(
         "user-42", Set.of("customers", "eu"), "intent_07", "agents/support", context);
-  }
-
-  /** 95 policies spread over 20 intents plus 5 that apply to every intent. */
-  private static List<PolicyDocument> policies() {
-    List<PolicyDocument> policies = new ArrayList<>();
-    for (int i = 0; i < SCOPED_POLICIES; i++) {
-      String action = "Action::\"intent_%02d\"".formatted(i % ACTIONS);
-      String cedar =
-          switch ((i / ACTIONS) % 4) {
-            case 0 ->
-                "permit(principal in Group::\"customers\", action == %s, resource)"
-                        .formatted(action)
-                    + " when { context has tier && context.tier == \"paid\" };";
-            case 1 ->
-                "forbid(principal, action == %s, resource)".formatted(action)
-                    + " when { context has tokens && context.tokens > %d };".formatted(10_000 + i);
-            case 2 ->
-                "permit(principal in Group::\"admins\", action in [%s, Action::\"admin_%d\"], resource);"
-                    .formatted(action, i);
-            default ->
-                "forbid(principal == User::\"blocked-%d\", action == %s, resource);"
-                    .formatted(i, action);
-          };
-      policies.add(enforced("p-" + i, cedar));
-    }
-    policies.add(enforced("banned", "forbid(principal in Group::\"banned\", action, resource);"));
-    policies.add(
-        enforced(
-            "region-lock",
-            "forbid(principal, action, resource) when { context has region && context.region == \"cn-north-1\" };"));
-    policies.add(enforced("admins", "permit(principal in Group::\"admins\", action, resource);"));
-    policies.add(
-        enforced(
-            "runtime-scope",
-            "forbid(principal, action, resource == Runtime::\"agents/retired\");"));
-    policies.add(
-        enforced(
-            "huge-requests",
-            "forbid(principal, action, resource) when { context has tokens && context.tokens > 1000000 };"));
-    return policies;
-  }
-
-  private static PolicyDocument enforced(String id, String cedar) {
-    return new PolicyDocument(id, cedar, EnforcementMode.ENFORCE, "benchmark");
   }
 }
