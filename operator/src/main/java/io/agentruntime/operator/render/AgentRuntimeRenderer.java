@@ -12,8 +12,10 @@ import java.util.List;
  * before the VirtualService whose routes it shapes), then the objects that act on the pods.
  *
  * <p>With {@code spec.mesh} or {@code spec.failover}, the Istio objects are included as if Istio's
- * CRDs were installed; the AuthorizationPolicy only when the spec lists allowed principals. The
- * inference and monitoring sections are validated but their objects are not rendered yet.
+ * CRDs were installed; the AuthorizationPolicy only when the spec lists allowed principals. With
+ * {@code spec.inference}, the model-server pool follows: its NodePool (as if Karpenter were
+ * installed) and cache first, then its Deployment, Service and HorizontalPodAutoscaler (as where
+ * KEDA is not installed). The monitoring section is validated but its objects are not rendered yet.
  */
 public final class AgentRuntimeRenderer {
 
@@ -37,7 +39,22 @@ public final class AgentRuntimeRenderer {
     }
     objects.add(RuntimeHpaRenderer.render(cr));
     objects.add(RuntimePdbRenderer.render(cr));
+    if (cr.getSpec().getInference() != null) {
+      objects.addAll(inferencePool(cr));
+    }
     return List.copyOf(objects);
+  }
+
+  private static List<HasMetadata> inferencePool(AgentRuntime cr) {
+    List<HasMetadata> objects = new ArrayList<>();
+    if (InferenceDefaults.createsNodePool(cr.getSpec().getInference())) {
+      objects.add(GpuNodePoolRenderer.render(cr));
+    }
+    ModelCacheRenderer.render(cr).ifPresent(objects::add);
+    objects.add(InferenceDeploymentRenderer.render(cr));
+    objects.add(InferenceServiceRenderer.render(cr));
+    objects.add(InferenceHpaRenderer.render(cr));
+    return objects;
   }
 
   /** Whether the runtime's traffic goes through Istio: a mesh policy or locality failover. */

@@ -66,13 +66,16 @@ final class FieldChecks {
 
   /** Checks an autoscaler's bounds: each within {@code [1, 1000]} and min not above max. */
   void replicaBounds(String field, ReplicaBounds bounds) {
-    if (bounds == null) {
-      return;
+    if (bounds != null) {
+      replicaBounds(field, bounds.getMin(), bounds.getMax(), 1, 1000);
     }
-    range(field + ".min", bounds.getMin(), 1, 1000);
-    range(field + ".max", bounds.getMax(), 1, 1000);
-    if (bounds.getMin() != null && bounds.getMax() != null && bounds.getMin() > bounds.getMax()) {
-      fail(field, "min (" + bounds.getMin() + ") must not exceed max (" + bounds.getMax() + ")");
+  }
+
+  void replicaBounds(String field, Integer min, Integer max, int lowest, int highest) {
+    range(field + ".min", min, lowest, highest);
+    range(field + ".max", max, 1, highest);
+    if (min != null && max != null && min > max) {
+      fail(field, "min (" + min + ") must not exceed max (" + max + ")");
     }
   }
 

@@ -18,7 +18,14 @@ final class InferenceRules {
     }
     checks.required(FIELD + "image", inference.getImage());
     checks.required(FIELD + "model", inference.getModel());
-    checks.replicaBounds(FIELD + "replicas", inference.getReplicas());
+    if (inference.getReplicas() != null) {
+      checks.replicaBounds(
+          FIELD + "replicas",
+          inference.getReplicas().getMin(),
+          inference.getReplicas().getMax(),
+          0,
+          100);
+    }
     checkGpu(inference.getGpu(), checks);
     checkNodePool(inference, checks);
     if (inference.getModelCache() != null

@@ -31,7 +31,7 @@ class AgentRuntimeRendererTest {
   }
 
   @Test
-  void placesTheIstioObjectsInApplyOrderWhenTheMeshIsConfigured() {
+  void placesTheIstioAndInferenceObjectsInApplyOrder() {
     assertThat(AgentRuntimeRenderer.render(example("full")))
         .extracting(HasMetadata::getKind)
         .containsExactly(
@@ -44,7 +44,12 @@ class AgentRuntimeRendererTest {
             "DestinationRule",
             "VirtualService",
             "HorizontalPodAutoscaler",
-            "PodDisruptionBudget");
+            "PodDisruptionBudget",
+            "NodePool",
+            "PersistentVolumeClaim",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler");
   }
 
   @Test
@@ -68,11 +73,16 @@ class AgentRuntimeRendererTest {
     assertThat(AgentRuntimeRenderer.render(example("full")))
         .allSatisfy(
             object -> {
-              assertThat(object.getMetadata().getNamespace()).isEqualTo("agents");
+              boolean clusterScoped = object.getKind().equals("NodePool");
+              boolean pool =
+                  clusterScoped
+                      || object.getMetadata().getName().matches("support-(inference|model-cache)");
+              assertThat(object.getMetadata().getNamespace())
+                  .isEqualTo(clusterScoped ? null : "agents");
               assertThat(object.getMetadata().getLabels())
                   .containsEntry("app.kubernetes.io/name", "agent-runtime")
                   .containsEntry("app.kubernetes.io/instance", "support")
-                  .containsEntry("app.kubernetes.io/component", "runtime")
+                  .containsEntry("app.kubernetes.io/component", pool ? "inference" : "runtime")
                   .containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
             });
   }

@@ -212,6 +212,23 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
+  void onlyTheInferencePoolMayScaleToZero() {
+    String pool =
+        """
+        inference:
+          image: vllm/vllm-openai:v0.11.0
+          model: m
+          replicas: {min: 0, max: 2}
+        """;
+
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + pool))).isEmpty();
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "replicas: {min: 0}\n")))
+        .containsExactly("spec.replicas.min: must be between 1 and 1000, got 0");
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + pool.replace("max: 2", "max: 101"))))
+        .containsExactly("spec.inference.replicas.max: must be between 1 and 100, got 101");
+  }
+
+  @Test
   void meshRetriesMustFitTheTimeout() {
     String mesh =
         """

@@ -23,7 +23,7 @@ public class InferenceSpec {
   private List<String> args;
 
   @JsonPropertyDescription("Bounds of the pool's autoscaler. Defaults: min 1, max 4.")
-  private ReplicaBounds replicas;
+  private InferenceReplicaBounds replicas;
 
   @JsonPropertyDescription("GPUs per replica and the nodes that may provide them.")
   private GpuSpec gpu;
@@ -63,11 +63,11 @@ public class InferenceSpec {
     this.args = args;
   }
 
-  public ReplicaBounds getReplicas() {
+  public InferenceReplicaBounds getReplicas() {
     return replicas;
   }
 
-  public void setReplicas(ReplicaBounds replicas) {
+  public void setReplicas(InferenceReplicaBounds replicas) {
     this.replicas = replicas;
   }
 

@@ -1,0 +1,208 @@
+package io.agentruntime.operator.render;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
+import io.agentruntime.operator.api.v1alpha1.InferenceUpgrade;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model-server Deployment ({@code <n>-inference}): an OpenAI-compatible server (vLLM by
+ * default) on GPU nodes, loading its weights from the model cache and taking traffic only once the
+ * model is loaded. Like the runtime's, it never sets {@code spec.replicas}: its autoscaler owns the
+ * count.
+ */
+public final class InferenceDeploymentRenderer {
+
+  /** Name of the model-server container. */
+  public static final String CONTAINER_NAME = "model-server";
+
+  /** Extended resource of NVIDIA GPUs, and the taint GPU nodes carry. */
+  public static final String GPU_RESOURCE = "nvidia.com/gpu";
+
+  /** Where the model cache is mounted; the Hugging Face cache lives below it. */
+  public static final String MODEL_CACHE_DIR = "/models";
+
+  /** Asks Karpenter not to disrupt a node while this pod runs on it (busy model servers). */
+  public static final String DO_NOT_DISRUPT = "karpenter.sh/do-not-disrupt";
+
+  /**
+   * Model load (download included) may take this long before the server is restarted: 180 probes,
+   * 10 s apart.
+   */
+  static final int STARTUP_PROBES = 180;
+
+  private static final String CACHE_VOLUME = "model-cache";
+  private static final String SHM_VOLUME = "dshm";
+  private static final int SHM_GIB_PER_GPU = 2;
+
+  private InferenceDeploymentRenderer() {}
+
+  /** The Deployment of {@code cr}'s model servers; call only when it has an inference section. */
+  public static Deployment render(AgentRuntime cr) {
+    InferenceSpec spec = InferenceDefaults.spec(cr);
+    return new DeploymentBuilder()
+        .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
+        .withNewSpec()
+        .withNewSelector()
+        .withMatchLabels(Labels.selector(cr, Component.INFERENCE))
+        .endSelector()
+        .withStrategy(strategy(InferenceDefaults.effectiveUpgrade(spec)))
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(Labels.of(cr, Component.INFERENCE))
+        .addToAnnotations(DO_NOT_DISRUPT, "true")
+        .addToAnnotations("kubectl.kubernetes.io/default-container", CONTAINER_NAME)
+        .endMetadata()
+        .withSpec(podSpec(cr, spec))
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Surge keeps serving during the rollout but needs a spare replica's GPUs; Recreate does not. */
+  static DeploymentStrategy strategy(InferenceUpgrade upgrade) {
+    if (upgrade == InferenceUpgrade.RECREATE) {
+      return new DeploymentStrategyBuilder().withType("Recreate").build();
+    }
+    return new DeploymentStrategyBuilder()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(new IntOrString(1))
+        .withMaxUnavailable(new IntOrString(0))
+        .endRollingUpdate()
+        .build();
+  }
+
+  private static PodSpec podSpec(AgentRuntime cr, InferenceSpec spec) {
+    PodSpecBuilder pod =
+        new PodSpecBuilder()
+            .withAutomountServiceAccountToken(false)
+            .withEnableServiceLinks(false)
+            .withTerminationGracePeriodSeconds(60L)
+            .withNewSecurityContext()
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile()
+            .endSecurityContext()
+            .addNewToleration()
+            .withKey(GPU_RESOURCE)
+            .withOperator("Exists")
+            .withEffect("NoSchedule")
+            .endToleration()
+            .withContainers(container(spec))
+            .withVolumes(volumes(cr, spec));
+    if (InferenceDefaults.createsNodePool(spec)) {
+      pod.withNodeSelector(Map.of("karpenter.sh/nodepool", ResourceNames.gpuNodePool(cr)));
+    }
+    return pod.build();
+  }
+
+  private static Container container(InferenceSpec spec) {
+    Quantity gpus = new Quantity(Integer.toString(InferenceDefaults.gpusPerReplica(spec)));
+    return new ContainerBuilder()
+        .withName(CONTAINER_NAME)
+        .withImage(spec.getImage())
+        .withArgs(args(spec))
+        .addNewPort()
+        .withName(ResourceNames.HTTP_PORT_NAME)
+        .withContainerPort(ResourceNames.INFERENCE_PORT)
+        .withProtocol("TCP")
+        .endPort()
+        .addNewEnv()
+        .withName("HF_HOME")
+        .withValue(MODEL_CACHE_DIR + "/huggingface")
+        .endEnv()
+        .withResources(
+            new ResourceRequirementsBuilder()
+                .addToRequests(GPU_RESOURCE, gpus)
+                .addToLimits(GPU_RESOURCE, gpus)
+                .build())
+        .addNewVolumeMount()
+        .withName(CACHE_VOLUME)
+        .withMountPath(MODEL_CACHE_DIR)
+        .endVolumeMount()
+        .addNewVolumeMount()
+        .withName(SHM_VOLUME)
+        .withMountPath("/dev/shm")
+        .endVolumeMount()
+        // The server answers /health once the model is loaded: no traffic before that.
+        .withStartupProbe(health(10, STARTUP_PROBES))
+        .withReadinessProbe(health(5, 3))
+        .withLivenessProbe(health(15, 4))
+        .withNewSecurityContext()
+        .withAllowPrivilegeEscalation(false)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .endSecurityContext()
+        .build();
+  }
+
+  /** The model and port first, then the user's own arguments, which may override neither. */
+  private static List<String> args(InferenceSpec spec) {
+    List<String> args = new ArrayList<>();
+    args.add("--model=" + spec.getModel());
+    args.add("--port=" + ResourceNames.INFERENCE_PORT);
+    int gpus = InferenceDefaults.gpusPerReplica(spec);
+    if (gpus > 1) {
+      args.add("--tensor-parallel-size=" + gpus);
+    }
+    if (spec.getArgs() != null) {
+      args.addAll(spec.getArgs());
+    }
+    return args;
+  }
+
+  private static List<Volume> volumes(AgentRuntime cr, InferenceSpec spec) {
+    VolumeBuilder cache = new VolumeBuilder().withName(CACHE_VOLUME);
+    if (spec.getModelCache() != null) {
+      cache
+          .withNewPersistentVolumeClaim()
+          .withClaimName(ResourceNames.modelCache(cr))
+          .endPersistentVolumeClaim();
+    } else {
+      // No cache volume: every new pod downloads the model again.
+      cache.withNewEmptyDir().endEmptyDir();
+    }
+    // Tensor parallelism exchanges tensors through shared memory; the container default is 64 MiB.
+    Quantity shm = new Quantity(SHM_GIB_PER_GPU * InferenceDefaults.gpusPerReplica(spec) + "Gi");
+    Volume dshm =
+        new VolumeBuilder()
+            .withName(SHM_VOLUME)
+            .withNewEmptyDir()
+            .withMedium("Memory")
+            .withSizeLimit(shm)
+            .endEmptyDir()
+            .build();
+    return List.of(cache.build(), dshm);
+  }
+
+  private static Probe health(int periodSeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath("/health")
+        .withPort(new IntOrString(ResourceNames.HTTP_PORT_NAME))
+        .endHttpGet()
+        .withPeriodSeconds(periodSeconds)
+        .withTimeoutSeconds(5)
+        .withFailureThreshold(failureThreshold)
+        .build();
+  }
+}

@@ -1,0 +1,114 @@
+package io.agentruntime.operator.render;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The model servers' KEDA ScaledObject ({@code <n>-inference}, keda.sh/v1alpha1), used instead of
+ * the HorizontalPodAutoscaler where KEDA is installed. KEDA can scale to zero: idle GPUs are
+ * released, and the runtime answers 503 with Retry-After while the pool starts again.
+ *
+ * <p>Two Prometheus triggers: the requests waiting in the model servers' queues drive the replica
+ * count; the runtime's own dispatch rate of the intents served by the pool wakes a pool at zero,
+ * where no model server exists to report a queue.
+ */
+public final class InferenceScaledObjectRenderer {
+
+  /** API version of KEDA's ScaledObject. */
+  public static final String API_VERSION = "keda.sh/v1alpha1";
+
+  /** Kind of KEDA's ScaledObject. */
+  public static final String KIND = "ScaledObject";
+
+  /** An idle pool at zero is woken by any demand; this high threshold keeps it from adding more. */
+  private static final String WAKE_THRESHOLD = "1000000";
+
+  private static final int POLLING_SECONDS = 15;
+
+  private InferenceScaledObjectRenderer() {}
+
+  /**
+   * The ScaledObject of {@code cr}'s model servers.
+   *
+   * @param prometheusUrl the Prometheus server KEDA queries, e.g. {@code
+   *     http://prometheus-operated.monitoring.svc:9090}
+   */
+  public static GenericKubernetesResource render(AgentRuntime cr, String prometheusUrl) {
+    InferenceSpec spec = InferenceDefaults.spec(cr);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(
+        "scaleTargetRef",
+        Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", ResourceNames.inference(cr)));
+    body.put("minReplicaCount", InferenceDefaults.minReplicas(spec));
+    body.put("maxReplicaCount", InferenceDefaults.maxReplicas(spec));
+    body.put("pollingInterval", POLLING_SECONDS);
+    body.put("cooldownPeriod", InferenceDefaults.SCALE_DOWN_STABILIZATION_SECONDS);
+    body.put(
+        "advanced",
+        Map.of(
+            "horizontalPodAutoscalerConfig",
+            Map.of(
+                "behavior",
+                Map.of(
+                    "scaleDown",
+                    Map.of(
+                        "stabilizationWindowSeconds",
+                        InferenceDefaults.SCALE_DOWN_STABILIZATION_SECONDS)))));
+    body.put("triggers", List.of(queueTrigger(cr, prometheusUrl), wakeTrigger(cr, prometheusUrl)));
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(API_VERSION)
+        .withKind(KIND)
+        .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
+        .withAdditionalProperties(Map.of("spec", body))
+        .build();
+  }
+
+  private static Map<String, Object> queueTrigger(AgentRuntime cr, String prometheusUrl) {
+    String query =
+        "sum(vllm:num_requests_waiting{namespace=\"%s\",service=\"%s\"})"
+            .formatted(cr.getMetadata().getNamespace(), ResourceNames.inference(cr));
+    return prometheus(
+        "queue",
+        prometheusUrl,
+        query,
+        Map.of("threshold", Integer.toString(InferenceDefaults.QUEUE_DEPTH_TARGET)));
+  }
+
+  private static Map<String, Object> wakeTrigger(AgentRuntime cr, String prometheusUrl) {
+    String intents =
+        cr.getSpec().getIntents().stream()
+            .filter(
+                intent -> intent.getBackend() != null && intent.getBackend().getInference() != null)
+            .map(IntentSpec::getName)
+            .collect(Collectors.joining("|"));
+    String query =
+        "sum(rate(agent_dispatch_requests_total{namespace=\"%s\",service=\"%s\",intent=~\"%s\"}[2m]))"
+            .formatted(cr.getMetadata().getNamespace(), ResourceNames.runtime(cr), intents);
+    return prometheus(
+        "demand",
+        prometheusUrl,
+        query,
+        Map.of("threshold", WAKE_THRESHOLD, "activationThreshold", "0"));
+  }
+
+  private static Map<String, Object> prometheus(
+      String name, String prometheusUrl, String query, Map<String, String> thresholds) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("serverAddress", prometheusUrl);
+    metadata.put("query", query);
+    metadata.putAll(new TreeMap<>(thresholds));
+    Map<String, Object> trigger = new LinkedHashMap<>();
+    trigger.put("type", "prometheus");
+    trigger.put("name", name);
+    trigger.put("metadata", metadata);
+    return trigger;
+  }
+}

@@ -1,0 +1,190 @@
+package io.agentruntime.operator.render;
+
+import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InferenceRenderersTest {
+
+  private static final String POOL =
+      """
+      image: ghcr.io/agentruntime/runtime:0.1.0
+      intents:
+        - name: call_reasoning
+          backend: {inference: {}}
+        - name: lookup_order
+          backend: {url: "http://orders.shop.svc.cluster.local:8080/lookup"}
+      inference:
+        image: vllm/vllm-openai:v0.11.0
+        model: meta-llama/Llama-3.1-8B-Instruct
+      """;
+
+  @Test
+  void modelServersRunOnTheGpuPoolWithCacheSharedMemoryAndHealthGates() {
+    AgentRuntime cr =
+        withSpec(
+            POOL
+                + """
+                  gpu: {count: 2}
+                  args: ["--max-model-len=8192"]
+                  modelCache: {size: 100Gi, storageClassName: efs}
+                """);
+
+    Deployment deployment = InferenceDeploymentRenderer.render(cr);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container server = pod.getContainers().getFirst();
+
+    assertThat(deployment.getMetadata().getName()).isEqualTo("support-inference");
+    assertThat(deployment.getSpec().getReplicas()).as("the autoscaler owns the count").isNull();
+    assertThat(server.getArgs())
+        .containsExactly(
+            "--model=meta-llama/Llama-3.1-8B-Instruct",
+            "--port=8000",
+            "--tensor-parallel-size=2",
+            "--max-model-len=8192");
+    assertThat(server.getResources().getLimits())
+        .containsEntry("nvidia.com/gpu", new Quantity("2"));
+    assertThat(pod.getTolerations())
+        .anySatisfy(toleration -> assertThat(toleration.getKey()).isEqualTo("nvidia.com/gpu"));
+    assertThat(pod.getNodeSelector()).containsEntry("karpenter.sh/nodepool", "agents-support-gpu");
+    assertThat(volume(pod, "model-cache").getPersistentVolumeClaim().getClaimName())
+        .isEqualTo("support-model-cache");
+    assertThat(volume(pod, "dshm").getEmptyDir().getMedium()).isEqualTo("Memory");
+    assertThat(volume(pod, "dshm").getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("4Gi"));
+    assertThat(server.getStartupProbe().getHttpGet().getPath()).isEqualTo("/health");
+    assertThat(
+            server.getStartupProbe().getPeriodSeconds()
+                * server.getStartupProbe().getFailureThreshold())
+        .as("seconds a model may take to download and load")
+        .isGreaterThanOrEqualTo(1800);
+    assertThat(server.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("karpenter.sh/do-not-disrupt", "true");
+  }
+
+  @Test
+  void withoutAModelCacheEveryPodDownloadsIntoScratchSpace() {
+    AgentRuntime cr = withSpec(POOL);
+
+    PodSpec pod = InferenceDeploymentRenderer.render(cr).getSpec().getTemplate().getSpec();
+
+    assertThat(volume(pod, "model-cache").getEmptyDir()).isNotNull();
+    assertThat(ModelCacheRenderer.render(cr)).isEmpty();
+  }
+
+  @Test
+  void autoUpgradeSurgesOnlyWhenTheGpuLimitLeavesRoomForOneMoreReplica() {
+    String roomy = POOL + "  replicas: {max: 3}\n  nodePool: {gpuLimit: 4}\n";
+    String full = POOL + "  replicas: {max: 4}\n  nodePool: {gpuLimit: 4}\n";
+    String unmanaged = POOL + "  replicas: {max: 1}\n  nodePool: {create: false, gpuLimit: 8}\n";
+
+    assertThat(strategy(roomy)).isEqualTo("RollingUpdate");
+    assertThat(strategy(full)).isEqualTo("Recreate");
+    assertThat(strategy(unmanaged)).as("capacity unknown").isEqualTo("Recreate");
+    assertThat(strategy(full + "  upgrade: Surge\n")).isEqualTo("RollingUpdate");
+    assertThat(strategy(roomy + "  upgrade: Recreate\n")).isEqualTo("Recreate");
+  }
+
+  @Test
+  void aSharedCacheOfSeveralReplicasNeedsReadWriteMany() {
+    String cache = "  modelCache: {size: 100Gi, storageClassName: gp3}\n";
+
+    assertThat(accessModes(POOL + "  replicas: {max: 1}\n" + cache))
+        .containsExactly("ReadWriteOnce");
+    assertThat(accessModes(POOL + "  replicas: {max: 2}\n" + cache))
+        .containsExactly("ReadWriteMany");
+  }
+
+  @Test
+  void theHpaScalesOnQueueDepthAndNeverToZero() {
+    var spec =
+        InferenceHpaRenderer.render(withSpec(POOL + "  replicas: {min: 0, max: 3}\n")).getSpec();
+
+    assertThat(spec.getScaleTargetRef().getName()).isEqualTo("support-inference");
+    assertThat(spec.getMinReplicas()).isEqualTo(1);
+    assertThat(spec.getMaxReplicas()).isEqualTo(3);
+    assertThat(spec.getMetrics().getFirst().getPods().getMetric().getName())
+        .isEqualTo("vllm_num_requests_waiting");
+  }
+
+  @Test
+  void kedaScalesToZeroAndIsWokenByTheRuntimesDemand() {
+    GenericKubernetesResource scaled =
+        InferenceScaledObjectRenderer.render(
+            withSpec(POOL + "  replicas: {min: 0, max: 3}\n"), "http://prometheus:9090");
+    Map<String, Object> spec = scaled.get("spec");
+    List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
+
+    assertThat(scaled.getApiVersion()).isEqualTo("keda.sh/v1alpha1");
+    assertThat(spec).containsEntry("minReplicaCount", 0).containsEntry("maxReplicaCount", 3);
+    assertThat(triggers)
+        .extracting(trigger -> trigger.get("name"))
+        .containsExactly("queue", "demand");
+    @SuppressWarnings("unchecked")
+    Map<String, String> demand = (Map<String, String>) triggers.get(1).get("metadata");
+    assertThat(demand.get("query"))
+        .contains("agent_dispatch_requests_total", "intent=~\"call_reasoning\"")
+        .doesNotContain("lookup_order");
+    assertThat(demand).containsEntry("activationThreshold", "0");
+  }
+
+  @Test
+  void theNodePoolOffersTaintedGpuNodesUpToTheLimitAndOnlyConsolidatesEmptyOnes() {
+    GenericKubernetesResource pool =
+        GpuNodePoolRenderer.render(
+            withSpec(
+                POOL
+                    + """
+                      gpu: {count: 1, instanceFamilies: [g6e], capacityType: spot}
+                      nodePool: {nodeClassName: gpu, gpuLimit: 6}
+                    """));
+
+    assertThat(pool.getMetadata().getName()).isEqualTo("agents-support-gpu");
+    assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
+    assertThat(pool.getMetadata().getLabels())
+        .containsEntry("agentruntime.io/owner-namespace", "agents")
+        .containsEntry("agentruntime.io/owner-name", "support");
+    assertThat((Object) pool.get("spec", "limits", "nvidia.com/gpu")).isEqualTo("6");
+    assertThat((Object) pool.get("spec", "disruption", "consolidationPolicy"))
+        .isEqualTo("WhenEmpty");
+    assertThat((Object) pool.get("spec", "template", "spec", "nodeClassRef", "name"))
+        .isEqualTo("gpu");
+    List<Map<String, Object>> requirements = pool.get("spec", "template", "spec", "requirements");
+    assertThat(requirements)
+        .contains(
+            Map.of(
+                "key",
+                "karpenter.k8s.aws/instance-family",
+                "operator",
+                "In",
+                "values",
+                List.of("g6e")),
+            Map.of(
+                "key", "karpenter.sh/capacity-type", "operator", "In", "values", List.of("spot")));
+  }
+
+  private static String strategy(String specYaml) {
+    return InferenceDeploymentRenderer.render(withSpec(specYaml)).getSpec().getStrategy().getType();
+  }
+
+  private static List<String> accessModes(String specYaml) {
+    return ModelCacheRenderer.render(withSpec(specYaml)).orElseThrow().getSpec().getAccessModes();
+  }
+
+  private static Volume volume(PodSpec pod, String name) {
+    return pod.getVolumes().stream()
+        .filter(v -> v.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
