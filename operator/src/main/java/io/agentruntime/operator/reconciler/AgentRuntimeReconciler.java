@@ -3,8 +3,20 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
+import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
+import io.agentruntime.operator.dependent.GpuNodePoolRequested;
+import io.agentruntime.operator.dependent.InferenceDeploymentDependentResource;
+import io.agentruntime.operator.dependent.InferenceHpaDependentResource;
+import io.agentruntime.operator.dependent.InferenceHpaWanted;
+import io.agentruntime.operator.dependent.InferenceRequested;
+import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
+import io.agentruntime.operator.dependent.InferenceServiceDependentResource;
 import io.agentruntime.operator.dependent.IstioInstalled;
+import io.agentruntime.operator.dependent.KarpenterInstalled;
+import io.agentruntime.operator.dependent.KedaInstalled;
 import io.agentruntime.operator.dependent.MeshRequested;
+import io.agentruntime.operator.dependent.ModelCacheDependentResource;
+import io.agentruntime.operator.dependent.ModelCacheRequested;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
@@ -16,13 +28,16 @@ import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
 import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.MeshOutcome;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -30,6 +45,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,10 +104,36 @@ import java.util.stream.Collectors;
           name = RuntimeVirtualServiceDependentResource.NAME,
           type = RuntimeVirtualServiceDependentResource.class,
           activationCondition = IstioInstalled.class,
-          reconcilePrecondition = MeshRequested.class)
+          reconcilePrecondition = MeshRequested.class),
+      @Dependent(
+          name = GpuNodePoolDependentResource.NAME,
+          type = GpuNodePoolDependentResource.class,
+          activationCondition = KarpenterInstalled.class,
+          reconcilePrecondition = GpuNodePoolRequested.class),
+      @Dependent(
+          name = ModelCacheDependentResource.NAME,
+          type = ModelCacheDependentResource.class,
+          reconcilePrecondition = ModelCacheRequested.class),
+      @Dependent(
+          name = InferenceDeploymentDependentResource.NAME,
+          type = InferenceDeploymentDependentResource.class,
+          reconcilePrecondition = InferenceRequested.class),
+      @Dependent(
+          name = InferenceServiceDependentResource.NAME,
+          type = InferenceServiceDependentResource.class,
+          reconcilePrecondition = InferenceRequested.class),
+      @Dependent(
+          name = InferenceHpaDependentResource.NAME,
+          type = InferenceHpaDependentResource.class,
+          reconcilePrecondition = InferenceHpaWanted.class),
+      @Dependent(
+          name = InferenceScaledObjectDependentResource.NAME,
+          type = InferenceScaledObjectDependentResource.class,
+          activationCondition = KedaInstalled.class,
+          reconcilePrecondition = InferenceRequested.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
-public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
+public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner<AgentRuntime> {
 
   /** The controller's name, as it appears in logs and metrics. */
   public static final String NAME = "agentruntime";
@@ -118,12 +160,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
     if (errors.isEmpty()) {
       var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       mesh = MeshObservations.observe(cr, result);
-      status =
-          statuses.applied(
-              cr,
-              context.getSecondaryResource(
-                  Deployment.class, RuntimeDeploymentDependentResource.NAME),
-              mesh);
+      status = statuses.applied(cr, runtimeDeployment(cr, context), mesh);
     } else {
       var message = describe(errors);
       events.report(context.getClient(), cr, message);
@@ -137,6 +174,25 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       control.rescheduleAfter(IstioInstalled.CHECK_INTERVAL);
     }
     return control;
+  }
+
+  /** The runtime's Deployment, told apart by name from the model servers' Deployment. */
+  private static Optional<Deployment> runtimeDeployment(
+      AgentRuntime cr, Context<AgentRuntime> context) {
+    return context
+        .getSecondaryResourcesAsStream(Deployment.class)
+        .filter(deployment -> ResourceNames.runtime(cr).equals(deployment.getMetadata().getName()))
+        .findFirst();
+  }
+
+  /**
+   * Deletes what the garbage collector cannot: the cluster-scoped GPU NodePool, which has no owner
+   * reference to a namespaced AgentRuntime. Everything else goes with its owner reference.
+   */
+  @Override
+  public DeleteControl cleanup(AgentRuntime cr, Context<AgentRuntime> context) {
+    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
+    return DeleteControl.defaultDelete();
   }
 
   /**

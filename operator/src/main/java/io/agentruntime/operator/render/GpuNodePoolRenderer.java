@@ -1,9 +1,8 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +21,6 @@ import java.util.Map;
  */
 public final class GpuNodePoolRenderer {
 
-  /** API version of Karpenter's NodePool. */
-  public static final String API_VERSION = "karpenter.sh/v1";
-
-  /** Kind of Karpenter's NodePool. */
-  public static final String KIND = "NodePool";
-
   /** Label naming the namespace of the AgentRuntime that owns a cluster-scoped object. */
   public static final String OWNER_NAMESPACE = "agentruntime.io/owner-namespace";
 
@@ -39,54 +32,54 @@ public final class GpuNodePoolRenderer {
   private GpuNodePoolRenderer() {}
 
   /** The NodePool of {@code cr}'s model servers; call only when the spec asks to create one. */
-  public static GenericKubernetesResource render(AgentRuntime cr) {
+  public static NodePool render(AgentRuntime cr) {
     InferenceSpec spec = InferenceDefaults.spec(cr);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "template",
-        Map.of(
+        OrderedFields.of(
             "metadata",
-            Map.of("labels", Labels.selector(cr, Component.INFERENCE)),
+            OrderedFields.of("labels", Labels.selector(cr, Component.INFERENCE)),
             "spec",
             nodeSpec(spec)));
     body.put(
         "limits",
-        Map.of(
+        OrderedFields.of(
             InferenceDeploymentRenderer.GPU_RESOURCE,
             Integer.toString(InferenceDefaults.gpuLimit(spec))));
     body.put(
         "disruption",
-        Map.of(
+        OrderedFields.of(
             "consolidationPolicy",
             "WhenEmpty",
             "consolidateAfter",
             EMPTY_NODE_GRACE,
             "budgets",
-            List.of(Map.of("nodes", "1"))));
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(API_VERSION)
-        .withKind(KIND)
-        .withMetadata(
-            new ObjectMetaBuilder()
-                .withName(ResourceNames.gpuNodePool(cr))
-                .withLabels(Labels.of(cr, Component.INFERENCE))
-                .addToLabels(ownerLabels(cr))
-                .build())
-        .withAdditionalProperties(Map.of("spec", body))
-        .build();
+            List.of(OrderedFields.of("nodes", "1"))));
+    NodePool pool = new NodePool();
+    pool.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(ResourceNames.gpuNodePool(cr))
+            .withLabels(Labels.of(cr, Component.INFERENCE))
+            .addToLabels(ownerLabels(cr))
+            .build());
+    pool.setSpec(body);
+    return pool;
   }
 
   /** The labels by which the AgentRuntime finds the cluster-scoped objects it owns. */
   public static Map<String, String> ownerLabels(AgentRuntime cr) {
-    return Map.of(
-        OWNER_NAMESPACE, cr.getMetadata().getNamespace(), OWNER_NAME, cr.getMetadata().getName());
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(OWNER_NAMESPACE, cr.getMetadata().getNamespace());
+    labels.put(OWNER_NAME, cr.getMetadata().getName());
+    return labels;
   }
 
   private static Map<String, Object> nodeSpec(InferenceSpec spec) {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put(
         "nodeClassRef",
-        Map.of(
+        OrderedFields.of(
             "group", "karpenter.k8s.aws",
             "kind", "EC2NodeClass",
             "name", InferenceDefaults.nodeClassName(spec)));
@@ -102,7 +95,7 @@ public final class GpuNodePoolRenderer {
     node.put(
         "taints",
         List.of(
-            Map.of(
+            OrderedFields.of(
                 "key", InferenceDeploymentRenderer.GPU_RESOURCE,
                 "value", "true",
                 "effect", "NoSchedule")));
@@ -110,6 +103,6 @@ public final class GpuNodePoolRenderer {
   }
 
   private static Map<String, Object> requirement(String key, List<String> values) {
-    return Map.of("key", key, "operator", "In", "values", values);
+    return OrderedFields.of("key", key, "operator", "In", "values", values);
   }
 }

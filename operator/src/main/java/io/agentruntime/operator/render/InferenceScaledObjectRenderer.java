@@ -1,14 +1,12 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,12 +19,6 @@ import java.util.stream.Collectors;
  * where no model server exists to report a queue.
  */
 public final class InferenceScaledObjectRenderer {
-
-  /** API version of KEDA's ScaledObject. */
-  public static final String API_VERSION = "keda.sh/v1alpha1";
-
-  /** Kind of KEDA's ScaledObject. */
-  public static final String KIND = "ScaledObject";
 
   /** An idle pool at zero is woken by any demand; this high threshold keeps it from adding more. */
   private static final String WAKE_THRESHOLD = "1000000";
@@ -41,34 +33,33 @@ public final class InferenceScaledObjectRenderer {
    * @param prometheusUrl the Prometheus server KEDA queries, e.g. {@code
    *     http://prometheus-operated.monitoring.svc:9090}
    */
-  public static GenericKubernetesResource render(AgentRuntime cr, String prometheusUrl) {
+  public static ScaledObject render(AgentRuntime cr, String prometheusUrl) {
     InferenceSpec spec = InferenceDefaults.spec(cr);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "scaleTargetRef",
-        Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", ResourceNames.inference(cr)));
+        OrderedFields.of(
+            "apiVersion", "apps/v1", "kind", "Deployment", "name", ResourceNames.inference(cr)));
     body.put("minReplicaCount", InferenceDefaults.minReplicas(spec));
     body.put("maxReplicaCount", InferenceDefaults.maxReplicas(spec));
     body.put("pollingInterval", POLLING_SECONDS);
     body.put("cooldownPeriod", InferenceDefaults.SCALE_DOWN_STABILIZATION_SECONDS);
     body.put(
         "advanced",
-        Map.of(
+        OrderedFields.of(
             "horizontalPodAutoscalerConfig",
-            Map.of(
+            OrderedFields.of(
                 "behavior",
-                Map.of(
+                OrderedFields.of(
                     "scaleDown",
-                    Map.of(
+                    OrderedFields.of(
                         "stabilizationWindowSeconds",
                         InferenceDefaults.SCALE_DOWN_STABILIZATION_SECONDS)))));
     body.put("triggers", List.of(queueTrigger(cr, prometheusUrl), wakeTrigger(cr, prometheusUrl)));
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(API_VERSION)
-        .withKind(KIND)
-        .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
-        .withAdditionalProperties(Map.of("spec", body))
-        .build();
+    ScaledObject scaled = new ScaledObject();
+    scaled.setMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE));
+    scaled.setSpec(body);
+    return scaled;
   }
 
   private static Map<String, Object> queueTrigger(AgentRuntime cr, String prometheusUrl) {
@@ -79,7 +70,7 @@ public final class InferenceScaledObjectRenderer {
         "queue",
         prometheusUrl,
         query,
-        Map.of("threshold", Integer.toString(InferenceDefaults.QUEUE_DEPTH_TARGET)));
+        OrderedFields.of("threshold", Integer.toString(InferenceDefaults.QUEUE_DEPTH_TARGET)));
   }
 
   private static Map<String, Object> wakeTrigger(AgentRuntime cr, String prometheusUrl) {
@@ -96,15 +87,15 @@ public final class InferenceScaledObjectRenderer {
         "demand",
         prometheusUrl,
         query,
-        Map.of("threshold", WAKE_THRESHOLD, "activationThreshold", "0"));
+        OrderedFields.of("threshold", WAKE_THRESHOLD, "activationThreshold", "0"));
   }
 
   private static Map<String, Object> prometheus(
-      String name, String prometheusUrl, String query, Map<String, String> thresholds) {
-    Map<String, String> metadata = new LinkedHashMap<>();
+      String name, String prometheusUrl, String query, Map<String, Object> thresholds) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("serverAddress", prometheusUrl);
     metadata.put("query", query);
-    metadata.putAll(new TreeMap<>(thresholds));
+    metadata.putAll(thresholds);
     Map<String, Object> trigger = new LinkedHashMap<>();
     trigger.put("type", "prometheus");
     trigger.put("name", name);

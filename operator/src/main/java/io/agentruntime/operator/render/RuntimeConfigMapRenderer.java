@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,16 +52,17 @@ public final class RuntimeConfigMapRenderer {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(
         "runtime",
-        ordered("name", cr.getMetadata().getName(), "namespace", cr.getMetadata().getNamespace()));
+        OrderedFields.of(
+            "name", cr.getMetadata().getName(), "namespace", cr.getMetadata().getNamespace()));
     config.put(
         "server",
-        ordered(
+        OrderedFields.of(
             "port",
             ResourceNames.RUNTIME_PORT,
             "shutdownGracePeriod",
             AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS + "s"));
     // Identity comes from the mesh's principal header; context.user_id is for local runs only.
-    config.put("identity", ordered("localMode", false));
+    config.put("identity", OrderedFields.of("localMode", false));
     config.put("governance", governance(spec));
     config.put("intents", spec.getIntents().stream().map(intent -> intent(cr, intent)).toList());
     return config;
@@ -70,24 +70,24 @@ public final class RuntimeConfigMapRenderer {
 
   private static Map<String, Object> governance(AgentRuntimeSpec spec) {
     Map<String, Object> governance =
-        ordered(
+        OrderedFields.of(
             "mode", AgentRuntimeDefaults.governanceMode(spec).value(),
             "refreshInterval", AgentRuntimeDefaults.refreshInterval(spec),
             "maxStaleness", AgentRuntimeDefaults.maxStaleness(spec));
     GovernanceSpec section = spec.getGovernance();
     if (section != null && section.getStore() != null) {
       DynamoDbStoreSpec dynamodb = section.getStore().getDynamodb();
-      Map<String, Object> table = ordered("table", dynamodb.getTable());
+      Map<String, Object> table = OrderedFields.of("table", dynamodb.getTable());
       if (dynamodb.getRegion() != null) {
         table.put("region", dynamodb.getRegion());
       }
-      governance.put("store", ordered("dynamodb", table));
+      governance.put("store", OrderedFields.of("dynamodb", table));
     }
     return governance;
   }
 
   private static Map<String, Object> intent(AgentRuntime cr, IntentSpec intent) {
-    return ordered(
+    return OrderedFields.of(
         "name", intent.getName(),
         "timeout", AgentRuntimeDefaults.intentTimeout(intent),
         "backend", backend(cr, intent.getBackend()));
@@ -95,24 +95,14 @@ public final class RuntimeConfigMapRenderer {
 
   private static Map<String, Object> backend(AgentRuntime cr, IntentBackend backend) {
     if (backend.getUrl() != null) {
-      return ordered("type", "http", "url", backend.getUrl());
+      return OrderedFields.of("type", "http", "url", backend.getUrl());
     }
     if (backend.getInference() != null) {
-      return ordered(
+      return OrderedFields.of(
           "type", "openai",
           "url", ResourceNames.inferenceUrl(cr),
           "model", cr.getSpec().getInference().getModel());
     }
-    return ordered("type", "echo");
-  }
-
-  /** A map keeping the order of its {@code key, value} pairs, so the file is deterministic. */
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    List<Object> pairs = List.of(keysAndValues);
-    for (int i = 0; i < pairs.size(); i += 2) {
-      map.put((String) pairs.get(i), pairs.get(i + 1));
-    }
-    return map;
+    return OrderedFields.of("type", "echo");
   }
 }

@@ -2,6 +2,9 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.dependent.CrdInstalled;
+import io.agentruntime.operator.dependent.KarpenterInstalled;
+import io.agentruntime.operator.dependent.KedaInstalled;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -38,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +77,14 @@ final class MockCluster implements AutoCloseable {
           PeerAuthentication.class,
           AuthorizationPolicy.class);
 
-  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, boolean istio) {
+  /** Optional add-ons whose CRDs a cluster may have installed. */
+  enum AddOn {
+    ISTIO,
+    KARPENTER,
+    KEDA
+  }
+
+  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -86,13 +97,18 @@ final class MockCluster implements AutoCloseable {
         .resource(
             CustomResourceDefinitionContext.v1CRDFromCustomResourceType(AgentRuntime.class).build())
         .create();
-    if (istio) {
-      ISTIO_KINDS.forEach(
-          kind ->
-              client.apiextensions().v1().customResourceDefinitions().resource(crd(kind)).create());
+    if (addOns.contains(AddOn.ISTIO)) {
+      ISTIO_KINDS.forEach(kind -> install(crd(kind)));
+    }
+    if (addOns.contains(AddOn.KARPENTER)) {
+      install(crd(KarpenterInstalled.CRD, "karpenter.sh", "v1", "NodePool", "Cluster"));
+    }
+    if (addOns.contains(AddOn.KEDA)) {
+      install(crd(KedaInstalled.CRD, "keda.sh", "v1alpha1", "ScaledObject", "Namespaced"));
     }
     // JOSDK remembers per process whether a CRD exists; each cluster starts from what it holds.
     CRDPresentActivationCondition.clearState();
+    CrdInstalled.forgetLookups();
     Metrics metrics =
         new AggregatedMetrics(
             List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
@@ -118,15 +134,20 @@ final class MockCluster implements AutoCloseable {
     return start(
         new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
         MockCluster::failOnLeadershipLost,
-        false);
+        Set.of());
   }
 
   /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
   static MockCluster withIstio() {
+    return with(AddOn.ISTIO);
+  }
+
+  /** Starts, on a cluster with these add-ons' CRDs, the operator watching everything. */
+  static MockCluster with(AddOn... addOns) {
     return start(
         new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
         MockCluster::failOnLeadershipLost,
-        true);
+        Set.of(addOns));
   }
 
   /** Starts the mock server and the operator, competing for leadership as configured. */
@@ -134,12 +155,12 @@ final class MockCluster implements AutoCloseable {
     return start(
         new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
         onLeadershipLost,
-        false);
+        Set.of());
   }
 
   private static MockCluster start(
-      OperatorSettings settings, Runnable onLeadershipLost, boolean istio) {
-    var cluster = new MockCluster(settings, onLeadershipLost, istio);
+      OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
+    var cluster = new MockCluster(settings, onLeadershipLost, addOns);
     cluster.operator.start();
     return cluster;
   }
@@ -150,25 +171,41 @@ final class MockCluster implements AutoCloseable {
 
   /** The namespaced CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
   private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind) {
+    return crd(
+        HasMetadata.getFullResourceName(kind),
+        HasMetadata.getGroup(kind),
+        HasMetadata.getVersion(kind),
+        HasMetadata.getKind(kind),
+        "Namespaced");
+  }
+
+  /** A CRD named {@code <plural>.<group>}, as far as an existence check and the CRUD mock need. */
+  private static CustomResourceDefinition crd(
+      String name, String group, String version, String kind, String scope) {
+    String plural = name.substring(0, name.indexOf('.'));
     return new CustomResourceDefinitionBuilder()
         .withNewMetadata()
-        .withName(HasMetadata.getFullResourceName(kind))
+        .withName(name)
         .endMetadata()
         .withNewSpec()
-        .withGroup(HasMetadata.getGroup(kind))
-        .withScope("Namespaced")
+        .withGroup(group)
+        .withScope(scope)
         .withNewNames()
-        .withKind(HasMetadata.getKind(kind))
-        .withPlural(HasMetadata.getPlural(kind))
-        .withSingular(HasMetadata.getSingular(kind))
+        .withKind(kind)
+        .withPlural(plural)
+        .withSingular(kind.toLowerCase(Locale.ROOT))
         .endNames()
         .addNewVersion()
-        .withName(HasMetadata.getVersion(kind))
+        .withName(version)
         .withServed(true)
         .withStorage(true)
         .endVersion()
         .endSpec()
         .build();
+  }
+
+  private void install(CustomResourceDefinition crd) {
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
   }
 
   /** Creates {@code cr} as a user would with {@code kubectl apply}. */

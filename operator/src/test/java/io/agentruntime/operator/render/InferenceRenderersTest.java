@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InferenceRenderersTest {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private static final String POOL =
       """
@@ -120,8 +124,9 @@ class InferenceRenderersTest {
   @Test
   void kedaScalesToZeroAndIsWokenByTheRuntimesDemand() {
     GenericKubernetesResource scaled =
-        InferenceScaledObjectRenderer.render(
-            withSpec(POOL + "  replicas: {min: 0, max: 3}\n"), "http://prometheus:9090");
+        generic(
+            InferenceScaledObjectRenderer.render(
+                withSpec(POOL + "  replicas: {min: 0, max: 3}\n"), "http://prometheus:9090"));
     Map<String, Object> spec = scaled.get("spec");
     List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
 
@@ -141,13 +146,14 @@ class InferenceRenderersTest {
   @Test
   void theNodePoolOffersTaintedGpuNodesUpToTheLimitAndOnlyConsolidatesEmptyOnes() {
     GenericKubernetesResource pool =
-        GpuNodePoolRenderer.render(
-            withSpec(
-                POOL
-                    + """
+        generic(
+            GpuNodePoolRenderer.render(
+                withSpec(
+                    POOL
+                        + """
                       gpu: {count: 1, instanceFamilies: [g6e], capacityType: spot}
                       nodePool: {nodeClassName: gpu, gpuLimit: 6}
-                    """));
+                    """)));
 
     assertThat(pool.getMetadata().getName()).isEqualTo("agents-support-gpu");
     assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
@@ -171,6 +177,11 @@ class InferenceRenderersTest {
                 List.of("g6e")),
             Map.of(
                 "key", "karpenter.sh/capacity-type", "operator", "In", "values", List.of("spot")));
+  }
+
+  /** The object as the API server would hold it, navigable by path. */
+  private static GenericKubernetesResource generic(HasMetadata object) {
+    return SERIALIZATION.convertValue(object, GenericKubernetesResource.class);
   }
 
   private static String strategy(String specYaml) {

@@ -14,7 +14,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -123,7 +122,7 @@ class SchemaConformanceTest {
 
   @Test
   void kedaScaledObjectMatchesTheKedaSchema() throws IOException {
-    GenericKubernetesResource scaled =
+    HasMetadata scaled =
         InferenceScaledObjectRenderer.render(
             AgentRuntimeFixtures.example("full"), "http://prometheus-operated.monitoring.svc:9090");
 

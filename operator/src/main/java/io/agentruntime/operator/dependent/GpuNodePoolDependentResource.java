@@ -1,0 +1,62 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.addon.NodePool;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.GpuNodePoolRenderer;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.ResourceNames;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/**
+ * Karpenter's NodePool {@code <namespace>-<n>-gpu}, where Karpenter is installed ({@link
+ * KarpenterInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
+ *
+ * <p>A cluster-scoped object cannot carry an owner reference to a namespaced AgentRuntime, so the
+ * garbage collector would never delete it. Instead it is a {@link Deleter}: the workflow deletes it
+ * when the spec stops asking for it and, through the AgentRuntime's finalizer, when the
+ * AgentRuntime is deleted. JOSDK marks it with its primary's name and namespace, which is how its
+ * events find the AgentRuntime; the informer watches the whole cluster, where NodePools live.
+ */
+public class GpuNodePoolDependentResource
+    extends KubernetesDependentResource<NodePool, AgentRuntime>
+    implements Creator<NodePool, AgentRuntime>,
+        Updater<NodePool, AgentRuntime>,
+        Deleter<AgentRuntime> {
+
+  /** The dependent's name in the workflow. */
+  public static final String NAME = "gpu-node-pool";
+
+  /** Creates the dependent for the reconciler's workflow. */
+  public GpuNodePoolDependentResource() {
+    super(NodePool.class);
+  }
+
+  /**
+   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
+   * inference section, when there is nothing to render.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
+    return new ResourceID(ResourceNames.gpuNodePool(cr));
+  }
+
+  @Override
+  protected NodePool desired(AgentRuntime cr, Context<AgentRuntime> context) {
+    return GpuNodePoolRenderer.render(cr);
+  }
+
+  @Override
+  protected InformerEventSourceConfiguration.Builder<NodePool> informerConfigurationBuilder(
+      EventSourceContext<AgentRuntime> context) {
+    return super.informerConfigurationBuilder(context)
+        .withWatchAllNamespaces()
+        .withLabelSelector(Labels.MANAGED_BY_SELECTOR);
+  }
+}

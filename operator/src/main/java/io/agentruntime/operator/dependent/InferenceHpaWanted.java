@@ -1,0 +1,25 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+
+/**
+ * Reconcile precondition of the model servers' HPA: an inference pool on a cluster without KEDA.
+ * Once KEDA is installed its ScaledObject takes over and this HPA is deleted, so two autoscalers
+ * never fight over the Deployment.
+ */
+public final class InferenceHpaWanted implements Condition<HorizontalPodAutoscaler, AgentRuntime> {
+
+  private final KedaInstalled keda = new KedaInstalled();
+
+  @Override
+  public boolean isMet(
+      DependentResource<HorizontalPodAutoscaler, AgentRuntime> dependent,
+      AgentRuntime primary,
+      Context<AgentRuntime> context) {
+    return primary.getSpec().getInference() != null && !keda.isInstalled(context.getClient());
+  }
+}

@@ -1,0 +1,51 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.ModelCacheRenderer;
+import io.agentruntime.operator.render.ResourceNames;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/**
+ * The model cache claim {@code <n>-model-cache}: created once and then left alone, since a claim's
+ * storage class and access modes cannot change and its weights are worth keeping across spec
+ * changes. Growing the volume is done on the claim itself (docs/inference.md).
+ *
+ * <p>Owned by the AgentRuntime (garbage-collected with it, and when the spec drops the cache).
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
+public class ModelCacheDependentResource
+    extends KubernetesDependentResource<PersistentVolumeClaim, AgentRuntime>
+    implements Creator<PersistentVolumeClaim, AgentRuntime>, GarbageCollected<AgentRuntime> {
+
+  /** The dependent's name in the workflow. */
+  public static final String NAME = "model-cache";
+
+  /** Creates the dependent for the reconciler's workflow. */
+  public ModelCacheDependentResource() {
+    super(PersistentVolumeClaim.class);
+  }
+
+  /**
+   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
+   * inference section, when there is nothing to render.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
+    return new ResourceID(ResourceNames.modelCache(cr), cr.getMetadata().getNamespace());
+  }
+
+  @Override
+  protected PersistentVolumeClaim desired(AgentRuntime cr, Context<AgentRuntime> context) {
+    return ModelCacheRenderer.render(cr)
+        .orElseThrow(
+            () -> new IllegalStateException("reconciled without spec.inference.modelCache"));
+  }
+}
