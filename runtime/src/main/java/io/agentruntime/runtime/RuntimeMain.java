@@ -38,7 +38,7 @@ public final class RuntimeMain implements Callable<Integer> {
   private final Map<String, String> environment;
   private boolean serving;
 
-  @Spec CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Option(
       names = {"-c", "--config"},

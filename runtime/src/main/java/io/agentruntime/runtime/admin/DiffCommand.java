@@ -32,13 +32,13 @@ final class DiffCommand extends PolicySetCommand {
   @Option(
       names = "--prune",
       description = "also show the set's policies that no file defines (push --prune deletes them)")
-  boolean prune;
+  private boolean prune;
 
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
       description = ".cedar files, or directories whose .cedar files to read")
-  List<Path> paths;
+  private List<Path> paths;
 
   @Override
   protected int run(StoreTarget target, PrintWriter out)

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     header = "Prints a policy set's version and its policies.",
-    description = "Prints the policy set's version and its policies.",
+    description =
+        "Reads the set as a runtime loads it (one consistent query) and prints its version and"
+            + " policies.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:listed", "2:invalid options", "3:the table could not be read"})
 final class ListCommand extends PolicySetCommand {
@@ -23,7 +25,7 @@ final class ListCommand extends PolicySetCommand {
       description =
           "table (id, mode, rate limit, first line of the Cedar text) or json (full text);"
               + " default: ${DEFAULT-VALUE}")
-  PolicyListing.Format format;
+  private PolicyListing.Format format;
 
   @Override
   protected int run(StoreTarget target, PrintWriter out) throws PolicyStoreException {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 public final class PoliciesCommand implements Callable<Integer> {
   private final Map<String, String> environment;
 
-  @Spec CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   /**
    * @param environment the process environment, where {@code AWS_REGION} is looked up

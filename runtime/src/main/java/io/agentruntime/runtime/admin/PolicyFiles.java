@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,9 @@ final class PolicyFiles {
     Map<String, Path> owners = new HashMap<>();
     for (Path file : files(paths)) {
       for (PolicyDocument policy : parse(file)) {
+        if (policy.id().isBlank()) {
+          throw new InvalidPolicyFilesException(file + ": @id must not be empty");
+        }
         Path earlier = owners.putIfAbsent(policy.id(), file);
         if (earlier != null) {
           throw new InvalidPolicyFilesException(
@@ -94,6 +98,6 @@ final class PolicyFiles {
   }
 
   private static String describe(List<Path> paths) {
-    return paths.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("no paths");
+    return paths.stream().map(Path::toString).collect(Collectors.joining(", "));
   }
 }

@@ -15,11 +15,11 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 abstract class PolicySetCommand implements Callable<Integer> {
 
-  @Mixin StoreOptions storeOptions;
+  @Mixin private StoreOptions storeOptions;
 
-  @Spec CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @ParentCommand PoliciesCommand parent;
+  @ParentCommand private PoliciesCommand parent;
 
   @Override
   public final Integer call() {

@@ -30,19 +30,19 @@ import picocli.CommandLine.Parameters;
 final class PushCommand extends PolicySetCommand {
 
   @Option(names = "--prune", description = "also delete the set's policies that no file defines")
-  boolean prune;
+  private boolean prune;
 
   @Option(names = "--create-table", description = "create the table first if it does not exist")
-  boolean createTable;
+  private boolean createTable;
 
   @Option(names = "--dry-run", description = "print the changes without writing them")
-  boolean dryRun;
+  private boolean dryRun;
 
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
       description = ".cedar files, or directories whose .cedar files to read")
-  List<Path> paths;
+  private List<Path> paths;
 
   @Override
   protected int run(StoreTarget target, PrintWriter out)

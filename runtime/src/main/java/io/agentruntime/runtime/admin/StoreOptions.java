@@ -18,7 +18,7 @@ final class StoreOptions {
       required = true,
       paramLabel = "NAME",
       description = "the DynamoDB table of the policy sets (governance.store.dynamodb.table)")
-  String table;
+  private String table;
 
   @Option(
       names = "--runtime",
@@ -26,19 +26,19 @@ final class StoreOptions {
       paramLabel = "NAMESPACE/NAME",
       converter = PolicySetKeyConverter.class,
       description = "the runtime whose policy set to use (runtime.namespace/runtime.name)")
-  PolicySetKey set;
+  private PolicySetKey set;
 
   @Option(
       names = "--region",
       paramLabel = "REGION",
       description = "the table's AWS region; default: the AWS_REGION environment variable")
-  String region;
+  private String region;
 
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
       description = "replaces the region's DynamoDB endpoint, e.g. a local DynamoDB")
-  URI endpoint;
+  private URI endpoint;
 
   /**
    * The target these options name.
