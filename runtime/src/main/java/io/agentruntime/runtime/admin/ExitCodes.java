@@ -1,7 +1,7 @@
 package io.agentruntime.runtime.admin;
 
 /** The exit codes of the {@code policies} commands, as their help lists them. */
-public final class ExitCodes {
+final class ExitCodes {
   /** Success; for {@code diff}: the table matches the files. */
   public static final int OK = 0;
 
