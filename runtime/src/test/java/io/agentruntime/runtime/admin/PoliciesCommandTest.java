@@ -226,16 +226,28 @@ class PoliciesCommandTest {
 
   @Test
   void aMissingTableExitsThreeUntilPushCreatesIt() throws Exception {
-    String[] args = table.args("push", set, policies.toString());
-    args[3] = "other-table";
+    String[] push = table.args("push", set, policies.toString());
+    push[3] = "other-table";
 
-    CommandResult missing = CommandResult.run(args);
+    CommandResult missing = CommandResult.run(push);
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.STORE_ERROR);
     assertThat(missing.err()).contains("'other-table'", "does not exist", "--create-table");
 
-    String[] creating = Arrays.copyOf(args, args.length + 1);
-    creating[args.length] = "--create-table";
-    CommandResult created = CommandResult.run(creating);
+    CommandResult dryRun = CommandResult.run(with(push, "--create-table", "--dry-run"));
+    assertThat(dryRun.outLines())
+        .containsExactly(
+            "table 'other-table' would be created",
+            "+ allow-reasoning",
+            "+ audit-export",
+            "dry run, nothing written: policy set "
+                + set
+                + " in table 'other-table' stays at"
+                + " version 0");
+    assertThat(CommandResult.run(push).exitCode())
+        .as("a dry run creates no table")
+        .isEqualTo(ExitCodes.STORE_ERROR);
+
+    CommandResult created = CommandResult.run(with(push, "--create-table"));
     assertThat(created.exitCode()).isZero();
     assertThat(created.outLines()).last().asString().endsWith("is now at version 2");
   }
@@ -278,6 +290,12 @@ class PoliciesCommandTest {
 
   private CommandResult run(String command, String... more) {
     return CommandResult.run(table.args(command, set, more));
+  }
+
+  private static String[] with(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   private void write(String name, String cedar) throws IOException {
