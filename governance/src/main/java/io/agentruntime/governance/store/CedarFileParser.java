@@ -21,13 +21,23 @@ import java.util.Optional;
  * <p>Ids come from {@code @id("...")}, else the file stem (one policy) or {@code <stem>.<n>}
  * (several, 1-based in file order). {@code @mode("Audit")} makes a policy Audit-only;
  * {@code @rateLimit("600/1m")} (or {@code "600/1m per runtime"}) limits the requests it permits.
+ * Public for the admin command, which reads the same files as {@link FilePolicyStore}.
  */
-final class CedarFileParser {
+public final class CedarFileParser {
   private static final String CEDAR_ID_PREFIX = "policy";
 
   private final CedarSyntaxCheck syntaxCheck = new CedarSyntaxCheck();
 
-  List<PolicyDocument> parse(String text, String stem, String source) throws PolicyStoreException {
+  /**
+   * The policies of one file's text.
+   *
+   * @param stem the file name without {@code .cedar}, the fallback id
+   * @param source the file's path as errors and {@link PolicyDocument#source()} name it
+   * @throws PolicyStoreException naming {@code source} and the line of a syntax error, or the bad
+   *     annotation
+   */
+  public List<PolicyDocument> parse(String text, String stem, String source)
+      throws PolicyStoreException {
     List<Policy> policies = parsedInFileOrder(text, source);
     List<PolicyDocument> documents = new ArrayList<>(policies.size());
     for (int i = 0; i < policies.size(); i++) {
