@@ -50,8 +50,8 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   /**
-   * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and
-   * at most {@code bulkhead.maxPending()} calls waiting for one.
+   * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and at
+   * most {@code bulkhead.maxPending()} calls waiting for one.
    */
   static BackendHttpClient create(Vertx vertx, String intent, Duration timeout, Bulkhead bulkhead) {
     int connectTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
@@ -115,8 +115,8 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   /**
-   * Sends the body once connected and reads the answer, failing when the deadline passes first.
-   * The bulkhead is released only when the exchange has really ended (answered, reset or never
+   * Sends the body once connected and reads the answer, failing when the deadline passes first. The
+   * bulkhead is released only when the exchange has really ended (answered, reset or never
    * connected), not when the deadline fails the call: until then it still holds pool resources.
    */
   private Future<JsonObject> exchange(

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Admission to one backend: at most {@code maxConnections} calls hold a pooled connection and at
- * most {@code maxPending} more wait for one. A call beyond that is rejected before anything is sent,
- * so a hung backend can only ever tie up its own bounded share of the pod.
+ * most {@code maxPending} more wait for one. A call beyond that is rejected before anything is
+ * sent, so a hung backend can only ever tie up its own bounded share of the pod.
  */
 public final class Bulkhead {
 

@@ -161,10 +161,7 @@ public final class RuntimeConfigLoader {
     int maxPending =
         remote
             ? node.integer(
-                "maxPending",
-                BackendConfig.defaultMaxPending(maxConnections),
-                1,
-                Integer.MAX_VALUE)
+                "maxPending", BackendConfig.defaultMaxPending(maxConnections), 1, Integer.MAX_VALUE)
             : BackendConfig.defaultMaxPending(maxConnections);
     node.rejectUnknownKeys();
     return new BackendConfig(type, url, model, maxConnections, maxPending);
