@@ -147,6 +147,9 @@ final class BackendHttpClient implements AutoCloseable {
             outcome -> {
               vertx.cancelTimer(timer);
               bulkhead.release();
+              if (outcome.cause() instanceof ConnectionPoolTooBusyException) {
+                bulkhead.countRejected();
+              }
               if (outcome.succeeded()) {
                 result.tryComplete(outcome.result());
               } else {
@@ -191,7 +194,6 @@ final class BackendHttpClient implements AutoCloseable {
       return timedOut();
     }
     if (failure instanceof ConnectionPoolTooBusyException) {
-      bulkhead.countRejected();
       return saturated(url);
     }
     return new BackendException(
