@@ -84,12 +84,14 @@ public final class RuntimeServer {
     Readiness readiness =
         new Readiness(engine, synchronizer, config.governance().maxStaleness(), clock);
     metrics.bindPolicySet(engine::policySetVersion, readiness::policySetAgeSeconds);
+    BackendRegistry backends = BackendRegistry.create(vertx, config.intents());
+    metrics.bindBackends(backends.backends());
     RuntimeServices services =
         new RuntimeServices(
             config,
             new RequestGovernor(engine, config.runtime().resource(), metrics, new DecisionLog()),
             readiness,
-            BackendRegistry.create(vertx, config.intents()),
+            backends,
             metrics,
             new IdempotencyCache<HttpReply>(
                 config.idempotency(), reply -> reply.status() != 503 && reply.status() != 429),

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MetricsTest {
 
+  /** Never called: it only brings a backend with a connection pool into the exposition. */
+  private static final String HTTP_INTENT =
+      """
+        - name: lookup_order
+          backend: {type: http, url: "http://127.0.0.1:9/tool", maxConnections: 7}
+      """;
+
   @TempDir static Path dir;
   private static TestRuntime runtime;
   private static String metrics;
@@ -27,7 +34,7 @@ class MetricsTest {
     runtime =
         TestRuntime.start(
             dir,
-            TestRuntime.ECHO_INTENTS,
+            TestRuntime.ECHO_INTENTS + HTTP_INTENT,
             Map.of(
                 "allow.cedar",
                 TestRuntime.ALLOW_ALL,
@@ -80,6 +87,15 @@ class MetricsTest {
         .contains(
             "agent_policy_store_requests_total{operation=\"load\",outcome=\"success\",region=\"local\"}")
         .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void exposesTheBulkheadOfEachPooledBackend() {
+    assertThat(metrics)
+        .contains("agent_backend_in_flight{backend=\"http\",intent=\"lookup_order\"} 0")
+        .contains("agent_backend_pool_max_connections{backend=\"http\",intent=\"lookup_order\"} 7")
+        .contains("agent_backend_rejected_total{backend=\"http\",intent=\"lookup_order\"} 0")
+        .doesNotContain("agent_backend_in_flight{backend=\"echo\"");
   }
 
   @Test

@@ -77,7 +77,8 @@ class RuntimeConfigLoaderTest {
             intents:
               - name: lookup_order
                 timeout: 2s
-                backend: {type: http, url: "http://orders:8080/lookup", maxConnections: 7}
+                backend: {type: http, url: "http://orders:8080/lookup", maxConnections: 7,
+                          maxPending: 3}
               - name: summarize
                 backend: {type: openai, url: "http://llm:8000", model: llama}
             """,
@@ -95,6 +96,10 @@ class RuntimeConfigLoaderTest {
     assertThat(config.intents().get(0).backend().url())
         .isEqualTo(URI.create("http://orders:8080/lookup"));
     assertThat(config.intents().get(0).backend().maxConnections()).isEqualTo(7);
+    assertThat(config.intents().get(0).backend().maxPending()).isEqualTo(3);
+    assertThat(config.intents().get(1).backend().maxPending())
+        .as("default: twice the default pool of 100")
+        .isEqualTo(200);
     assertThat(config.intents().get(1).backend().model()).isEqualTo("llama");
   }
 
@@ -123,6 +128,8 @@ class RuntimeConfigLoaderTest {
           intents: [{name: a, backend: {type: echo}}, {name: a, backend: {type: echo}}]            | intents[1].name: duplicate intent 'a'
           intents: [{name: a, backend: {type: grpc}}]                                              | intents[0].backend.type: must be echo, http or openai
           intents: [{name: a, backend: {type: http}}]                                              | intents[0].backend.url: is required
+          intents: [{name: a, backend: {type: http, url: 'http://b', maxPending: 0}}]              | intents[0].backend.maxPending: must be between 1 and 2147483647, got 0
+          intents: [{name: a, backend: {type: echo, maxPending: 5}}]                               | intents[0].backend.maxPending: unknown key
           intents: []                                                                              | intents: must be a non-empty list
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {

@@ -12,13 +12,16 @@ final class MeshRules {
 
   private static final String FIELD = "spec.mesh.";
 
+  /** Istio's validation refuses any duration shorter than a millisecond. */
+  private static final Duration ISTIO_MINIMUM = Duration.ofMillis(1);
+
   private MeshRules() {}
 
   static void check(MeshSpec mesh, FieldChecks checks) {
     if (mesh == null) {
       return;
     }
-    Optional<Duration> timeout = checks.duration(FIELD + "timeout", mesh.getTimeout());
+    Optional<Duration> timeout = istioDuration(FIELD + "timeout", mesh.getTimeout(), checks);
     checkRetries(mesh.getRetries(), timeout, checks);
     checkCircuitBreaker(mesh.getCircuitBreaker(), checks);
     List<String> principals = mesh.getAllowedPrincipals();
@@ -34,7 +37,7 @@ final class MeshRules {
     }
     checks.range(FIELD + "retries.attempts", retries.getAttempts(), 0, 10);
     Optional<Duration> perTry =
-        checks.duration(FIELD + "retries.perTryTimeout", retries.getPerTryTimeout());
+        istioDuration(FIELD + "retries.perTryTimeout", retries.getPerTryTimeout(), checks);
     if (perTry.isPresent() && timeout.isPresent() && perTry.get().compareTo(timeout.get()) > 0) {
       checks.fail(
           FIELD + "retries.perTryTimeout",
@@ -51,11 +54,25 @@ final class MeshRules {
     }
     String field = FIELD + "circuitBreaker.";
     checks.range(field + "consecutive5xxErrors", breaker.getConsecutive5xxErrors(), 1, 1_000_000);
-    checks.duration(field + "interval", breaker.getInterval());
-    checks.duration(field + "baseEjectionTime", breaker.getBaseEjectionTime());
+    istioDuration(field + "interval", breaker.getInterval(), checks);
+    istioDuration(field + "baseEjectionTime", breaker.getBaseEjectionTime(), checks);
     checks.range(field + "maxEjectionPercent", breaker.getMaxEjectionPercent(), 0, 100);
     checks.range(field + "maxConnections", breaker.getMaxConnections(), 1, Integer.MAX_VALUE);
     checks.range(
         field + "maxPendingRequests", breaker.getMaxPendingRequests(), 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Parses a duration rendered into an Istio object; empty when absent, malformed or too short for
+   * Istio (each reported), so no follow-on check compares against it.
+   */
+  private static Optional<Duration> istioDuration(String field, String value, FieldChecks checks) {
+    Optional<Duration> parsed = checks.duration(field, value);
+    if (parsed.isPresent() && parsed.get().compareTo(ISTIO_MINIMUM) < 0) {
+      checks.fail(
+          field, "must be at least 1ms (Istio rejects shorter durations), got '" + value + "'");
+      return Optional.empty();
+    }
+    return parsed;
   }
 }

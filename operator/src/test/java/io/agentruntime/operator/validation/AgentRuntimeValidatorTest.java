@@ -246,6 +246,40 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
+  void meshDurationsMustBeAtLeastAMillisecond() {
+    String mesh =
+        """
+        mesh:
+          timeout: 0s
+          retries: {attempts: 2, perTryTimeout: 0ms}
+          circuitBreaker: {interval: 0s, baseEjectionTime: 0m}
+        """;
+
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + mesh)))
+        .containsExactly(
+            "spec.mesh.timeout: must be at least 1ms (Istio rejects shorter durations), got '0s'",
+            "spec.mesh.retries.perTryTimeout: must be at least 1ms (Istio rejects shorter"
+                + " durations), got '0ms'",
+            "spec.mesh.circuitBreaker.interval: must be at least 1ms (Istio rejects shorter"
+                + " durations), got '0s'",
+            "spec.mesh.circuitBreaker.baseEjectionTime: must be at least 1ms (Istio rejects"
+                + " shorter durations), got '0m'");
+  }
+
+  @Test
+  void aOneMillisecondMeshTimeoutIsAccepted() {
+    String mesh =
+        """
+        mesh:
+          timeout: 1ms
+          retries: {attempts: 1, perTryTimeout: 1ms}
+          circuitBreaker: {interval: 1ms, baseEjectionTime: 1ms}
+        """;
+
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + mesh))).isEmpty();
+  }
+
+  @Test
   void failoverRegionsMustBeRealAndDistinct() {
     assertThat(
             errors(

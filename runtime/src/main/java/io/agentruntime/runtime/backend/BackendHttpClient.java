@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -25,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * its own so that a slow backend only ever holds its own connections (a bulkhead).
  *
  * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout.
- * Every failure becomes a {@link BackendException} whose message names the URL and what went wrong,
- * never a stack trace.
+ * Calls beyond the pool and its bounded wait queue ({@link Bulkhead}) fail at once with a {@link
+ * BackendSaturatedException} and are never sent. Every failure becomes a {@link BackendException}
+ * whose message names the URL and what went wrong, never a stack trace.
  */
 final class BackendHttpClient implements AutoCloseable {
 
@@ -36,17 +38,22 @@ final class BackendHttpClient implements AutoCloseable {
   private final HttpClientAgent client;
   private final String intent;
   private final Duration timeout;
+  private final Bulkhead bulkhead;
 
-  private BackendHttpClient(Vertx vertx, HttpClientAgent client, String intent, Duration timeout) {
+  private BackendHttpClient(
+      Vertx vertx, HttpClientAgent client, String intent, Duration timeout, Bulkhead bulkhead) {
     this.vertx = vertx;
     this.client = client;
     this.intent = intent;
     this.timeout = timeout;
+    this.bulkhead = bulkhead;
   }
 
-  /** A client with a pool of at most {@code maxConnections} keep-alive connections. */
-  static BackendHttpClient create(
-      Vertx vertx, String intent, Duration timeout, int maxConnections) {
+  /**
+   * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and at
+   * most {@code bulkhead.maxPending()} calls waiting for one.
+   */
+  static BackendHttpClient create(Vertx vertx, String intent, Duration timeout, Bulkhead bulkhead) {
     int connectTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
     HttpClientOptions options =
         new HttpClientOptions()
@@ -55,8 +62,18 @@ final class BackendHttpClient implements AutoCloseable {
             .setTcpNoDelay(true)
             .setConnectTimeout(connectTimeoutMillis);
     // Vert.x allows 5 connections per host by default: the configured pool size replaces it.
-    PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnections);
-    return new BackendHttpClient(vertx, vertx.createHttpClient(options, pool), intent, timeout);
+    // The pool's wait queue also holds the calls waiting for a connection being opened, so its
+    // bound is the whole bulkhead: the bulkhead enforces the limits, the pool only backs it up.
+    PoolOptions pool =
+        new PoolOptions()
+            .setHttp1MaxSize(bulkhead.maxConnections())
+            .setMaxWaitQueueSize(bulkhead.capacity());
+    return new BackendHttpClient(
+        vertx, vertx.createHttpClient(options, pool), intent, timeout, bulkhead);
+  }
+
+  Bulkhead bulkhead() {
+    return bulkhead;
   }
 
   /** POSTs {@code body} to {@code url}; the future holds the JSON object answered. */
@@ -72,6 +89,9 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   private Future<JsonObject> send(URI url, String requestId, JsonObject body) {
+    if (!bulkhead.tryAcquire()) {
+      return Future.failedFuture(saturated(url));
+    }
     long timeoutMillis = Math.max(1, timeout.toMillis());
     RequestOptions request =
         new RequestOptions()
@@ -87,13 +107,18 @@ final class BackendHttpClient implements AutoCloseable {
     try {
       connected = client.request(request);
     } catch (IllegalStateException closed) {
+      bulkhead.release();
       // a closed client throws instead of failing the future: callers only ever get futures
       return Future.failedFuture(describe(url, closed));
     }
     return exchange(connected, url, body.toBuffer(), timeoutMillis);
   }
 
-  /** Sends the body once connected and reads the answer, failing when the deadline passes first. */
+  /**
+   * Sends the body once connected and reads the answer, failing when the deadline passes first. The
+   * bulkhead is released only when the exchange has really ended (answered, reset or never
+   * connected), not when the deadline fails the call: until then it still holds pool resources.
+   */
   private Future<JsonObject> exchange(
       Future<HttpClientRequest> connected, URI url, Buffer body, long timeoutMillis) {
     Promise<JsonObject> result = Promise.promise();
@@ -121,6 +146,10 @@ final class BackendHttpClient implements AutoCloseable {
         .onComplete(
             outcome -> {
               vertx.cancelTimer(timer);
+              bulkhead.release();
+              if (outcome.cause() instanceof ConnectionPoolTooBusyException) {
+                bulkhead.countRejected();
+              }
               if (outcome.succeeded()) {
                 result.tryComplete(outcome.result());
               } else {
@@ -164,6 +193,9 @@ final class BackendHttpClient implements AutoCloseable {
     if (failure instanceof TimeoutException) {
       return timedOut();
     }
+    if (failure instanceof ConnectionPoolTooBusyException) {
+      return saturated(url);
+    }
     return new BackendException(
         "backend " + url + " could not be called: " + reason(failure), failure);
   }
@@ -176,6 +208,19 @@ final class BackendHttpClient implements AutoCloseable {
   private BackendTimeoutException timedOut() {
     return new BackendTimeoutException(
         "the backend of intent '" + intent + "' did not answer within " + format(timeout));
+  }
+
+  private BackendSaturatedException saturated(URI url) {
+    return new BackendSaturatedException(
+        "the backend "
+            + url
+            + " of intent '"
+            + intent
+            + "' already has "
+            + bulkhead.maxConnections()
+            + " calls in progress and "
+            + bulkhead.maxPending()
+            + " waiting: not sent, retry later");
   }
 
   private static String format(Duration duration) {

@@ -4,6 +4,7 @@ import io.agentruntime.runtime.config.BackendConfig;
 import io.agentruntime.runtime.config.IntentConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class BackendRegistry implements AutoCloseable {
    *
    * @throws IllegalArgumentException naming the field at fault when an intent has an unknown {@code
    *     intents[].backend.type}, or lacks the {@code url}, {@code model}, positive {@code
-   *     maxConnections} or positive {@code timeout} its backend type needs
+   *     maxConnections}, positive {@code maxPending} or positive {@code timeout} its backend type
+   *     needs
    */
   public static BackendRegistry create(Vertx vertx, List<IntentConfig> intents) {
     Map<String, Backend> backends = new LinkedHashMap<>();
@@ -38,7 +40,7 @@ public final class BackendRegistry implements AutoCloseable {
       backends.values().forEach(Backend::close);
       throw e;
     }
-    return new BackendRegistry(Map.copyOf(backends));
+    return new BackendRegistry(Collections.unmodifiableMap(backends));
   }
 
   private static Backend createBackend(Vertx vertx, IntentConfig intent) {
@@ -66,16 +68,25 @@ public final class BackendRegistry implements AutoCloseable {
   }
 
   private static BackendHttpClient client(Vertx vertx, IntentConfig intent) {
-    if (intent.backend().maxConnections() <= 0) {
-      throw new IllegalArgumentException(
-          "intents[].backend.maxConnections of intent '" + intent.name() + "' must be positive");
-    }
+    BackendConfig backend = intent.backend();
+    requirePositive(intent, "maxConnections", backend.maxConnections());
+    requirePositive(intent, "maxPending", backend.maxPending());
     if (intent.timeout() == null || intent.timeout().isNegative() || intent.timeout().isZero()) {
       throw new IllegalArgumentException(
           "intents[].timeout of intent '" + intent.name() + "' must be positive");
     }
     return BackendHttpClient.create(
-        vertx, intent.name(), intent.timeout(), intent.backend().maxConnections());
+        vertx,
+        intent.name(),
+        intent.timeout(),
+        new Bulkhead(backend.maxConnections(), backend.maxPending()));
+  }
+
+  private static void requirePositive(IntentConfig intent, String key, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          "intents[].backend." + key + " of intent '" + intent.name() + "' must be positive");
+    }
   }
 
   private static URI requiredUrl(IntentConfig intent) {
@@ -102,6 +113,11 @@ public final class BackendRegistry implements AutoCloseable {
   /** The backend serving {@code intent}, empty when the intent is not configured. */
   public Optional<Backend> backend(String intent) {
     return Optional.ofNullable(backends.get(intent));
+  }
+
+  /** Every configured intent's backend, by intent name, in configuration order. */
+  public Map<String, Backend> backends() {
+    return backends;
   }
 
   /** Closes every backend, releasing its HTTP client and connections. */

@@ -3,6 +3,7 @@ package io.agentruntime.runtime.backend;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Any HTTP service: receives {@code {"intent", "input", "context", "decision"}} as a JSON POST and
@@ -34,6 +35,11 @@ public final class HttpBackend implements Backend {
   @Override
   public String type() {
     return TYPE;
+  }
+
+  @Override
+  public Optional<Bulkhead> bulkhead() {
+    return Optional.of(client.bulkhead());
   }
 
   @Override

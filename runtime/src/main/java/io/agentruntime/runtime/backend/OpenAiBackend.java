@@ -3,6 +3,7 @@ package io.agentruntime.runtime.backend;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * An OpenAI-compatible model server (vLLM, ...): the dispatch input becomes a chat completion
@@ -44,6 +45,11 @@ public final class OpenAiBackend implements Backend {
   @Override
   public String type() {
     return TYPE;
+  }
+
+  @Override
+  public Optional<Bulkhead> bulkhead() {
+    return Optional.of(client.bulkhead());
   }
 
   @Override

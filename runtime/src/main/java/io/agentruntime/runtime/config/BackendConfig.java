@@ -10,7 +10,20 @@ import java.net.URI;
  *     null for {@code echo}
  * @param model the model name sent to an {@code openai} backend; null otherwise
  * @param maxConnections size of this backend's keep-alive connection pool
+ * @param maxPending calls that may wait for one of those connections; beyond it a call is refused
+ *     with 503 without being sent
  */
-public record BackendConfig(String type, URI url, String model, int maxConnections) {
+public record BackendConfig(
+    String type, URI url, String model, int maxConnections, int maxPending) {
   public static final int DEFAULT_MAX_CONNECTIONS = 100;
+
+  /** A backend whose wait queue has the default size for {@code maxConnections}. */
+  public BackendConfig(String type, URI url, String model, int maxConnections) {
+    this(type, url, model, maxConnections, defaultMaxPending(maxConnections));
+  }
+
+  /** Twice the pool: a burst may queue briefly, a hung backend cannot pile up callers. */
+  public static int defaultMaxPending(int maxConnections) {
+    return (int) Math.min(Integer.MAX_VALUE, 2L * maxConnections);
+  }
 }

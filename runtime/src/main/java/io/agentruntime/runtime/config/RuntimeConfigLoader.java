@@ -158,7 +158,12 @@ public final class RuntimeConfigLoader {
             ? node.integer(
                 "maxConnections", BackendConfig.DEFAULT_MAX_CONNECTIONS, 1, Integer.MAX_VALUE)
             : BackendConfig.DEFAULT_MAX_CONNECTIONS;
+    int maxPending =
+        remote
+            ? node.integer(
+                "maxPending", BackendConfig.defaultMaxPending(maxConnections), 1, Integer.MAX_VALUE)
+            : BackendConfig.defaultMaxPending(maxConnections);
     node.rejectUnknownKeys();
-    return new BackendConfig(type, url, model, maxConnections);
+    return new BackendConfig(type, url, model, maxConnections, maxPending);
   }
 }

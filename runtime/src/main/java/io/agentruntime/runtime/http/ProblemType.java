@@ -20,6 +20,7 @@ public enum ProblemType {
   BACKEND_ERROR(502, "backend-error", "Backend error"),
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
+  BACKEND_SATURATED(503, "backend-saturated", "Backend saturated"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 

@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
+import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,9 @@ public final class Problems {
   /** Seconds a client should wait before retrying a 503. */
   static final String RETRY_AFTER_SECONDS = "5";
 
+  /** Seconds a client should wait before retrying a call refused by a full backend bulkhead. */
+  static final String SATURATED_RETRY_AFTER_SECONDS = "1";
+
   private Problems() {}
 
   /** The problem answer for {@code failure} on request {@code requestId} to {@code path}. */
@@ -36,6 +40,10 @@ public final class Problems {
     problem.members().forEach(body::put);
     HttpReply reply =
         new HttpReply(problem.type().status(), HttpReply.PROBLEM_JSON, body.toBuffer(), Map.of());
+    if (problem.type() == ProblemType.BACKEND_SATURATED) {
+      // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
+      return reply.withHeader("retry-after", SATURATED_RETRY_AFTER_SECONDS);
+    }
     return problem.type().status() == 503
         ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
         : reply;
@@ -53,6 +61,8 @@ public final class Problems {
       case ProblemException problem -> problem;
       case BackendTimeoutException timeout ->
           new ProblemException(ProblemType.BACKEND_TIMEOUT, timeout.getMessage());
+      case BackendSaturatedException saturated ->
+          new ProblemException(ProblemType.BACKEND_SATURATED, saturated.getMessage());
       case IdempotencyKeyReusedException reused ->
           new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
       case BackendException backend ->

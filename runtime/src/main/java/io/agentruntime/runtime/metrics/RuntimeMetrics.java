@@ -2,6 +2,7 @@ package io.agentruntime.runtime.metrics;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
+import io.agentruntime.runtime.backend.Backend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -35,6 +36,9 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String POLICY_SET_AGE = "agent.policy.set.age";
   public static final String POLICY_STORE_REQUESTS = "agent.policy.store.requests";
   public static final String BACKEND_DURATION = "agent.backend.duration";
+  public static final String BACKEND_IN_FLIGHT = "agent.backend.in.flight";
+  public static final String BACKEND_POOL_MAX_CONNECTIONS = "agent.backend.pool.max.connections";
+  public static final String BACKEND_REJECTED = "agent.backend.rejected";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -119,6 +123,19 @@ public final class RuntimeMetrics implements AutoCloseable {
         .baseUnit("seconds")
         .strongReference(true)
         .register(registry);
+  }
+
+  /**
+   * Exposes the bulkhead of every backend that has one: calls in flight, pool size and rejected
+   * calls, labelled with the intent and the backend type.
+   */
+  public void bindBackends(Map<String, Backend> backends) {
+    backends.forEach(
+        (intent, backend) ->
+            backend
+                .bulkhead()
+                .ifPresent(
+                    bulkhead -> BulkheadMeters.bind(registry, intent, backend.type(), bulkhead)));
   }
 
   /** The counter of policy store calls with these labels. */

@@ -159,8 +159,9 @@ class BackendRegistryTest {
     return new IntentConfig(name, Duration.ofSeconds(30), backend);
   }
 
+  /** A pool whose wait queue holds every call these tests make at once. */
   private static BackendConfig http(URI url, int maxConnections) {
-    return new BackendConfig("http", url, null, maxConnections);
+    return new BackendConfig("http", url, null, maxConnections, 100);
   }
 
   private static BackendCall call(String intent, String requestId) {
