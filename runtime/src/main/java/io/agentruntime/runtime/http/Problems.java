@@ -3,7 +3,12 @@ package io.agentruntime.runtime.http;
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
+import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
+import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;
+import io.agentruntime.runtime.idempotency.IdempotencyStoreUnavailableException;
+import io.agentruntime.runtime.ratelimit.RateLimitStoreUnavailableException;
+import io.agentruntime.runtime.ratelimit.RateLimitedException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,6 +41,9 @@ public final class Problems {
     problem.members().forEach(body::put);
     HttpReply reply =
         new HttpReply(problem.type().status(), HttpReply.PROBLEM_JSON, body.toBuffer(), Map.of());
+    if (failure instanceof RateLimitedException limited) {
+      return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
+    }
     return problem.type().status() == 503
         ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
         : reply;
@@ -55,6 +63,16 @@ public final class Problems {
           new ProblemException(ProblemType.BACKEND_TIMEOUT, timeout.getMessage());
       case IdempotencyKeyReusedException reused ->
           new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
+      case IdempotencyInProgressException running ->
+          new ProblemException(ProblemType.IDEMPOTENCY_IN_PROGRESS, running.getMessage());
+      case IdempotencyReplyTooLargeException tooLarge ->
+          new ProblemException(ProblemType.IDEMPOTENCY_REPLY_TOO_LARGE, tooLarge.getMessage());
+      case IdempotencyStoreUnavailableException down ->
+          new ProblemException(ProblemType.IDEMPOTENCY_STORE_UNAVAILABLE, down.getMessage());
+      case RateLimitedException limited ->
+          new ProblemException(ProblemType.RATE_LIMITED, limited.getMessage());
+      case RateLimitStoreUnavailableException down ->
+          new ProblemException(ProblemType.RATE_LIMIT_STORE_UNAVAILABLE, down.getMessage());
       case BackendException backend ->
           new ProblemException(ProblemType.BACKEND_ERROR, backend.getMessage());
       default -> {
