@@ -3,13 +3,16 @@ package io.agentruntime.runtime.coordination;
 import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
 import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class CoordinationTable implements AutoCloseable {
 
   /** Threads for table calls; a slow table then queues these calls, not the other workers. */
-  private static final int WORKERS = 32;
+  private static final int WORKERS = 16;
 
   // Tighter than the policy store's bounds: a request is waiting for the answer.
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
@@ -41,6 +44,7 @@ public final class CoordinationTable implements AutoCloseable {
   private final WorkerExecutor worker;
   private final RuntimeMetrics metrics;
   private final Clock clock;
+  private final Map<Object, Future<?>> inTurn = new ConcurrentHashMap<>();
 
   private CoordinationTable(
       DynamoDbClient client, String table, String region, Vertx vertx, RuntimeMetrics metrics) {
@@ -74,6 +78,31 @@ public final class CoordinationTable implements AutoCloseable {
   /** Runs blocking table calls on the worker pool; the future completes on the caller's context. */
   public <T> Future<T> call(Callable<T> blocking) {
     return worker.executeBlocking(blocking, false);
+  }
+
+  /**
+   * Like {@link #call}, but one call per {@code key} at a time in this pod: the next starts when
+   * the previous ended. Used where calls on one item would only race each other.
+   */
+  public <T> Future<T> callInTurn(Object key, Callable<T> blocking) {
+    Context caller = Vertx.currentContext();
+    Promise<T> mine = Promise.promise();
+    Future<?> previous = inTurn.put(key, mine.future());
+    Future<?> turn = previous == null ? Future.succeededFuture() : previous.otherwiseEmpty();
+    turn.onComplete(
+        ready ->
+            call(blocking)
+                .onComplete(
+                    result -> {
+                      inTurn.remove(key, mine.future());
+                      mine.handle(result);
+                    }));
+    if (caller == null) {
+      return mine.future();
+    }
+    Promise<T> local = Promise.promise();
+    mine.future().onComplete(result -> caller.runOnContext(ignored -> local.handle(result)));
+    return local.future();
   }
 
   /** A future completed after {@code millis}, without holding a thread meanwhile. */
