@@ -8,13 +8,13 @@ import java.util.Optional;
  * @param done whether the first request finished ({@code state = done}) or still runs ({@code
  *     pending})
  * @param bodyDigest hex SHA-256 of the first request's body
- * @param expiresAtMillis when the claim lapses, epoch ms: an expired claim may be taken over
+ * @param expiresAtSeconds when the claim lapses, epoch seconds: an expired claim may be taken over
  * @param reply the first request's answer, once done and small enough to keep
  */
 record ClaimItem(
-    boolean done, String bodyDigest, long expiresAtMillis, Optional<StoredReply> reply) {
+    boolean done, String bodyDigest, long expiresAtSeconds, Optional<StoredReply> reply) {
 
   boolean expired(long nowMillis) {
-    return expiresAtMillis < nowMillis;
+    return expiresAtSeconds < nowMillis / 1000;
   }
 }

@@ -12,11 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The blocking table calls of {@link DynamoDbIdempotencyStore}, one item per claim: {@code
  * IDEM#<namespace>/<name>#<sha-256 of principal and key>} / {@code #} with {@code state} ({@code
- * pending} or {@code done}), {@code bodyDigest}, {@code owner}, {@code expiresAt} (epoch ms) and,
- * once done, the reply ({@code status}, {@code contentType}, {@code headers}, {@code body}) or
- * {@code tooLarge}. Every write is conditional; none needs a transaction, and expiry is checked by
- * the readers because dynalite has no TTL (enable DynamoDB TTL on {@code expiresAt} in production
- * only to clean up).
+ * pending} or {@code done}), {@code bodyDigest}, {@code owner}, {@code expiresAt} (epoch seconds,
+ * as DynamoDB TTL reads it) and, once done, the reply ({@code status}, {@code contentType}, {@code
+ * headers}, {@code body}) or {@code tooLarge}. Every write is conditional; none needs a
+ * transaction, and expiry is checked by the readers because dynalite has no TTL (enable DynamoDB
+ * TTL on {@code expiresAt} in production to have lapsed claims deleted).
  */
 final class IdempotencyClaims {
 
@@ -40,11 +40,12 @@ final class IdempotencyClaims {
    * @return whether this call made the claim
    */
   boolean claim(IdempotentRequest request, String owner, long nowMillis, long expiresAtMillis) {
+    long expiresAtSeconds = Math.ceilDiv(expiresAtMillis, 1000);
     Map<String, AttributeValue> item = new HashMap<>(key(request));
     item.put("state", AttributeValue.fromS(PENDING));
     item.put("bodyDigest", AttributeValue.fromS(request.bodyDigestHex()));
     item.put("owner", AttributeValue.fromS(owner));
-    item.put("expiresAt", number(expiresAtMillis));
+    item.put("expiresAt", number(expiresAtSeconds));
     return conditional(
         "idempotency_claim",
         () ->
@@ -56,7 +57,7 @@ final class IdempotencyClaims {
                             .item(item)
                             .conditionExpression("attribute_not_exists(pk) OR #expiresAt < :now")
                             .expressionAttributeNames(Map.of("#expiresAt", "expiresAt"))
-                            .expressionAttributeValues(Map.of(":now", number(nowMillis)))));
+                            .expressionAttributeValues(Map.of(":now", number(nowMillis / 1000)))));
   }
 
   /** The claim on the key, if any (consistent read). */
