@@ -139,13 +139,14 @@ class SharedIdempotencyTest {
         StubBackend backend = StubBackend.answering();
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
-      region.permit("one-per-second", "lookup_order", RateLimit.parse("1/1s"));
+      region.permit("one-per-hour", "lookup_order", RateLimit.parse("1/1h"));
       awaitAllowed(a, b);
       await().atMost(WAIT).until(() -> a.post("/dispatch", ORDER).statusCode() == 429);
       int before = backend.calls();
 
       HttpResponse<String> limited = a.post("/dispatch", ORDER, "idempotency-key", "k-4");
       assertThat(limited.statusCode()).isEqualTo(429);
+      region.permit("one-per-hour", "lookup_order");
       await()
           .atMost(WAIT)
           .until(() -> b.post("/dispatch", ORDER, "idempotency-key", "k-4").statusCode() == 200);
@@ -182,6 +183,50 @@ class SharedIdempotencyTest {
       assertThat(taken.statusCode()).isEqualTo(200);
       assertThat(taken.headers().firstValue("idempotent-replayed")).isEmpty();
       assertThat(backend.calls() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anAnswerTooLargeToKeepIsNeitherReplayedNorDispatchedAgain() throws Exception {
+    try (LocalRegion region = LocalRegion.start(HOME);
+        StubBackend backend = StubBackend.answering();
+        TestRuntime a = start(region, backend, "a");
+        TestRuntime b = start(region, backend, "b")) {
+      region.permit("allow-reasoning", "call_reasoning");
+      String large =
+          "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"text\": \""
+              + "x".repeat(400 * 1024)
+              + "\"}}";
+      await()
+          .atMost(WAIT)
+          .until(() -> b.post("/v1/decisions", large).body().contains("\"permitted\":true"));
+      await()
+          .atMost(WAIT)
+          .until(() -> a.post("/v1/decisions", large).body().contains("\"permitted\":true"));
+
+      assertThat(a.post("/dispatch", large, "idempotency-key", "k-6").statusCode()).isEqualTo(200);
+      HttpResponse<String> repeat = b.post("/dispatch", large, "idempotency-key", "k-6");
+
+      assertThat(repeat.statusCode()).isEqualTo(409);
+      ProblemAssert.isProblem(repeat, "idempotency-reply-too-large");
+    }
+  }
+
+  @Test
+  void anUnreachableTableAnswers503AndDispatchesNothing() throws Exception {
+    try (LocalRegion region = LocalRegion.start(HOME);
+        StubBackend backend = StubBackend.answering();
+        TestRuntime a = start(region, backend, "a")) {
+      region.permit("allow-orders", "lookup_order");
+      awaitAllowed(a);
+      region.stop();
+
+      HttpResponse<String> unavailable = a.post("/dispatch", ORDER, "idempotency-key", "k-7");
+
+      assertThat(unavailable.statusCode()).isEqualTo(503);
+      ProblemAssert.isProblem(unavailable, "idempotency-store-unavailable");
+      assertThat(unavailable.headers().firstValue("retry-after")).isPresent();
+      assertThat(backend.calls()).isZero();
     }
   }
 

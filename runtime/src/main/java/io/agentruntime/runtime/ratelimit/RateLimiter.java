@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   private static final long WARNING_INTERVAL_NANOS = 30_000_000_000L;
 
+  /** One bucket's answer: an acquisition, or the error that kept the bucket from answering. */
   private record Check(
       String policyId, RateLimit limit, Acquisition acquisition, Throwable error) {}
 
@@ -130,26 +132,26 @@ public final class RateLimiter {
                   longest.policyId(), longest.limit(), longest.acquisition().retryAfterSeconds()))
           : Future.succeededFuture();
     }
-    for (Check check : checks) {
-      if (check.error() != null) {
-        warnAtMostPeriodically(check);
-        if (enforced && config.onStoreError() == RateLimitConfig.OnStoreError.DENY) {
-          return Future.failedFuture(new RateLimitStoreUnavailableException(check.policyId()));
-        }
-      }
+    Optional<Check> failed = checks.stream().filter(c -> c.error() != null).findFirst();
+    if (failed.isEmpty()) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    boolean deny = enforced && config.onStoreError() == RateLimitConfig.OnStoreError.DENY;
+    warnAtMostPeriodically(failed.get(), deny);
+    return deny
+        ? Future.failedFuture(new RateLimitStoreUnavailableException(failed.get().policyId()))
+        : Future.succeededFuture();
   }
 
   /** An outage fails every limited request: one line per interval says so without a flood. */
-  private void warnAtMostPeriodically(Check check) {
+  private void warnAtMostPeriodically(Check check, boolean denied) {
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
       LOG.warn(
           "rate limit of policy '{}' not checked, request {} (rateLimits.onStoreError: {}): {}",
           check.policyId(),
-          config.onStoreError() == RateLimitConfig.OnStoreError.ALLOW ? "allowed" : "denied",
+          denied ? "denied" : "allowed",
           config.onStoreError().name().toLowerCase(Locale.ROOT),
           check.error().getMessage());
     }
