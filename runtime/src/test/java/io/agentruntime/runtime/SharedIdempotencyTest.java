@@ -164,19 +164,7 @@ class SharedIdempotencyTest {
       region.permit("allow-orders", "lookup_order");
       awaitAllowed(a, b);
       int before = backend.calls();
-      region
-          .client()
-          .putItem(
-              put ->
-                  put.tableName(LocalRegion.TABLE)
-                      .item(
-                          Map.of(
-                              "pk", AttributeValue.fromS("IDEM#agents/test#" + sha256("ann\nk-5")),
-                              "sk", AttributeValue.fromS("#"),
-                              "state", AttributeValue.fromS("pending"),
-                              "bodyDigest", AttributeValue.fromS(sha256(ORDER)),
-                              "owner", AttributeValue.fromS("a-pod-that-died"),
-                              "expiresAt", AttributeValue.fromN("1"))));
+      putClaim(region, "k-5", 1);
 
       HttpResponse<String> taken = b.post("/dispatch", ORDER, "idempotency-key", "k-5");
 
@@ -230,6 +218,36 @@ class SharedIdempotencyTest {
     }
   }
 
+  @Test
+  void aLiveClaimThatNeverCompletesAnswers409AfterTheIntentTimeoutWithoutDispatching()
+      throws Exception {
+    try (LocalRegion region = LocalRegion.start(HOME);
+        StubBackend backend = StubBackend.answering();
+        TestRuntime runtime =
+            SharedRateLimitTest.start(
+                dir.resolve("a"),
+                region,
+                """
+                idempotency: {store: dynamodb}
+                intents:
+                  - name: lookup_order
+                    timeout: 1s
+                    backend: {type: http, url: "%s"}
+                """
+                    .formatted(backend.url()))) {
+      region.permit("allow-orders", "lookup_order");
+      awaitAllowed(runtime);
+      long inAnHour = System.currentTimeMillis() / 1000 + 3600;
+      putClaim(region, "k-8", inAnHour);
+
+      HttpResponse<String> waiting = runtime.post("/dispatch", ORDER, "idempotency-key", "k-8");
+
+      assertThat(waiting.statusCode()).isEqualTo(409);
+      ProblemAssert.isProblem(waiting, "idempotency-in-progress");
+      assertThat(backend.calls()).isZero();
+    }
+  }
+
   /** Both runtimes have loaded the policies: a request without a key gets through each. */
   private static void awaitAllowed(TestRuntime... runtimes) {
     for (TestRuntime runtime : runtimes) {
@@ -237,6 +255,23 @@ class SharedIdempotencyTest {
           .atMost(WAIT)
           .until(() -> runtime.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));
     }
+  }
+
+  /** A pending claim of ann's {@code key} for {@link #ORDER}, left by a runtime that vanished. */
+  private static void putClaim(LocalRegion region, String key, long expiresAt) {
+    region
+        .client()
+        .putItem(
+            put ->
+                put.tableName(LocalRegion.TABLE)
+                    .item(
+                        Map.of(
+                            "pk", AttributeValue.fromS("IDEM#agents/test#" + sha256("ann\n" + key)),
+                            "sk", AttributeValue.fromS("#"),
+                            "state", AttributeValue.fromS("pending"),
+                            "bodyDigest", AttributeValue.fromS(sha256(ORDER)),
+                            "owner", AttributeValue.fromS("a-runtime-that-vanished"),
+                            "expiresAt", AttributeValue.fromN(Long.toString(expiresAt)))));
   }
 
   private TestRuntime start(LocalRegion region, StubBackend backend, String name) throws Exception {
