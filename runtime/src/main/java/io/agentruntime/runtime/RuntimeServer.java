@@ -4,17 +4,19 @@ import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.runtime.backend.BackendRegistry;
+import io.agentruntime.runtime.config.IdempotencyConfig;
 import io.agentruntime.runtime.config.IntentConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
 import io.agentruntime.runtime.governance.RequestGovernor;
-import io.agentruntime.runtime.http.HttpReply;
+import io.agentruntime.runtime.http.HttpReplyCodec;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.ratelimit.RateLimiter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -31,19 +33,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RuntimeServer {
 
+  /** What the server opened besides the services, closed on shutdown. */
+  private record Resources(
+      PolicyStore store, PolicyRefresher refresher, CoordinationStores coordination) {}
+
   private final Vertx vertx;
   private final RuntimeServices services;
-  private final PolicyStore store;
-  private final PolicyRefresher refresher;
+  private final Resources resources;
   private final AtomicInteger port;
   private String deploymentId;
 
-  private RuntimeServer(
-      Vertx vertx, RuntimeServices services, PolicyStore store, PolicyRefresher refresher) {
+  private RuntimeServer(Vertx vertx, RuntimeServices services, Resources resources) {
     this.vertx = vertx;
     this.services = services;
-    this.store = store;
-    this.refresher = refresher;
+    this.resources = resources;
     this.port = new AtomicInteger(-1);
   }
 
@@ -86,25 +89,37 @@ public final class RuntimeServer {
     metrics.bindPolicySet(engine::policySetVersion, readiness::policySetAgeSeconds);
     BackendRegistry backends = BackendRegistry.create(vertx, config.intents());
     metrics.bindBackends(backends.backends());
+    DecisionLog decisionLog = new DecisionLog();
+    CoordinationStores coordination = CoordinationStores.open(config, vertx, metrics, clock);
     RuntimeServices services =
         new RuntimeServices(
             config,
-            new RequestGovernor(engine, config.runtime().resource(), metrics, new DecisionLog()),
+            new RequestGovernor(engine, config.runtime().resource(), metrics, decisionLog),
             readiness,
             backends,
             metrics,
-            new IdempotencyCache<HttpReply>(
-                config.idempotency(), reply -> reply.status() != 503 && reply.status() != 429),
+            new IdempotencyCache<>(
+                config.idempotency(),
+                new HttpReplyCodec()::replayable,
+                coordination.idempotency(),
+                metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName())),
+            new RateLimiter(
+                engine::rateLimits,
+                coordination.buckets(),
+                config.rateLimits(),
+                metrics,
+                decisionLog),
             new PrincipalResolver(config.identity()));
     PolicyRefresher refresher =
         new PolicyRefresher(vertx, synchronizer, config.governance().refreshInterval());
-    return new RuntimeServer(vertx, services, store, refresher);
+    return new RuntimeServer(vertx, services, new Resources(store, refresher, coordination));
   }
 
   private Future<RuntimeServer> listen() {
     DeploymentOptions deployment =
         new DeploymentOptions().setInstances(services.config().server().effectiveEventLoops());
-    return refresher
+    return resources
+        .refresher()
         .start()
         .compose(
             loaded -> vertx.deployVerticle(() -> new RuntimeVerticle(services, port), deployment))
@@ -139,9 +154,10 @@ public final class RuntimeServer {
   }
 
   private Future<Void> close() {
-    refresher.close();
+    resources.refresher().close();
     services.backends().close();
-    store.close();
+    resources.coordination().close();
+    resources.store().close();
     services.metrics().close();
     return vertx.close();
   }

@@ -2,6 +2,7 @@ package io.agentruntime.runtime;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
 import io.agentruntime.governance.store.dynamodb.DynamoDbPolicySetWriter;
@@ -10,6 +11,7 @@ import io.agentruntime.governance.store.dynamodb.PolicyTable;
 import io.agentruntime.governance.testing.Dynalite;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -59,6 +61,22 @@ final class LocalRegion implements AutoCloseable {
             "permit (principal, action == Action::\"" + intent + "\", resource);",
             EnforcementMode.ENFORCE,
             "test"));
+  }
+
+  /** Permits {@code intent} to everyone, as policy {@code id}, at most {@code limit}. */
+  void permit(String id, String intent, RateLimit limit) throws PolicyStoreException {
+    writer.put(
+        new PolicyDocument(
+            id,
+            "permit (principal, action == Action::\"" + intent + "\", resource);",
+            EnforcementMode.ENFORCE,
+            Optional.of(limit),
+            "test"));
+  }
+
+  /** A client of this region, for items the runtime writes itself. */
+  DynamoDbClient client() {
+    return client;
   }
 
   void delete(String id) throws PolicyStoreException {

@@ -2,6 +2,7 @@ package io.agentruntime.governance.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agentruntime.governance.RateLimit;
 import java.util.Map;
 
 /**
@@ -21,17 +22,20 @@ final class CompiledPolicySet {
   private final int policyCount;
   private final Map<String, ActionPolicies> byAction;
   private final ActionPolicies unconstrainedOnly;
+  private final Map<String, RateLimit> rateLimits;
   private final Cache<MemoKey, Outcome> memo;
 
   CompiledPolicySet(
       long version,
       int policyCount,
       Map<String, ActionPolicies> byAction,
-      ActionPolicies unconstrainedOnly) {
+      ActionPolicies unconstrainedOnly,
+      Map<String, RateLimit> rateLimits) {
     this.version = version;
     this.policyCount = policyCount;
     this.byAction = Map.copyOf(byAction);
     this.unconstrainedOnly = unconstrainedOnly;
+    this.rateLimits = Map.copyOf(rateLimits);
     // Weighted so that a few large contexts cannot hold as much memory as 65,536 small ones.
     this.memo =
         Caffeine.newBuilder()
@@ -52,6 +56,11 @@ final class CompiledPolicySet {
   /** The sets for {@code action}; actions no policy names only see unconstrained policies. */
   ActionPolicies forAction(String action) {
     return byAction.getOrDefault(action, unconstrainedOnly);
+  }
+
+  /** The rate limit of each limited policy, by policy id. */
+  Map<String, RateLimit> rateLimits() {
+    return rateLimits;
   }
 
   Cache<MemoKey, Outcome> memo() {

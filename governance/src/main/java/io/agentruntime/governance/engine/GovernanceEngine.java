@@ -3,6 +3,7 @@ package io.agentruntime.governance.engine;
 import com.cedarpolicy.value.Value;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicySetSnapshot;
+import io.agentruntime.governance.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,16 @@ public final class GovernanceEngine {
   public int policyCount() {
     CompiledPolicySet set = installed.get();
     return set == null ? 0 : set.policyCount();
+  }
+
+  /**
+   * The rate limits of the installed set's policies, by policy id (only limited policies; empty
+   * before the first install). Swapped together with the set, so the limits always belong to the
+   * policies a concurrent {@link #decide} may name, give or take one install.
+   */
+  public Map<String, RateLimit> rateLimits() {
+    CompiledPolicySet set = installed.get();
+    return set == null ? Map.of() : set.rateLimits();
   }
 
   /**

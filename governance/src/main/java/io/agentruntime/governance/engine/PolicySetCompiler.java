@@ -7,6 +7,7 @@ import com.cedarpolicy.model.policy.PolicySet;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
 import java.util.ArrayList;
@@ -42,8 +43,12 @@ final class PolicySetCompiler {
     for (String action : actions) {
       byAction.put(action, prepare(parsed, Optional.of(action)));
     }
+    Map<String, RateLimit> rateLimits = new HashMap<>();
+    for (PolicyDocument document : snapshot.policies()) {
+      document.rateLimit().ifPresent(limit -> rateLimits.put(document.id(), limit));
+    }
     return new CompiledPolicySet(
-        snapshot.version(), parsed.size(), byAction, prepare(parsed, Optional.empty()));
+        snapshot.version(), parsed.size(), byAction, prepare(parsed, Optional.empty()), rateLimits);
   }
 
   private Parsed parse(PolicyDocument document) throws PolicySetCompilationException {

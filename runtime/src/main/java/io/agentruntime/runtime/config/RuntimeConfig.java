@@ -12,6 +12,7 @@ public record RuntimeConfig(
     IdentityConfig identity,
     GovernanceConfig governance,
     IdempotencyConfig idempotency,
+    RateLimitConfig rateLimits,
     List<IntentConfig> intents) {
   public RuntimeConfig {
     intents = List.copyOf(intents);

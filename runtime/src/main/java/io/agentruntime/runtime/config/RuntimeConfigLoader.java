@@ -56,13 +56,15 @@ public final class RuntimeConfigLoader {
 
   private RuntimeConfig parse(ConfigNode root, Path baseDirectory) throws ConfigException {
     RuntimeIdentity runtime = runtime(root.object("runtime"));
+    GovernanceConfig governance = governance(root.object("governance"), runtime, baseDirectory);
     RuntimeConfig config =
         new RuntimeConfig(
             runtime,
             server(root.object("server")),
             identity(root.object("identity")),
-            governance(root.object("governance"), runtime, baseDirectory),
-            idempotency(root.object("idempotency")),
+            governance,
+            idempotency(root.object("idempotency"), governance.store()),
+            rateLimits(root.object("rateLimits")),
             intents(root));
     root.rejectUnknownKeys();
     return config;
@@ -118,13 +120,40 @@ public final class RuntimeConfigLoader {
     return governance;
   }
 
-  private static IdempotencyConfig idempotency(ConfigNode node) throws ConfigException {
+  private static IdempotencyConfig idempotency(ConfigNode node, PolicyStoreConfig store)
+      throws ConfigException {
+    IdempotencyConfig.Store where =
+        switch (node.string("store", "memory")) {
+          case "memory" -> IdempotencyConfig.Store.MEMORY;
+          case "dynamodb" -> IdempotencyConfig.Store.DYNAMODB;
+          case String other ->
+              throw node.error("store", "must be memory or dynamodb, got '" + other + "'");
+        };
+    if (where == IdempotencyConfig.Store.DYNAMODB
+        && !(store instanceof PolicyStoreConfig.DynamoDb)) {
+      throw node.error(
+          "store",
+          "dynamodb needs governance.store.dynamodb: the claims are kept in the policy table");
+    }
     IdempotencyConfig idempotency =
         new IdempotencyConfig(
             node.duration("window", Duration.ofMinutes(10)),
-            node.integer("maxEntries", 100_000, 1, Integer.MAX_VALUE));
+            node.integer("maxEntries", 100_000, 1, Integer.MAX_VALUE),
+            where);
     node.rejectUnknownKeys();
     return idempotency;
+  }
+
+  private static RateLimitConfig rateLimits(ConfigNode node) throws ConfigException {
+    RateLimitConfig.OnStoreError onStoreError =
+        switch (node.string("onStoreError", "allow")) {
+          case "allow" -> RateLimitConfig.OnStoreError.ALLOW;
+          case "deny" -> RateLimitConfig.OnStoreError.DENY;
+          case String other ->
+              throw node.error("onStoreError", "must be allow or deny, got '" + other + "'");
+        };
+    node.rejectUnknownKeys();
+    return new RateLimitConfig(onStoreError);
   }
 
   private static List<IntentConfig> intents(ConfigNode root) throws ConfigException {

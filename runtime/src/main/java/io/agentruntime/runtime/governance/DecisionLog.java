@@ -2,6 +2,7 @@ package io.agentruntime.runtime.governance;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.engine.Decision;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,6 +30,34 @@ public final class DecisionLog {
     if (LOG.isInfoEnabled()) {
       LOG.info(line(requestId, principal, intent, decision));
     }
+  }
+
+  /**
+   * Logs that {@code principal}'s allowed request exhausted the rate limits of {@code policies}: a
+   * second line for the same request id, written only when a limit ran out.
+   *
+   * @param enforced whether the request was rejected (429) or, in Audit mode, only counted
+   */
+  public void recordRateLimited(
+      String requestId, String principal, String intent, List<String> policies, boolean enforced) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    StringWriter out = new StringWriter(192);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("time", Instant.now().toString());
+      json.writeStringField("requestId", requestId);
+      json.writeStringField("principal", principal);
+      json.writeStringField("intent", intent);
+      json.writeStringField(
+          "mode", (enforced ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT).displayName());
+      writeArray(json, "rateLimited", policies);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    LOG.info(out.toString());
   }
 
   // Streamed rather than built as a JsonObject: this runs on the event loop for every request.

@@ -2,11 +2,14 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.backend.BackendCall;
+import io.agentruntime.runtime.config.IntentConfig;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
+import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 
 /**
  * {@code POST /dispatch}: governance decision, then the intent's backend. Answers are built whole
@@ -37,9 +40,11 @@ final class DispatchHandler implements Handler<RoutingContext> {
               : services
                   .idempotency()
                   .execute(
-                      request.principal().id(),
-                      key,
-                      RequestContext.body(ctx).getBytes(),
+                      IdempotentRequest.of(
+                          request.principal().id(),
+                          key,
+                          RequestContext.body(ctx).getBytes(),
+                          timeout(intent)),
                       () -> dispatch(ctx, request))
                   .map(DispatchHandler::markReplay);
       String label = intent;
@@ -60,6 +65,15 @@ final class DispatchHandler implements Handler<RoutingContext> {
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
+    return services
+        .rateLimiter()
+        .admit(request.requestId(), request.principal(), intent, decision)
+        .compose(admitted -> invoke(ctx, request, decision))
+        .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
+  }
+
+  private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
+    String intent = request.body().intent();
     JsonObject decisionBody = DecisionBodies.decision(decision);
     BackendCall call =
         new BackendCall(
@@ -83,8 +97,17 @@ final class DispatchHandler implements Handler<RoutingContext> {
                         .put("decision", decisionBody)
                         .put("result", result)
                         .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
-                        .toBuffer()))
-        .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
+                        .toBuffer()));
+  }
+
+  /** How long a repeat may wait for the first request: the intent's backend timeout. */
+  private Duration timeout(String intent) {
+    for (IntentConfig configured : services.config().intents()) {
+      if (configured.name().equals(intent)) {
+        return configured.timeout();
+      }
+    }
+    return Duration.ZERO;
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {

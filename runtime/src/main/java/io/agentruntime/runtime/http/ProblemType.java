@@ -16,11 +16,17 @@ public enum ProblemType {
   REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress", "Idempotency-Key in progress"),
+  IDEMPOTENCY_REPLY_TOO_LARGE(409, "idempotency-reply-too-large", "Answer too large to replay"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
+  RATE_LIMITED(429, "rate-limited", "Rate limited"),
   BACKEND_ERROR(502, "backend-error", "Backend error"),
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
   BACKEND_SATURATED(503, "backend-saturated", "Backend saturated"),
+  RATE_LIMIT_STORE_UNAVAILABLE(503, "rate-limit-store-unavailable", "Rate limit store unavailable"),
+  IDEMPOTENCY_STORE_UNAVAILABLE(
+      503, "idempotency-store-unavailable", "Idempotency store unavailable"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 

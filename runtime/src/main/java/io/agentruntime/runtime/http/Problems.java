@@ -4,7 +4,12 @@ import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
+import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
+import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;
+import io.agentruntime.runtime.idempotency.IdempotencyStoreUnavailableException;
+import io.agentruntime.runtime.ratelimit.RateLimitStoreUnavailableException;
+import io.agentruntime.runtime.ratelimit.RateLimitedException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -44,6 +49,9 @@ public final class Problems {
       // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
       return reply.withHeader("retry-after", SATURATED_RETRY_AFTER_SECONDS);
     }
+    if (failure instanceof RateLimitedException limited) {
+      return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
+    }
     return problem.type().status() == 503
         ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
         : reply;
@@ -65,6 +73,16 @@ public final class Problems {
           new ProblemException(ProblemType.BACKEND_SATURATED, saturated.getMessage());
       case IdempotencyKeyReusedException reused ->
           new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
+      case IdempotencyInProgressException running ->
+          new ProblemException(ProblemType.IDEMPOTENCY_IN_PROGRESS, running.getMessage());
+      case IdempotencyReplyTooLargeException tooLarge ->
+          new ProblemException(ProblemType.IDEMPOTENCY_REPLY_TOO_LARGE, tooLarge.getMessage());
+      case IdempotencyStoreUnavailableException down ->
+          new ProblemException(ProblemType.IDEMPOTENCY_STORE_UNAVAILABLE, down.getMessage());
+      case RateLimitedException limited ->
+          new ProblemException(ProblemType.RATE_LIMITED, limited.getMessage());
+      case RateLimitStoreUnavailableException down ->
+          new ProblemException(ProblemType.RATE_LIMIT_STORE_UNAVAILABLE, down.getMessage());
       case BackendException backend ->
           new ProblemException(ProblemType.BACKEND_ERROR, backend.getMessage());
       default -> {

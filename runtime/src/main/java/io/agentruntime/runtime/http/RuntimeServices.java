@@ -7,6 +7,7 @@ import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.ratelimit.RateLimiter;
 
 /**
  * What the routes need, built once by the server and shared by every event loop.
@@ -17,6 +18,7 @@ import io.agentruntime.runtime.metrics.RuntimeMetrics;
  * @param backends the backend of each intent
  * @param metrics the meters
  * @param idempotency remembered answers per {@code Idempotency-Key}
+ * @param rateLimiter takes the tokens of rate-limited policies
  * @param principals finds the caller of a request
  */
 public record RuntimeServices(
@@ -26,4 +28,5 @@ public record RuntimeServices(
     BackendRegistry backends,
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
+    RateLimiter rateLimiter,
     PrincipalResolver principals) {}

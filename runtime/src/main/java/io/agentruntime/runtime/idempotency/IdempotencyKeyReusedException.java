@@ -4,11 +4,14 @@ package io.agentruntime.runtime.idempotency;
 public final class IdempotencyKeyReusedException extends RuntimeException {
   public IdempotencyKeyReusedException(String key) {
     super(
-        "Idempotency-Key '"
-            + (key.length() > 64 ? key.substring(0, 64) + "..." : key)
-            + "' was already used with a different request body",
+        "Idempotency-Key '" + abbreviate(key) + "' was already used with a different request body",
         null,
         false,
         false);
+  }
+
+  /** A key short enough to quote in a problem's detail. */
+  static String abbreviate(String key) {
+    return key.length() > 64 ? key.substring(0, 64) + "..." : key;
   }
 }

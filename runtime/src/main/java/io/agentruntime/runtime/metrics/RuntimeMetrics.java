@@ -39,6 +39,8 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String BACKEND_IN_FLIGHT = "agent.backend.in.flight";
   public static final String BACKEND_POOL_MAX_CONNECTIONS = "agent.backend.pool.max.connections";
   public static final String BACKEND_REJECTED = "agent.backend.rejected";
+  public static final String RATE_LIMIT_DECISIONS = "agent.rate.limit.decisions";
+  public static final String IDEMPOTENCY_REPLAYS = "agent.idempotency.replays";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -145,6 +147,32 @@ public final class RuntimeMetrics implements AutoCloseable {
         .tag("operation", operation)
         .tag("region", region)
         .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /**
+   * The counter of rate limit checks of one policy's bucket for {@code intent}.
+   *
+   * @param outcome {@code granted}, {@code limited} or {@code store_error}
+   */
+  public Counter rateLimitDecisions(String intent, String policy, String outcome) {
+    return Counter.builder(RATE_LIMIT_DECISIONS)
+        .description("Rate limit bucket checks by intent, policy and outcome")
+        .tag("intent", intent)
+        .tag("policy", policy)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /**
+   * The counter of answers replayed for a repeated {@code Idempotency-Key}.
+   *
+   * @param store where the replayed answer came from: {@code memory} or {@code dynamodb}
+   */
+  public Counter idempotencyReplays(String store) {
+    return Counter.builder(IDEMPOTENCY_REPLAYS)
+        .description("Answers replayed for a repeated Idempotency-Key, by where they were kept")
+        .tag("store", store)
         .register(registry);
   }
 
