@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -98,6 +99,32 @@ public final class DynamoDbPolicySetWriter {
   }
 
   /**
+   * Writes a policy like {@link #put} unless the table already holds it with the same Cedar text,
+   * mode and rate limit; then nothing is written and the head stays where it is, so readers do not
+   * reload a set that did not change. A caller that re-applies its desired state on every resync
+   * (the operator) writes only what changed.
+   *
+   * @return the set's version: new after a write, the current one otherwise
+   * @throws IllegalArgumentException as {@link #put} does
+   */
+  public long putIfChanged(PolicyDocument policy) throws PolicyStoreException {
+    requireId(policy.id());
+    GetItemRequest request =
+        GetItemRequest.builder()
+            .tableName(table)
+            .key(PolicyItems.policyKey(set, policy.id()))
+            .consistentRead(true)
+            .build();
+    Map<String, AttributeValue> item = new HashMap<>();
+    write(
+        "read of policy '" + policy.id() + "'", () -> item.putAll(client.getItem(request).item()));
+    if (!item.isEmpty() && sameContent(PolicyItems.toDocument(item, table), policy)) {
+      return headBump.current();
+    }
+    return put(policy);
+  }
+
+  /**
    * Deletes a policy (absent is fine), then bumps the head.
    *
    * @return the set's new version
@@ -111,6 +138,12 @@ public final class DynamoDbPolicySetWriter {
             .build();
     write("delete of policy '" + policyId + "'", () -> client.deleteItem(request));
     return headBump.bump();
+  }
+
+  private static boolean sameContent(PolicyDocument stored, PolicyDocument desired) {
+    return stored.cedar().equals(desired.cedar())
+        && stored.mode() == desired.mode()
+        && stored.rateLimit().equals(desired.rateLimit());
   }
 
   private void write(String what, Runnable call) throws PolicyStoreException {
