@@ -126,6 +126,28 @@ class GovernancePolicyReconcilerTest {
   }
 
   @Test
+  void movingToAnotherRuntimeRemovesThePolicyFromTheOldSet() {
+    cluster.create(runtimeWithTable("moved-from", TABLE));
+    cluster.create(runtimeWithTable("moved-to", TABLE));
+    cluster.create(GovernancePolicies.of(NAMESPACE, "mover", "moved-from", PERMIT_PAID));
+    awaitSynced("mover");
+
+    editPolicy("mover", policy -> policy.getSpec().setRuntime("moved-to"));
+
+    var status =
+        eventually()
+            .until(
+                () -> policy("mover").getStatus(),
+                s -> s != null && "agents/moved-to".equals(s.getSyncedTo().getPolicySet()));
+    assertThat(status.getPolicySetVersion()).isEqualTo(1);
+    assertThat(policyItem("moved-to", "mover").get("cedar").s()).isEqualTo(PERMIT_PAID);
+    assertThat(policyItemOrEmpty("moved-from", "mover")).isEmpty();
+    assertThat(headVersion("moved-from")).isEqualTo(2);
+    awaitRuntimeVersion("moved-from", 2);
+    awaitRuntimeVersion("moved-to", 1);
+  }
+
+  @Test
   void deletionRemovesThePolicyFromTheTableThenTheResource() {
     cluster.create(runtimeWithTable("delete", TABLE));
     cluster.create(GovernancePolicies.of(NAMESPACE, "removed", "delete", PERMIT_PAID));

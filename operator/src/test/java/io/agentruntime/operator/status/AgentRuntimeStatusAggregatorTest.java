@@ -166,6 +166,40 @@ class AgentRuntimeStatusAggregatorTest {
   }
 
   @Test
+  void reportsThePolicySetVersionAndKeepsItWhileTheStoreIsUnreachable() {
+    var cr = agentRuntime(1L);
+    var synced =
+        at(T0)
+            .applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.synced(17));
+    assertThat(synced.getPolicySetVersion()).isEqualTo(17);
+    assertThat(condition(synced, "GovernanceSynced").getMessage())
+        .isEqualTo("policy set version 17");
+    assertThat(synced.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly("Valid", "Available", "GovernanceSynced", "Ready");
+
+    cr.setStatus(synced);
+    var unreachable =
+        at(T1)
+            .applied(
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.failed("StoreUnavailable", "connection refused"));
+
+    assertThat(unreachable.getPolicySetVersion()).as("the version last read").isEqualTo(17);
+    var governance = condition(unreachable, "GovernanceSynced");
+    assertThat(governance.getStatus()).isEqualTo("False");
+    assertThat(governance.getReason()).isEqualTo("StoreUnavailable");
+    assertThat(governance.getLastTransitionTime()).isEqualTo("2026-01-01T10:05:00Z");
+
+    cr.setStatus(unreachable);
+    var invalid = at(T1).invalid(cr, "spec.image: is required");
+    assertThat(condition(invalid, "GovernanceSynced")).isEqualTo(governance);
+    assertThat(invalid.getPolicySetVersion()).isEqualTo(17);
+  }
+
+  @Test
   void reportsIstioMissingNamingTheSkippedKinds() {
     var cr = withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}");
 
