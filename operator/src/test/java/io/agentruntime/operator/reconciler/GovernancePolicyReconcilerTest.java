@@ -9,6 +9,7 @@ import io.agentruntime.governance.store.dynamodb.PolicyTable;
 import io.agentruntime.governance.testing.Dynalite;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicyStatus;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -159,6 +160,29 @@ class GovernancePolicyReconcilerTest {
     assertThat(policyItemOrEmpty("delete", "removed")).isEmpty();
     assertThat(headVersion("delete")).isEqualTo(2);
     awaitRuntimeVersion("delete", 2);
+  }
+
+  @Test
+  void anUnreachableStoreIsReportedAndHoldsTheDeletionUntilItIsBack() {
+    cluster.create(runtimeWithTable("outage", TABLE));
+    cluster.create(GovernancePolicies.of(NAMESPACE, "stranded", "outage", PERMIT_PAID));
+    awaitSynced("stranded");
+
+    dynalite.stop();
+    try {
+      editPolicy("stranded", policy -> policy.getSpec().setMode(GovernanceMode.AUDIT));
+      var failed = awaitSyncedReason("stranded", "StoreUnavailable");
+      assertThat(condition(failed.getConditions(), "Synced").getMessage()).contains(TABLE);
+      assertThat(failed.getPolicySetVersion()).as("the version last written").isEqualTo(1);
+
+      cluster.client.resource(policy("stranded")).delete();
+      eventually().until(() -> policy("stranded").getMetadata().getDeletionTimestamp() != null);
+    } finally {
+      dynalite.restart();
+    }
+
+    eventually().until(() -> policy("stranded") == null);
+    assertThat(policyItemOrEmpty("outage", "stranded")).isEmpty();
   }
 
   @Test
