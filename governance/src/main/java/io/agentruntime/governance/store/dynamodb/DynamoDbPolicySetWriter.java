@@ -109,19 +109,13 @@ public final class DynamoDbPolicySetWriter {
    */
   public long putIfChanged(PolicyDocument policy) throws PolicyStoreException {
     requireId(policy.id());
-    GetItemRequest request =
-        GetItemRequest.builder()
-            .tableName(table)
-            .key(PolicyItems.policyKey(set, policy.id()))
-            .consistentRead(true)
-            .build();
-    Map<String, AttributeValue> item = new HashMap<>();
-    write(
-        "read of policy '" + policy.id() + "'", () -> item.putAll(client.getItem(request).item()));
-    if (!item.isEmpty() && sameContent(PolicyItems.toDocument(item, table), policy)) {
-      return headBump.current();
+    Map<String, AttributeValue> stored =
+        read(PolicyItems.policyKey(set, policy.id()), "policy '" + policy.id() + "'");
+    if (!holds(stored, policy)) {
+      return put(policy);
     }
-    return put(policy);
+    Map<String, AttributeValue> head = read(PolicyItems.headKey(set), "the head");
+    return head.isEmpty() ? 0 : PolicyItems.headVersion(head, table);
   }
 
   /**
@@ -140,10 +134,30 @@ public final class DynamoDbPolicySetWriter {
     return headBump.bump();
   }
 
-  private static boolean sameContent(PolicyDocument stored, PolicyDocument desired) {
+  /** Whether {@code item} is {@code desired}'s policy as written; a malformed item is not. */
+  private boolean holds(Map<String, AttributeValue> item, PolicyDocument desired) {
+    if (item.isEmpty()) {
+      return false;
+    }
+    PolicyDocument stored;
+    try {
+      stored = PolicyItems.toDocument(item, table);
+    } catch (PolicyStoreException malformed) {
+      return false;
+    }
     return stored.cedar().equals(desired.cedar())
         && stored.mode() == desired.mode()
         && stored.rateLimit().equals(desired.rateLimit());
+  }
+
+  /** One consistent read of the item at {@code key}; empty when there is none. */
+  private Map<String, AttributeValue> read(Map<String, AttributeValue> key, String what)
+      throws PolicyStoreException {
+    GetItemRequest request =
+        GetItemRequest.builder().tableName(table).key(key).consistentRead(true).build();
+    Map<String, AttributeValue> item = new HashMap<>();
+    write("read of " + what, () -> item.putAll(client.getItem(request).item()));
+    return item;
   }
 
   private void write(String what, Runnable call) throws PolicyStoreException {

@@ -47,18 +47,6 @@ final class HeadVersionBump {
     throw failure("another writer won the race " + MAX_ATTEMPTS + " times in a row", null);
   }
 
-  /** Returns the head's version as it is now (0 for a set without a head). */
-  long current() throws PolicyStoreException {
-    try {
-      return read();
-    } catch (SdkException e) {
-      throw new PolicyStoreException(
-          "DynamoDB table '%s' in region %s: read of the head of policy set %s failed: %s"
-              .formatted(table, client.serviceClientConfiguration().region(), set, e.getMessage()),
-          e);
-    }
-  }
-
   private long read() throws PolicyStoreException {
     Map<String, AttributeValue> head =
         client

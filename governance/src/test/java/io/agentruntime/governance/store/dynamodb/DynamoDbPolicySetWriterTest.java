@@ -12,6 +12,7 @@ import io.agentruntime.governance.store.PolicyStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +135,31 @@ class DynamoDbPolicySetWriterTest {
                 assertThat(stored.mode()).isEqualTo(EnforcementMode.AUDIT);
                 assertThat(stored.rateLimit()).isEqualTo(limited.rateLimit());
               });
+    }
+  }
+
+  @Test
+  void putIfChangedReplacesAMalformedItem() throws Exception {
+    PolicySetKey set = freshSet();
+    PolicyDocument permit = permit("p", "read");
+    try (LocalDynamoDb.Writer writer = local.writer(set);
+        DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
+      writer.writer().put(permit);
+      writer
+          .client()
+          .updateItem(
+              request ->
+                  request
+                      .tableName(LocalDynamoDb.TABLE)
+                      .key(PolicyItems.policyKey(set, "p"))
+                      .updateExpression("SET #mode = :mode")
+                      .expressionAttributeNames(Map.of("#mode", PolicyItems.MODE))
+                      .expressionAttributeValues(Map.of(":mode", PolicyItems.string("Sometimes"))));
+
+      assertThat(writer.writer().putIfChanged(permit)).isEqualTo(2);
+      assertThat(store.load().policies())
+          .singleElement()
+          .satisfies(stored -> assertThat(stored.mode()).isEqualTo(EnforcementMode.ENFORCE));
     }
   }
 
