@@ -30,20 +30,26 @@ import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
+import io.agentruntime.operator.status.GovernanceOutcome;
 import io.agentruntime.operator.status.MeshOutcome;
+import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,6 +66,11 @@ import java.util.stream.Collectors;
  * spec asks for them; where Istio is missing the rest is applied as usual, the status says so, and
  * the AgentRuntime is reconciled again after {@link IstioInstalled#CHECK_INTERVAL} so that
  * installing Istio later takes effect.
+ *
+ * <p>With a DynamoDB policy store the head of the runtime's policy set is read on every
+ * reconciliation (the table is created first when missing and {@code createTable} is set) and
+ * reported as {@code policySetVersion} and the {@code GovernanceSynced} condition. A change to one
+ * of the runtime's GovernancePolicies reconciles it, so the version follows every push.
  */
 @Workflow(
     explicitInvocation = true,
@@ -138,18 +149,24 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
   /** The controller's name, as it appears in logs and metrics. */
   public static final String NAME = "agentruntime";
 
+  private final GovernanceStore store;
   private final AgentRuntimeStatusAggregator statuses;
   private final InvalidSpecEvents events;
 
-  /** Creates a reconciler stamping status transitions and Events with the system clock. */
-  public AgentRuntimeReconciler() {
-    this(Clock.systemUTC());
-  }
-
-  /** Creates a reconciler stamping status transitions and Events with {@code clock}'s time. */
-  public AgentRuntimeReconciler(Clock clock) {
+  /**
+   * @param store where runtimes with a DynamoDB store keep their policy sets
+   * @param clock stamps status transitions and Events
+   */
+  public AgentRuntimeReconciler(GovernanceStore store, Clock clock) {
+    this.store = store;
     this.statuses = new AgentRuntimeStatusAggregator(clock);
     this.events = new InvalidSpecEvents(clock);
+  }
+
+  @Override
+  public List<EventSource<?, AgentRuntime>> prepareEventSources(
+      EventSourceContext<AgentRuntime> context) {
+    return List.of(PoliciesOfRuntime.eventSource(context));
   }
 
   @Override
@@ -157,22 +174,22 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     var errors = AgentRuntimeValidator.validate(cr);
     AgentRuntimeStatus status;
     var mesh = MeshOutcome.NOT_REQUESTED;
+    var governance = GovernanceOutcome.NOT_CONFIGURED;
     if (errors.isEmpty()) {
       var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       mesh = MeshObservations.observe(cr, result);
-      status = statuses.applied(cr, runtimeDeployment(cr, context), mesh);
+      governance = GovernanceObservations.observe(store, cr);
+      status = statuses.applied(cr, runtimeDeployment(cr, context), mesh, governance);
     } else {
       var message = describe(errors);
-      events.report(context.getClient(), cr, message);
+      events.report(context.getClient(), cr, conditions(cr), message);
       status = statuses.invalid(cr, message);
     }
     if (AgentRuntimeStatusAggregator.changed(cr, status)) {
-      StatusPatches.write(cr, status, context);
+      StatusPatches.write(cr, status, context, AgentRuntime::new);
     }
     UpdateControl<AgentRuntime> control = UpdateControl.noUpdate();
-    if (!mesh.skipped().isEmpty()) {
-      control.rescheduleAfter(IstioInstalled.CHECK_INTERVAL);
-    }
+    recheckAfter(mesh, governance).ifPresent(control::rescheduleAfter);
     return control;
   }
 
@@ -195,6 +212,18 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     return DeleteControl.defaultDelete();
   }
 
+  /** When to look again for what may change without an event: Istio installed, store back. */
+  private static Optional<Duration> recheckAfter(MeshOutcome mesh, GovernanceOutcome governance) {
+    if (governance instanceof GovernanceOutcome.Failed) {
+      return Optional.of(GovernanceObservations.RETRY_INTERVAL);
+    }
+    return mesh.skipped().isEmpty() ? Optional.empty() : Optional.of(IstioInstalled.CHECK_INTERVAL);
+  }
+
+  private static List<Condition> conditions(AgentRuntime cr) {
+    return cr.getStatus() == null ? null : cr.getStatus().getConditions();
+  }
+
   /**
    * Reports a failure to apply a valid spec in the status (JOSDK retries it with back-off); the
    * write is skipped when the status already says the same. An invalid spec's status stands.
@@ -207,7 +236,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     }
     var status = statuses.applyFailed(cr, ApplyFailures.describe(e));
     if (AgentRuntimeStatusAggregator.changed(cr, status)) {
-      StatusPatches.write(cr, status, context);
+      StatusPatches.write(cr, status, context, AgentRuntime::new);
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
   }

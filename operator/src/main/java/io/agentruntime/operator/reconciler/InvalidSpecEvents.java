@@ -1,24 +1,24 @@
 package io.agentruntime.operator.reconciler;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.status.AgentRuntimeConditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Reports an invalid spec as a core/v1 Warning Event on the AgentRuntime ({@code kubectl describe}
- * shows it), once per distinct problem: an Event is posted only when the {@code Valid} condition
- * the resource already carries does not say the same thing, so resyncs and restarts do not repeat
- * it.
+ * Reports an invalid spec as a core/v1 Warning Event on the resource (an AgentRuntime or a
+ * GovernancePolicy; {@code kubectl describe} shows it), once per distinct problem: an Event is
+ * posted only when the {@code Valid} condition the resource already carries does not say the same
+ * thing, so resyncs and restarts do not repeat it.
  */
 final class InvalidSpecEvents {
 
@@ -28,9 +28,13 @@ final class InvalidSpecEvents {
     this.clock = clock;
   }
 
-  /** Posts a Warning Event for {@code message} unless the status already reports it. */
-  void report(KubernetesClient client, AgentRuntime cr, String message) {
-    if (alreadyReported(cr, message)) {
+  /**
+   * Posts a Warning Event for {@code message} unless the status already reports it.
+   *
+   * @param conditions the conditions {@code cr}'s status carries (null without a status)
+   */
+  void report(KubernetesClient client, HasMetadata cr, List<Condition> conditions, String message) {
+    if (alreadyReported(conditions, message)) {
       return;
     }
     var metadata = cr.getMetadata();
@@ -65,14 +69,10 @@ final class InvalidSpecEvents {
     client.v1().events().inNamespace(metadata.getNamespace()).resource(event).create();
   }
 
-  private static boolean alreadyReported(AgentRuntime cr, String message) {
-    return Optional.ofNullable(cr.getStatus())
-        .map(AgentRuntimeStatus::getConditions)
-        .flatMap(
-            conditions ->
-                conditions.stream()
-                    .filter(c -> AgentRuntimeConditions.VALID.equals(c.getType()))
-                    .findFirst())
+  private static boolean alreadyReported(List<Condition> conditions, String message) {
+    return Objects.requireNonNullElse(conditions, List.<Condition>of()).stream()
+        .filter(c -> AgentRuntimeConditions.VALID.equals(c.getType()))
+        .findFirst()
         .filter(valid -> "False".equals(valid.getStatus()))
         .map(Condition::getMessage)
         .filter(message::equals)

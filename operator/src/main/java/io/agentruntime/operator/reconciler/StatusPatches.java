@@ -1,13 +1,13 @@
 package io.agentruntime.operator.reconciler;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import java.util.function.Supplier;
 
 /**
- * Writes an AgentRuntime's status and keeps the written resource in JOSDK's cache.
+ * Writes a custom resource's status and keeps the written resource in JOSDK's cache.
  *
  * <p>JOSDK 5 does not cache what {@code UpdateControl.patchStatus} wrote: a reconciliation that
  * starts before the informer delivers the write would see the previous status, take unchanged
@@ -19,8 +19,13 @@ final class StatusPatches {
 
   private StatusPatches() {}
 
-  /** Writes {@code status} as the status of {@code cr}, by Server-Side Apply unless off. */
-  static void write(AgentRuntime cr, AgentRuntimeStatus status, Context<AgentRuntime> context) {
+  /**
+   * Writes {@code status} as the status of {@code cr}, by Server-Side Apply unless off.
+   *
+   * @param blank creates an empty resource of {@code cr}'s kind, the body of the apply patch
+   */
+  static <P extends CustomResource<?, S>, S> void write(
+      P cr, S status, Context<P> context, Supplier<P> blank) {
     boolean serverSideApply =
         context
             .getControllerConfiguration()
@@ -28,7 +33,7 @@ final class StatusPatches {
             .useSSAToPatchPrimaryResource();
     if (serverSideApply) {
       PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(
-          cr, statusOnly(cr, status), context);
+          cr, statusOnly(cr, status, blank), context);
     } else {
       // A JSON patch computed against the resource as read, as JOSDK itself does without SSA.
       PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
@@ -45,8 +50,9 @@ final class StatusPatches {
    * A fresh resource carrying only identity and status: with Server-Side Apply the operator then
    * claims the status fields alone, and never sends the spec back.
    */
-  private static AgentRuntime statusOnly(AgentRuntime cr, AgentRuntimeStatus status) {
-    var patch = new AgentRuntime();
+  private static <P extends CustomResource<?, S>, S> P statusOnly(
+      P cr, S status, Supplier<P> blank) {
+    var patch = blank.get();
     patch.setMetadata(
         new ObjectMetaBuilder()
             .withName(cr.getMetadata().getName())

@@ -1,22 +1,27 @@
 package io.agentruntime.operator.runner;
 
 import io.agentruntime.operator.reconciler.AgentRuntimeReconciler;
+import io.agentruntime.operator.reconciler.GovernancePolicyReconciler;
+import io.agentruntime.operator.store.DynamoDbClients;
+import io.agentruntime.operator.store.GovernanceStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JOSDK {@link Operator} running the AgentRuntime reconciler, with the process-level concerns
- * JOSDK leaves to the application: which namespaces are watched, what losing leadership does, and
- * an orderly stop.
+ * The JOSDK {@link Operator} running the AgentRuntime and GovernancePolicy reconcilers, with the
+ * process-level concerns JOSDK leaves to the application: which namespaces are watched, what losing
+ * leadership does, the DynamoDB clients shared by every reconciliation, and an orderly stop.
  *
  * <p>Production keeps JOSDK's defaults, notably Server-Side Apply for managed objects and for the
  * status; callers may adjust the configuration (tests against an API server without SSA do).
@@ -28,6 +33,7 @@ public final class AgentRuntimeOperator {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final Operator operator;
+  private final DynamoDbClients dynamoDbClients;
 
   private AgentRuntimeOperator(
       OperatorSettings settings,
@@ -51,15 +57,23 @@ public final class AgentRuntimeOperator {
                               leaderElection(election, onLeadershipLost)));
               overrides.accept(config);
             });
+    this.dynamoDbClients = new DynamoDbClients(settings.dynamoDbEndpoint());
+    var store = new GovernanceStore(dynamoDbClients, Clock.systemUTC());
     operator.register(
-        new AgentRuntimeReconciler(),
-        controller -> {
-          if (settings.watchesAllNamespaces()) {
-            controller.watchingAllNamespaces();
-          } else {
-            controller.settingNamespaces(settings.watchedNamespaces());
-          }
-        });
+        new AgentRuntimeReconciler(store, Clock.systemUTC()),
+        controller -> watchNamespaces(controller, settings));
+    operator.register(
+        new GovernancePolicyReconciler(store, Clock.systemUTC()),
+        controller -> watchNamespaces(controller, settings));
+  }
+
+  private static void watchNamespaces(
+      ControllerConfigurationOverrider<?> controller, OperatorSettings settings) {
+    if (settings.watchesAllNamespaces()) {
+      controller.watchingAllNamespaces();
+    } else {
+      controller.settingNamespaces(settings.watchedNamespaces());
+    }
   }
 
   /**
@@ -89,13 +103,15 @@ public final class AgentRuntimeOperator {
   }
 
   /**
-   * Stops reconciling, waiting for in-flight reconciliations up to the shutdown timeout, and
-   * releases the Lease. Losing leadership because of this stop is not treated as a loss.
+   * Stops reconciling, waiting for in-flight reconciliations up to the shutdown timeout, releases
+   * the Lease, then closes the DynamoDB clients. Losing leadership because of this stop is not
+   * treated as a loss.
    */
   public void stop() {
     stopping.set(true);
     started.set(false);
     operator.stop();
+    dynamoDbClients.close();
   }
 
   /**

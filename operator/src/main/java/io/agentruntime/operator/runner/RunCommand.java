@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code agent-runtime-operator run}: reconciles AgentRuntimes until SIGTERM, serving probes and
- * metrics. Stops the operator first (in-flight reconciliations finish, the Lease is released), then
- * the HTTP server.
+ * {@code agent-runtime-operator run}: reconciles AgentRuntimes and GovernancePolicies until
+ * SIGTERM, serving probes and metrics. Stops the operator first (in-flight reconciliations finish,
+ * the Lease is released), then the HTTP server.
  */
-@Command(name = "run", description = "Reconcile AgentRuntime resources (the default command).")
+@Command(
+    name = "run",
+    description = "Reconcile AgentRuntime and GovernancePolicy resources (the default command).")
 public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -91,6 +94,14 @@ public final class RunCommand implements Callable<Integer> {
           "How long in-flight reconciliations may run on shutdown (default: ${DEFAULT-VALUE}).")
   long shutdownTimeoutSeconds;
 
+  @Option(
+      names = "--dynamodb-endpoint",
+      defaultValue = "${env:AGENT_RUNTIME_DYNAMODB_ENDPOINT}",
+      description =
+          "Endpoint replacing AWS's DynamoDB endpoints, for a local DynamoDB"
+              + " (env AGENT_RUNTIME_DYNAMODB_ENDPOINT; default: AWS).")
+  URI dynamoDbEndpoint;
+
   @Override
   public Integer call() throws InterruptedException {
     var client = new KubernetesClientBuilder().build();
@@ -147,7 +158,11 @@ public final class RunCommand implements Callable<Integer> {
                   exitOnLeadershipLoss));
     }
     return new OperatorSettings(
-        watched, election, httpPort, Duration.ofSeconds(shutdownTimeoutSeconds));
+        watched,
+        election,
+        httpPort,
+        Duration.ofSeconds(shutdownTimeoutSeconds),
+        Optional.ofNullable(dynamoDbEndpoint));
   }
 
   private static String firstNonBlank(String value, String fallback, String option) {

@@ -20,6 +20,12 @@ public final class AgentRuntimeConditions {
    */
   public static final String MESH_CONFIGURED = "MeshConfigured";
 
+  /**
+   * Whether the operator could read the head of the runtime's policy set in its DynamoDB store;
+   * True carries the version. Absent for a runtime whose policies come from files.
+   */
+  public static final String GOVERNANCE_SYNCED = "GovernanceSynced";
+
   /** Whether the spec is valid, applied and available: the summary Argo CD reads. */
   public static final String READY = "Ready";
 
@@ -43,6 +49,15 @@ public final class AgentRuntimeConditions {
    * skipped (the rest of the runtime is applied as usual).
    */
   public static final String REASON_ISTIO_NOT_INSTALLED = "IstioNotInstalled";
+
+  /** GovernanceSynced=True: the policy set's head was read. */
+  public static final String REASON_POLICY_SET_READ = "PolicySetRead";
+
+  /** GovernanceSynced=False: the DynamoDB table does not exist (and is not to be created). */
+  public static final String REASON_TABLE_NOT_FOUND = "TableNotFound";
+
+  /** GovernanceSynced=False: DynamoDB could not be reached, or refused the request. */
+  public static final String REASON_STORE_UNAVAILABLE = "StoreUnavailable";
 
   /** Ready=True. */
   public static final String REASON_READY = "RuntimeReady";

@@ -1,6 +1,7 @@
 package io.agentruntime.operator.status;
 
 import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.GOVERNANCE_SYNCED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.MESH_CONFIGURED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.VALID;
@@ -12,12 +13,9 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +65,7 @@ public final class AgentRuntimeStatusAggregator {
         condition(cr, VALID, false, AgentRuntimeConditions.REASON_INVALID_SPEC, message));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
+    previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     conditions.add(
         condition(
             cr, READY, false, AgentRuntimeConditions.REASON_INVALID_SPEC, "the spec is invalid"));
@@ -92,6 +91,7 @@ public final class AgentRuntimeStatusAggregator {
         condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
+    previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     conditions.add(
         condition(cr, READY, false, AgentRuntimeConditions.REASON_APPLY_FAILED, message));
     status.setConditions(conditions);
@@ -99,11 +99,14 @@ public final class AgentRuntimeStatusAggregator {
   }
 
   /**
-   * The status of a valid, applied spec, given the runtime Deployment as last observed and what
-   * became of the Istio objects the spec asks for.
+   * The status of a valid, applied spec, given the runtime Deployment as last observed, what became
+   * of the Istio objects the spec asks for and what was read of the policy set.
    */
   public AgentRuntimeStatus applied(
-      AgentRuntime cr, Optional<Deployment> deployment, MeshOutcome mesh) {
+      AgentRuntime cr,
+      Optional<Deployment> deployment,
+      MeshOutcome mesh,
+      GovernanceOutcome governance) {
     var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
     var observed = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
     int replicas = Objects.requireNonNullElse(observed.getReplicas(), 0);
@@ -126,6 +129,13 @@ public final class AgentRuntimeStatusAggregator {
             : condition(
                 cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, pods));
     meshCondition(cr, mesh).ifPresent(conditions::add);
+    status.setPolicySetVersion(
+        switch (governance) {
+          case GovernanceOutcome.NotConfigured none -> null;
+          case GovernanceOutcome.Synced synced -> synced.version();
+          case GovernanceOutcome.Failed failed -> previous.getPolicySetVersion();
+        });
+    governanceCondition(cr, governance).ifPresent(conditions::add);
     conditions.add(readyCondition(cr, phase, pods));
     status.setConditions(conditions);
     return status;
@@ -171,6 +181,23 @@ public final class AgentRuntimeStatusAggregator {
     var message = "applied " + String.join(", ", mesh.applied()) + retryWarning(cr);
     return Optional.of(
         condition(cr, MESH_CONFIGURED, true, AgentRuntimeConditions.REASON_MESH_APPLIED, message));
+  }
+
+  /** {@code GovernanceSynced}; none for a runtime whose policies come from files. */
+  private Optional<Condition> governanceCondition(AgentRuntime cr, GovernanceOutcome governance) {
+    return switch (governance) {
+      case GovernanceOutcome.NotConfigured none -> Optional.empty();
+      case GovernanceOutcome.Synced synced ->
+          Optional.of(
+              condition(
+                  cr,
+                  GOVERNANCE_SYNCED,
+                  true,
+                  AgentRuntimeConditions.REASON_POLICY_SET_READ,
+                  "policy set version " + synced.version()));
+      case GovernanceOutcome.Failed failed ->
+          Optional.of(condition(cr, GOVERNANCE_SYNCED, false, failed.reason(), failed.message()));
+    };
   }
 
   /**
@@ -221,20 +248,14 @@ public final class AgentRuntimeStatusAggregator {
 
   private Condition condition(
       AgentRuntime cr, String type, boolean holds, String reason, String message) {
-    var status = holds ? "True" : "False";
-    var transition =
-        previousCondition(cr, type)
-            .filter(previous -> status.equals(previous.getStatus()))
-            .map(Condition::getLastTransitionTime)
-            .orElseGet(this::now);
-    return new ConditionBuilder()
-        .withType(type)
-        .withStatus(status)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(cr.getMetadata().getGeneration())
-        .withLastTransitionTime(transition)
-        .build();
+    return conditions(cr).of(type, holds, reason, message);
+  }
+
+  private ConditionSet conditions(AgentRuntime cr) {
+    return new ConditionSet(
+        clock,
+        cr.getMetadata().getGeneration(),
+        Optional.ofNullable(cr.getStatus()).map(AgentRuntimeStatus::getConditions).orElse(null));
   }
 
   private static Optional<Condition> previousCondition(AgentRuntime cr, String type) {
@@ -242,9 +263,5 @@ public final class AgentRuntimeStatusAggregator {
         .map(AgentRuntimeStatus::getConditions)
         .flatMap(
             conditions -> conditions.stream().filter(c -> type.equals(c.getType())).findFirst());
-  }
-
-  private String now() {
-    return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 }

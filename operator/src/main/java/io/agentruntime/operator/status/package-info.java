@@ -1,2 +1,5 @@
-/** An AgentRuntime's status: phase and conditions, built in one place. */
+/**
+ * The statuses of AgentRuntimes and GovernancePolicies: phase and conditions, each built in one
+ * place.
+ */
 package io.agentruntime.operator.status;

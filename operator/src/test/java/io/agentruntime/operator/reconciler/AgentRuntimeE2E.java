@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
@@ -46,7 +47,10 @@ import org.testcontainers.utility.DockerImageName;
 class AgentRuntimeE2E {
 
   private static final String NAMESPACE = "agents";
-  private static final Path CRD = Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml");
+  private static final List<Path> CRDS =
+      List.of(
+          Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml"),
+          Path.of("..", "crds", "governancepolicies.agentruntime.io-v1.yml"));
 
   @Container
   private static final K3sContainer K3S =
@@ -62,8 +66,10 @@ class AgentRuntimeE2E {
         new KubernetesClientBuilder()
             .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
             .build();
-    try (var crd = Files.newInputStream(CRD)) {
-      client.load(crd).serverSideApply();
+    for (var file : CRDS) {
+      try (var crd = Files.newInputStream(file)) {
+        client.load(crd).serverSideApply();
+      }
     }
     client
         .resource(

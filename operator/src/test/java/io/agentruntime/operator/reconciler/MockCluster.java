@@ -2,6 +2,7 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.KarpenterInstalled;
 import io.agentruntime.operator.dependent.KedaInstalled;
@@ -37,6 +38,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,13 +92,14 @@ final class MockCluster implements AutoCloseable {
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     client = server.createClient();
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(
-            CustomResourceDefinitionContext.v1CRDFromCustomResourceType(AgentRuntime.class).build())
-        .create();
+    for (var kind : List.of(AgentRuntime.class, GovernancePolicy.class)) {
+      client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(CustomResourceDefinitionContext.v1CRDFromCustomResourceType(kind).build())
+          .create();
+    }
     if (addOns.contains(AddOn.ISTIO)) {
       ISTIO_KINDS.forEach(kind -> install(crd(kind)));
     }
@@ -133,6 +136,15 @@ final class MockCluster implements AutoCloseable {
   static MockCluster watching(Set<String> namespaces) {
     return start(
         new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+        MockCluster::failOnLeadershipLost,
+        Set.of());
+  }
+
+  /** Starts the operator watching every namespace, reaching DynamoDB at {@code endpoint}. */
+  static MockCluster withDynamoDb(URI endpoint) {
+    return start(
+        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
+            .withDynamoDbEndpoint(endpoint),
         MockCluster::failOnLeadershipLost,
         Set.of());
   }
@@ -208,9 +220,9 @@ final class MockCluster implements AutoCloseable {
     client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
   }
 
-  /** Creates {@code cr} as a user would with {@code kubectl apply}. */
-  AgentRuntime create(AgentRuntime cr) {
-    return client.resource(cr).create();
+  /** Creates {@code resource} as a user would with {@code kubectl apply}. */
+  <T extends HasMetadata> T create(T resource) {
+    return client.resource(resource).create();
   }
 
   /** The AgentRuntime as the API server holds it. */

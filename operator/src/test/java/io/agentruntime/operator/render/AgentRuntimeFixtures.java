@@ -26,9 +26,16 @@ public final class AgentRuntimeFixtures {
     return read(EXAMPLES.resolve(name + ".yaml"));
   }
 
-  /** Names of every {@code examples/*.yaml}, without the extension. */
+  /** Names of the {@code examples/*.yaml} that hold an AgentRuntime, without the extension. */
   public static List<String> exampleNames() {
-    return yamlNames(EXAMPLES);
+    return exampleNames("AgentRuntime");
+  }
+
+  /** Names of the {@code examples/*.yaml} that hold a resource of {@code kind}, sorted. */
+  public static List<String> exampleNames(String kind) {
+    return yamlNames(EXAMPLES).stream()
+        .filter(name -> kind.equals(kindOf(EXAMPLES.resolve(name + ".yaml"))))
+        .toList();
   }
 
   /** Names of every {@code *.yaml} in {@code folder}, without the extension, sorted. */
@@ -78,6 +85,14 @@ public final class AgentRuntimeFixtures {
           - name: ping
             backend: {echo: {}}
         """);
+  }
+
+  private static String kindOf(Path file) {
+    try {
+      return YAML.readTree(file.toFile()).path("kind").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static AgentRuntime read(Path file) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,18 @@ class RunCommandTest {
 
     assertThat(settings.leaderElection())
         .hasValueSatisfying(election -> assertThat(election.exitOnLoss()).isFalse());
+  }
+
+  @Test
+  void reachesDynamoDbAtAnEndpointWhenGivenOne() {
+    assumeTrue(
+        System.getenv("AGENT_RUNTIME_DYNAMODB_ENDPOINT") == null,
+        "AGENT_RUNTIME_DYNAMODB_ENDPOINT sets the default");
+    assertThat(parse("--no-leader-election").dynamoDbEndpoint()).as("AWS itself").isEmpty();
+
+    var settings = parse("--no-leader-election", "--dynamodb-endpoint", "http://127.0.0.1:4567");
+
+    assertThat(settings.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
   }
 
   @Test

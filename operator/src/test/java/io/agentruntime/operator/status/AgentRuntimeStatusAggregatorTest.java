@@ -34,12 +34,18 @@ class AgentRuntimeStatusAggregatorTest {
   void progressesUntilAPodIsReadyThenIsReady() {
     var cr = agentRuntime(1L);
 
-    var progressing = at(T0).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED);
+    var progressing =
+        at(T0)
+            .applied(
+                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
     assertThat(progressing.getPhase()).isEqualTo(AgentRuntimePhase.PROGRESSING);
     assertThat(condition(progressing, "Ready").getReason()).isEqualTo("Progressing");
 
     cr.setStatus(progressing);
-    var ready = at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED);
+    var ready =
+        at(T1)
+            .applied(
+                cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
     assertThat(ready.getPhase()).isEqualTo(AgentRuntimePhase.READY);
     assertThat(ready.getReadyReplicas()).isEqualTo(1);
     assertThat(ready.getEndpoint())
@@ -49,9 +55,15 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void keepsTheTransitionTimeOfConditionsThatDidNotChange() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED));
+    cr.setStatus(
+        at(T0)
+            .applied(
+                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
 
-    var later = at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED);
+    var later =
+        at(T1)
+            .applied(
+                cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
 
     assertThat(condition(later, "Valid").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(condition(later, "Available").getLastTransitionTime())
@@ -61,27 +73,52 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void anUnchangedObservationNeedsNoWrite() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
+    cr.setStatus(
+        at(T0)
+            .applied(
+                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
 
-    var again = at(T1).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED);
+    var again =
+        at(T1)
+            .applied(
+                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
 
     assertThat(AgentRuntimeStatusAggregator.changed(cr, again)).isFalse();
     assertThat(
             AgentRuntimeStatusAggregator.changed(
-                cr, at(T1).applied(cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED)))
+                cr,
+                at(T1)
+                    .applied(
+                        cr,
+                        deployment(2, 1),
+                        MeshOutcome.NOT_REQUESTED,
+                        GovernanceOutcome.NOT_CONFIGURED)))
         .isTrue();
   }
 
   @Test
   void isDegradedOnlyAfterHavingBeenAvailable() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
+    cr.setStatus(
+        at(T0)
+            .applied(
+                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
 
-    var lost = at(T1).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED);
+    var lost =
+        at(T1)
+            .applied(
+                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
     assertThat(lost.getPhase()).isEqualTo(AgentRuntimePhase.DEGRADED);
 
     cr.setStatus(lost);
-    assertThat(at(T1).applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED).getPhase())
+    assertThat(
+            at(T1)
+                .applied(
+                    cr,
+                    deployment(2, 0),
+                    MeshOutcome.NOT_REQUESTED,
+                    GovernanceOutcome.NOT_CONFIGURED)
+                .getPhase())
         .as("stays Degraded until a pod is ready again")
         .isEqualTo(AgentRuntimePhase.DEGRADED);
   }
@@ -89,7 +126,10 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void anInvalidSpecKeepsWhatWasObservedAndNamesTheField() {
     var cr = agentRuntime(1L);
-    cr.setStatus(at(T0).applied(cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED));
+    cr.setStatus(
+        at(T0)
+            .applied(
+                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
     cr.getMetadata().setGeneration(2L);
 
     var invalid = at(T1).invalid(cr, "spec.replicas.min: must not exceed spec.replicas.max");
@@ -111,9 +151,9 @@ class AgentRuntimeStatusAggregatorTest {
   void reportsTheMeshAppliedAndKeepsItsTransitionTimeWhileItStaysApplied() {
     var cr = withSpec(RUNTIME + "mesh: {}");
     var applied = new MeshOutcome(List.of("DestinationRule", "VirtualService"), List.of());
-    cr.setStatus(at(T0).applied(cr, deployment(2, 0), applied));
+    cr.setStatus(at(T0).applied(cr, deployment(2, 0), applied, GovernanceOutcome.NOT_CONFIGURED));
 
-    var later = at(T1).applied(cr, deployment(2, 1), applied);
+    var later = at(T1).applied(cr, deployment(2, 1), applied, GovernanceOutcome.NOT_CONFIGURED);
 
     var mesh = condition(later, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("True");
@@ -126,12 +166,50 @@ class AgentRuntimeStatusAggregatorTest {
   }
 
   @Test
+  void reportsThePolicySetVersionAndKeepsItWhileTheStoreIsUnreachable() {
+    var cr = agentRuntime(1L);
+    var synced =
+        at(T0)
+            .applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.synced(17));
+    assertThat(synced.getPolicySetVersion()).isEqualTo(17);
+    assertThat(condition(synced, "GovernanceSynced").getMessage())
+        .isEqualTo("policy set version 17");
+    assertThat(synced.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly("Valid", "Available", "GovernanceSynced", "Ready");
+
+    cr.setStatus(synced);
+    var unreachable =
+        at(T1)
+            .applied(
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.failed("StoreUnavailable", "connection refused"));
+
+    assertThat(unreachable.getPolicySetVersion()).as("the version last read").isEqualTo(17);
+    var governance = condition(unreachable, "GovernanceSynced");
+    assertThat(governance.getStatus()).isEqualTo("False");
+    assertThat(governance.getReason()).isEqualTo("StoreUnavailable");
+    assertThat(governance.getLastTransitionTime()).isEqualTo("2026-01-01T10:05:00Z");
+
+    cr.setStatus(unreachable);
+    var invalid = at(T1).invalid(cr, "spec.image: is required");
+    assertThat(condition(invalid, "GovernanceSynced")).isEqualTo(governance);
+    assertThat(invalid.getPolicySetVersion()).isEqualTo(17);
+  }
+
+  @Test
   void reportsIstioMissingNamingTheSkippedKinds() {
     var cr = withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}");
 
     var status =
         at(T0)
-            .applied(cr, deployment(2, 0), new MeshOutcome(List.of(), List.of("DestinationRule")));
+            .applied(
+                cr,
+                deployment(2, 0),
+                new MeshOutcome(List.of(), List.of("DestinationRule")),
+                GovernanceOutcome.NOT_CONFIGURED);
 
     var mesh = condition(status, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("False");
@@ -147,7 +225,12 @@ class AgentRuntimeStatusAggregatorTest {
                 + "mesh: {retries: {attempts: 2, perTryTimeout: 5s, retryOn: \"5xx,connect-failure,gateway-error\"}}");
 
     var status =
-        at(T0).applied(cr, deployment(2, 0), new MeshOutcome(List.of("VirtualService"), List.of()));
+        at(T0)
+            .applied(
+                cr,
+                deployment(2, 0),
+                new MeshOutcome(List.of("VirtualService"), List.of()),
+                GovernanceOutcome.NOT_CONFIGURED);
 
     assertThat(condition(status, "MeshConfigured").getMessage())
         .contains("warning", "retryOn 5xx,gateway-error", "Idempotency-Key")
@@ -159,7 +242,11 @@ class AgentRuntimeStatusAggregatorTest {
     var cr = withSpec(RUNTIME + "mesh: {}");
     cr.setStatus(
         at(T0)
-            .applied(cr, deployment(2, 2), new MeshOutcome(List.of("VirtualService"), List.of())));
+            .applied(
+                cr,
+                deployment(2, 2),
+                new MeshOutcome(List.of("VirtualService"), List.of()),
+                GovernanceOutcome.NOT_CONFIGURED));
 
     var invalid = at(T1).invalid(cr, "spec.mesh.timeout: not a duration");
 

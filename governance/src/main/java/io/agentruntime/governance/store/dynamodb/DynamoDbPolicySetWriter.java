@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -98,6 +99,26 @@ public final class DynamoDbPolicySetWriter {
   }
 
   /**
+   * Writes a policy like {@link #put} unless the table already holds it with the same Cedar text,
+   * mode and rate limit; then nothing is written and the head stays where it is, so readers do not
+   * reload a set that did not change. A caller that re-applies its desired state on every resync
+   * (the operator) writes only what changed.
+   *
+   * @return the set's version: new after a write, the current one otherwise
+   * @throws IllegalArgumentException as {@link #put} does
+   */
+  public long putIfChanged(PolicyDocument policy) throws PolicyStoreException {
+    requireId(policy.id());
+    Map<String, AttributeValue> stored =
+        read(PolicyItems.policyKey(set, policy.id()), "policy '" + policy.id() + "'");
+    if (!holds(stored, policy)) {
+      return put(policy);
+    }
+    Map<String, AttributeValue> head = read(PolicyItems.headKey(set), "the head");
+    return head.isEmpty() ? 0 : PolicyItems.headVersion(head, table);
+  }
+
+  /**
    * Deletes a policy (absent is fine), then bumps the head.
    *
    * @return the set's new version
@@ -111,6 +132,32 @@ public final class DynamoDbPolicySetWriter {
             .build();
     write("delete of policy '" + policyId + "'", () -> client.deleteItem(request));
     return headBump.bump();
+  }
+
+  /** Whether {@code item} is {@code desired}'s policy as written; a malformed item is not. */
+  private boolean holds(Map<String, AttributeValue> item, PolicyDocument desired) {
+    if (item.isEmpty()) {
+      return false;
+    }
+    PolicyDocument stored;
+    try {
+      stored = PolicyItems.toDocument(item, table);
+    } catch (PolicyStoreException malformed) {
+      return false;
+    }
+    return stored.cedar().equals(desired.cedar())
+        && stored.mode() == desired.mode()
+        && stored.rateLimit().equals(desired.rateLimit());
+  }
+
+  /** One consistent read of the item at {@code key}; empty when there is none. */
+  private Map<String, AttributeValue> read(Map<String, AttributeValue> key, String what)
+      throws PolicyStoreException {
+    GetItemRequest request =
+        GetItemRequest.builder().tableName(table).key(key).consistentRead(true).build();
+    Map<String, AttributeValue> item = new HashMap<>();
+    write("read of " + what, () -> item.putAll(client.getItem(request).item()));
+    return item;
   }
 
   private void write(String what, Runnable call) throws PolicyStoreException {

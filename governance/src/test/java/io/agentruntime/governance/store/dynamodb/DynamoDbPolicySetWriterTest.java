@@ -4,12 +4,16 @@ import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.freshSet;
 import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
+import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,6 +101,65 @@ class DynamoDbPolicySetWriterTest {
       assertThat(store.load().policies())
           .extracting(PolicyDocument::id)
           .containsExactlyInAnyOrder("rival", "mine");
+    }
+  }
+
+  @Test
+  void putIfChangedWritesOnlyWhatDiffersFromTheTable() throws Exception {
+    PolicySetKey set = freshSet();
+    PolicyDocument permit = permit("p", "read");
+    try (LocalDynamoDb.Writer writer = local.writer(set);
+        DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
+      assertThat(writer.writer().putIfChanged(permit)).as("new policy").isEqualTo(1);
+      assertThat(writer.writer().putIfChanged(permit)).as("same content").isEqualTo(1);
+      assertThat(store.currentVersion()).isEqualTo(1);
+
+      PolicyDocument limited =
+          new PolicyDocument(
+              "p",
+              permit.cedar(),
+              permit.mode(),
+              Optional.of(RateLimit.parse("600/1m per runtime")),
+              "test");
+      assertThat(writer.writer().putIfChanged(limited)).as("rate limit added").isEqualTo(2);
+      PolicyDocument audited =
+          new PolicyDocument(
+              "p", permit.cedar(), EnforcementMode.AUDIT, limited.rateLimit(), "test");
+      assertThat(writer.writer().putIfChanged(audited)).as("mode changed").isEqualTo(3);
+      assertThat(writer.writer().putIfChanged(audited)).isEqualTo(3);
+
+      assertThat(store.load().policies())
+          .singleElement()
+          .satisfies(
+              stored -> {
+                assertThat(stored.mode()).isEqualTo(EnforcementMode.AUDIT);
+                assertThat(stored.rateLimit()).isEqualTo(limited.rateLimit());
+              });
+    }
+  }
+
+  @Test
+  void putIfChangedReplacesAMalformedItem() throws Exception {
+    PolicySetKey set = freshSet();
+    PolicyDocument permit = permit("p", "read");
+    try (LocalDynamoDb.Writer writer = local.writer(set);
+        DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
+      writer.writer().put(permit);
+      writer
+          .client()
+          .updateItem(
+              request ->
+                  request
+                      .tableName(LocalDynamoDb.TABLE)
+                      .key(PolicyItems.policyKey(set, "p"))
+                      .updateExpression("SET #mode = :mode")
+                      .expressionAttributeNames(Map.of("#mode", PolicyItems.MODE))
+                      .expressionAttributeValues(Map.of(":mode", PolicyItems.string("Sometimes"))));
+
+      assertThat(writer.writer().putIfChanged(permit)).isEqualTo(2);
+      assertThat(store.load().policies())
+          .singleElement()
+          .satisfies(stored -> assertThat(stored.mode()).isEqualTo(EnforcementMode.ENFORCE));
     }
   }
 

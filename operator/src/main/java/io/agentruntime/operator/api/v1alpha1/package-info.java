@@ -1,7 +1,8 @@
 /**
  * The {@code agentruntime.io/v1alpha1} API: the {@link
- * io.agentruntime.operator.api.v1alpha1.AgentRuntime} custom resource, its spec sections and
- * status. The CRD in {@code crds/} is generated from these classes; the
+ * io.agentruntime.operator.api.v1alpha1.AgentRuntime} and {@link
+ * io.agentruntime.operator.api.v1alpha1.GovernancePolicy} custom resources, their spec sections and
+ * statuses. The CRD in {@code crds/} is generated from these classes; the
  * {@code @JsonPropertyDescription} texts are what {@code kubectl explain} shows.
  */
 package io.agentruntime.operator.api.v1alpha1;

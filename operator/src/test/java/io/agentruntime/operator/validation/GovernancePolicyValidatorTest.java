@@ -1,0 +1,126 @@
+package io.agentruntime.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GovernancePolicyValidatorTest {
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final String PERMIT =
+      "cedar: 'permit(principal, action == Action::\"call_reasoning\", resource);'\n";
+
+  private final GovernancePolicyValidator validator = new GovernancePolicyValidator();
+
+  static List<String> policyExamples() {
+    return AgentRuntimeFixtures.exampleNames("GovernancePolicy");
+  }
+
+  @ParameterizedTest
+  @MethodSource("policyExamples")
+  void acceptsTheExamples(String example) throws IOException {
+    var policy =
+        YAML.readValue(
+            AgentRuntimeFixtures.EXAMPLES.resolve(example + ".yaml").toFile(),
+            GovernancePolicy.class);
+
+    assertThat(validator.validate(policy)).isEmpty();
+  }
+
+  @Test
+  void theExamplesIncludeAPolicy() {
+    assertThat(policyExamples()).contains("governance-policy");
+  }
+
+  @Test
+  void namesTheLineAndColumnOfACedarSyntaxError() {
+    var errors =
+        errors(
+            """
+            runtime: support
+            cedar: |
+              permit(principal, action, resource)
+              when { context.tier == };
+            """);
+
+    assertThat(errors).singleElement().asString().startsWith("spec.cedar: line 2, column ");
+  }
+
+  @Test
+  void refusesMoreThanOnePolicy() {
+    var errors =
+        errors(
+            """
+            runtime: support
+            cedar: |
+              permit(principal, action, resource);
+              forbid(principal, action, resource);
+            """);
+
+    assertThat(errors).singleElement().asString().startsWith("spec.cedar: ");
+  }
+
+  @Test
+  void requiresARuntimeAndCedar() {
+    assertThat(errors("mode: Audit\n"))
+        .containsExactly("spec.runtime: is required", "spec.cedar: is required");
+  }
+
+  @Test
+  void refusesARuntimeThatIsNotAName() {
+    assertThat(errors("runtime: Support_Bot\n" + PERMIT))
+        .singleElement()
+        .asString()
+        .startsWith("spec.runtime: 'Support_Bot' is not an AgentRuntime name");
+  }
+
+  @Test
+  void checksTheRateLimitFields() {
+    assertThat(errors("runtime: support\nrateLimit: {requests: 0, per: 500ms}\n" + PERMIT))
+        .containsExactly(
+            "spec.rateLimit.requests: must be at least 1, got 0",
+            "spec.rateLimit.per: must be between 1s and 24h, got 500ms");
+    assertThat(errors("runtime: support\nrateLimit: {requests: 5, per: 25h}\n" + PERMIT))
+        .containsExactly("spec.rateLimit.per: must be between 1s and 24h, got 25h");
+    assertThat(errors("runtime: support\nrateLimit: {per: soon}\n" + PERMIT))
+        .containsExactly(
+            "spec.rateLimit.requests: is required",
+            "spec.rateLimit.per: 'soon' is not a duration such as 250ms, 10s, 5m or 1h");
+  }
+
+  @Test
+  void acceptsAValidRateLimitedAuditPolicy() {
+    assertThat(
+            errors(
+                "runtime: support\nmode: Audit\nrateLimit: {requests: 10, per: 1s, key: runtime}\n"
+                    + PERMIT))
+        .isEmpty();
+  }
+
+  private List<String> errors(String specYaml) {
+    try {
+      var policy =
+          YAML.readValue(
+              """
+              apiVersion: agentruntime.io/v1alpha1
+              kind: GovernancePolicy
+              metadata: {name: p, namespace: agents}
+              spec:
+              """
+                  + specYaml.indent(2),
+              GovernancePolicy.class);
+      return validator.validate(policy).stream().map(ValidationError::toString).toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
