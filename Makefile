@@ -42,7 +42,7 @@ render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=
 
 crds: ## regenerate crds/ from the CR types (commit the result)
 	$(MVN) -q process-classes -pl operator -am
-	cp operator/target/classes/META-INF/fabric8/agentruntimes.agentruntime.io-v1.yml crds/
+	cp operator/target/classes/META-INF/fabric8/*.yml crds/
 
 bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (see bench/README.md)
 	bench/dispatch-vs-hello.sh
