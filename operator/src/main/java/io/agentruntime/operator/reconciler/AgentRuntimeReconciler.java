@@ -179,7 +179,13 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
       var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       mesh = MeshObservations.observe(cr, result);
       governance = GovernanceObservations.observe(store, cr);
-      status = statuses.applied(cr, runtimeDeployment(cr, context), mesh, governance);
+      status =
+          statuses.applied(
+              cr,
+              runtimeDeployment(cr, context),
+              mesh,
+              governance,
+              InferenceObservations.observe(cr, context, result));
     } else {
       var message = describe(errors);
       events.report(context.getClient(), cr, conditions(cr), message);

@@ -26,6 +26,12 @@ public final class AgentRuntimeConditions {
    */
   public static final String GOVERNANCE_SYNCED = "GovernanceSynced";
 
+  /**
+   * Whether the inference pool has a model server ready, with ready and desired counts. Absent
+   * without {@code spec.inference}.
+   */
+  public static final String INFERENCE_READY = "InferenceReady";
+
   /** Whether the spec is valid, applied and available: the summary Argo CD reads. */
   public static final String READY = "Ready";
 

@@ -2,6 +2,7 @@ package io.agentruntime.operator.status;
 
 import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.GOVERNANCE_SYNCED;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.INFERENCE_READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.MESH_CONFIGURED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.VALID;
@@ -66,6 +67,7 @@ public final class AgentRuntimeStatusAggregator {
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
+    previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
     conditions.add(
         condition(
             cr, READY, false, AgentRuntimeConditions.REASON_INVALID_SPEC, "the spec is invalid"));
@@ -92,6 +94,7 @@ public final class AgentRuntimeStatusAggregator {
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
+    previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
     conditions.add(
         condition(cr, READY, false, AgentRuntimeConditions.REASON_APPLY_FAILED, message));
     status.setConditions(conditions);
@@ -100,13 +103,15 @@ public final class AgentRuntimeStatusAggregator {
 
   /**
    * The status of a valid, applied spec, given the runtime Deployment as last observed, what became
-   * of the Istio objects the spec asks for and what was read of the policy set.
+   * of the Istio objects the spec asks for, what was read of the policy set and the inference
+   * pool's state.
    */
   public AgentRuntimeStatus applied(
       AgentRuntime cr,
       Optional<Deployment> deployment,
       MeshOutcome mesh,
-      GovernanceOutcome governance) {
+      GovernanceOutcome governance,
+      InferenceOutcome inference) {
     var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
     var observed = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
     int replicas = Objects.requireNonNullElse(observed.getReplicas(), 0);
@@ -136,6 +141,11 @@ public final class AgentRuntimeStatusAggregator {
           case GovernanceOutcome.Failed failed -> previous.getPolicySetVersion();
         });
     governanceCondition(cr, governance).ifPresent(conditions::add);
+    if (inference.requested()) {
+      conditions.add(
+          condition(
+              cr, INFERENCE_READY, inference.isReady(), inference.reason(), inference.message()));
+    }
     conditions.add(readyCondition(cr, phase, pods));
     status.setConditions(conditions);
     return status;

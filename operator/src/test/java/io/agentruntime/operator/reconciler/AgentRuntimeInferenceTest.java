@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.reconciler.MockCluster.AddOn;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
@@ -114,6 +115,10 @@ class AgentRuntimeInferenceTest {
               Objects::nonNull);
       assertThat(get(cluster, Deployment.class, "bare")).isNotNull();
       assertThat(cluster.takeWriteRequests()).noneMatch(write -> write.contains("nodepools"));
+      var inference =
+          eventually().until(() -> inferenceReady(cluster, "bare"), condition -> condition != null);
+      assertThat(inference.getStatus()).isEqualTo("False");
+      assertThat(inference.getMessage()).contains("Karpenter is not installed");
     }
   }
 
@@ -144,6 +149,16 @@ class AgentRuntimeInferenceTest {
 
   private static <T extends HasMetadata> T get(MockCluster cluster, Class<T> type, String name) {
     return cluster.client.resources(type).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  private static Condition inferenceReady(MockCluster cluster, String name) {
+    var status = cluster.get(NAMESPACE, name).getStatus();
+    return status == null || status.getConditions() == null
+        ? null
+        : status.getConditions().stream()
+            .filter(condition -> "InferenceReady".equals(condition.getType()))
+            .findFirst()
+            .orElse(null);
   }
 
   private static ConditionFactory eventually() {

@@ -31,13 +31,62 @@ class AgentRuntimeStatusAggregatorTest {
       """;
 
   @Test
+  void reportsTheInferencePoolWithoutChangingThePhase() {
+    var cr = agentRuntime(1L);
+
+    var loading =
+        at(T0)
+            .applied(
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                new InferenceOutcome(true, 1, 0, true));
+    cr.setStatus(loading);
+    var idle =
+        at(T1)
+            .applied(
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                new InferenceOutcome(true, 0, 0, false));
+    var serving =
+        at(T1)
+            .applied(
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                new InferenceOutcome(true, 2, 1, false));
+
+    assertThat(loading.getPhase())
+        .as("the runtime serves other intents")
+        .isEqualTo(AgentRuntimePhase.READY);
+    assertThat(condition(loading, "InferenceReady").getStatus()).isEqualTo("False");
+    assertThat(condition(loading, "InferenceReady").getReason()).isEqualTo("ModelLoading");
+    assertThat(condition(loading, "InferenceReady").getMessage())
+        .contains("0 of 1 model servers ready", "Karpenter is not installed");
+    assertThat(condition(idle, "InferenceReady").getReason()).isEqualTo("ScaledToZero");
+    assertThat(condition(serving, "InferenceReady").getStatus()).isEqualTo("True");
+    assertThat(condition(serving, "InferenceReady").getMessage())
+        .startsWith("1 of 2 model servers ready");
+    assertThat(condition(serving, "InferenceReady").getLastTransitionTime())
+        .isNotEqualTo(condition(loading, "InferenceReady").getLastTransitionTime());
+  }
+
+  @Test
   void progressesUntilAPodIsReadyThenIsReady() {
     var cr = agentRuntime(1L);
 
     var progressing =
         at(T0)
             .applied(
-                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
     assertThat(progressing.getPhase()).isEqualTo(AgentRuntimePhase.PROGRESSING);
     assertThat(condition(progressing, "Ready").getReason()).isEqualTo("Progressing");
 
@@ -45,7 +94,11 @@ class AgentRuntimeStatusAggregatorTest {
     var ready =
         at(T1)
             .applied(
-                cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
+                cr,
+                deployment(2, 1),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
     assertThat(ready.getPhase()).isEqualTo(AgentRuntimePhase.READY);
     assertThat(ready.getReadyReplicas()).isEqualTo(1);
     assertThat(ready.getEndpoint())
@@ -58,12 +111,20 @@ class AgentRuntimeStatusAggregatorTest {
     cr.setStatus(
         at(T0)
             .applied(
-                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
 
     var later =
         at(T1)
             .applied(
-                cr, deployment(2, 1), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
+                cr,
+                deployment(2, 1),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
 
     assertThat(condition(later, "Valid").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(condition(later, "Available").getLastTransitionTime())
@@ -76,12 +137,20 @@ class AgentRuntimeStatusAggregatorTest {
     cr.setStatus(
         at(T0)
             .applied(
-                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
 
     var again =
         at(T1)
             .applied(
-                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
 
     assertThat(AgentRuntimeStatusAggregator.changed(cr, again)).isFalse();
     assertThat(
@@ -92,7 +161,8 @@ class AgentRuntimeStatusAggregatorTest {
                         cr,
                         deployment(2, 1),
                         MeshOutcome.NOT_REQUESTED,
-                        GovernanceOutcome.NOT_CONFIGURED)))
+                        GovernanceOutcome.NOT_CONFIGURED,
+                        InferenceOutcome.NOT_REQUESTED)))
         .isTrue();
   }
 
@@ -102,12 +172,20 @@ class AgentRuntimeStatusAggregatorTest {
     cr.setStatus(
         at(T0)
             .applied(
-                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
 
     var lost =
         at(T1)
             .applied(
-                cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED);
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
     assertThat(lost.getPhase()).isEqualTo(AgentRuntimePhase.DEGRADED);
 
     cr.setStatus(lost);
@@ -117,7 +195,8 @@ class AgentRuntimeStatusAggregatorTest {
                     cr,
                     deployment(2, 0),
                     MeshOutcome.NOT_REQUESTED,
-                    GovernanceOutcome.NOT_CONFIGURED)
+                    GovernanceOutcome.NOT_CONFIGURED,
+                    InferenceOutcome.NOT_REQUESTED)
                 .getPhase())
         .as("stays Degraded until a pod is ready again")
         .isEqualTo(AgentRuntimePhase.DEGRADED);
@@ -129,7 +208,11 @@ class AgentRuntimeStatusAggregatorTest {
     cr.setStatus(
         at(T0)
             .applied(
-                cr, deployment(2, 2), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.NOT_CONFIGURED));
+                cr,
+                deployment(2, 2),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
     cr.getMetadata().setGeneration(2L);
 
     var invalid = at(T1).invalid(cr, "spec.replicas.min: must not exceed spec.replicas.max");
@@ -151,9 +234,23 @@ class AgentRuntimeStatusAggregatorTest {
   void reportsTheMeshAppliedAndKeepsItsTransitionTimeWhileItStaysApplied() {
     var cr = withSpec(RUNTIME + "mesh: {}");
     var applied = new MeshOutcome(List.of("DestinationRule", "VirtualService"), List.of());
-    cr.setStatus(at(T0).applied(cr, deployment(2, 0), applied, GovernanceOutcome.NOT_CONFIGURED));
+    cr.setStatus(
+        at(T0)
+            .applied(
+                cr,
+                deployment(2, 0),
+                applied,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
 
-    var later = at(T1).applied(cr, deployment(2, 1), applied, GovernanceOutcome.NOT_CONFIGURED);
+    var later =
+        at(T1)
+            .applied(
+                cr,
+                deployment(2, 1),
+                applied,
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
 
     var mesh = condition(later, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("True");
@@ -170,7 +267,12 @@ class AgentRuntimeStatusAggregatorTest {
     var cr = agentRuntime(1L);
     var synced =
         at(T0)
-            .applied(cr, deployment(2, 0), MeshOutcome.NOT_REQUESTED, GovernanceOutcome.synced(17));
+            .applied(
+                cr,
+                deployment(2, 0),
+                MeshOutcome.NOT_REQUESTED,
+                GovernanceOutcome.synced(17),
+                InferenceOutcome.NOT_REQUESTED);
     assertThat(synced.getPolicySetVersion()).isEqualTo(17);
     assertThat(condition(synced, "GovernanceSynced").getMessage())
         .isEqualTo("policy set version 17");
@@ -185,7 +287,8 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 deployment(2, 0),
                 MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.failed("StoreUnavailable", "connection refused"));
+                GovernanceOutcome.failed("StoreUnavailable", "connection refused"),
+                InferenceOutcome.NOT_REQUESTED);
 
     assertThat(unreachable.getPolicySetVersion()).as("the version last read").isEqualTo(17);
     var governance = condition(unreachable, "GovernanceSynced");
@@ -209,7 +312,8 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 deployment(2, 0),
                 new MeshOutcome(List.of(), List.of("DestinationRule")),
-                GovernanceOutcome.NOT_CONFIGURED);
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
 
     var mesh = condition(status, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("False");
@@ -230,7 +334,8 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 deployment(2, 0),
                 new MeshOutcome(List.of("VirtualService"), List.of()),
-                GovernanceOutcome.NOT_CONFIGURED);
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED);
 
     assertThat(condition(status, "MeshConfigured").getMessage())
         .contains("warning", "retryOn 5xx,gateway-error", "Idempotency-Key")
@@ -246,7 +351,8 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 deployment(2, 2),
                 new MeshOutcome(List.of("VirtualService"), List.of()),
-                GovernanceOutcome.NOT_CONFIGURED));
+                GovernanceOutcome.NOT_CONFIGURED,
+                InferenceOutcome.NOT_REQUESTED));
 
     var invalid = at(T1).invalid(cr, "spec.mesh.timeout: not a duration");
 
