@@ -16,7 +16,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,11 +155,26 @@ final class BackendHttpClient implements AutoCloseable {
               }
               if (outcome.succeeded()) {
                 result.tryComplete(outcome.result());
+              } else if (sent.get() == null && isUnreachable(outcome.cause())) {
+                result.tryFail(unavailable(url, outcome.cause()));
               } else {
                 result.tryFail(describe(url, outcome.cause()));
               }
             });
     return result.future();
+  }
+
+  /** A failure to open a connection at all: refused, unreachable or an unknown host name. */
+  private static boolean isUnreachable(Throwable failure) {
+    return failure instanceof ConnectException
+        || failure instanceof NoRouteToHostException
+        || failure instanceof UnknownHostException;
+  }
+
+  private static BackendUnavailableException unavailable(URI url, Throwable failure) {
+    return new BackendUnavailableException(
+        "backend " + url + " is not reachable (" + reason(failure) + "); nothing was sent",
+        failure);
   }
 
   private static void resetIfSent(HttpClientRequest request) {

@@ -24,6 +24,7 @@ public enum ProblemType {
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
   BACKEND_SATURATED(503, "backend-saturated", "Backend saturated"),
+  BACKEND_UNAVAILABLE(503, "backend-unavailable", "Backend unavailable"),
   RATE_LIMIT_STORE_UNAVAILABLE(503, "rate-limit-store-unavailable", "Rate limit store unavailable"),
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),

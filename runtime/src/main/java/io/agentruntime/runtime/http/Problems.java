@@ -4,6 +4,7 @@ import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
+import io.agentruntime.runtime.backend.BackendUnavailableException;
 import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
 import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;
@@ -49,6 +50,9 @@ public final class Problems {
       // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
       return reply.withHeader("retry-after", SATURATED_RETRY_AFTER_SECONDS);
     }
+    if (problem.type() == ProblemType.BACKEND_UNAVAILABLE) {
+      return reply.withHeader("retry-after", BackendUnavailableException.RETRY_AFTER_SECONDS);
+    }
     if (failure instanceof RateLimitedException limited) {
       return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
     }
@@ -71,6 +75,8 @@ public final class Problems {
           new ProblemException(ProblemType.BACKEND_TIMEOUT, timeout.getMessage());
       case BackendSaturatedException saturated ->
           new ProblemException(ProblemType.BACKEND_SATURATED, saturated.getMessage());
+      case BackendUnavailableException unavailable ->
+          new ProblemException(ProblemType.BACKEND_UNAVAILABLE, unavailable.getMessage());
       case IdempotencyKeyReusedException reused ->
           new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
       case IdempotencyInProgressException running ->

@@ -126,8 +126,9 @@ class HttpBackendTest {
     Throwable failure = failureOf(registry.backend(INTENT).orElseThrow().invoke(CALL));
 
     assertThat(failure)
-        .isExactlyInstanceOf(BackendException.class)
-        .hasMessageContaining(url.toString());
+        .isExactlyInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining(url.toString())
+        .hasMessageContaining("nothing was sent");
   }
 
   @Test
