@@ -3,9 +3,11 @@ package io.agentruntime.operator.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.cli.AgentRuntimeDocuments.Document;
+import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.cli.ResourceDocuments.Document;
 import io.agentruntime.operator.render.AgentRuntimeRenderer;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
+import io.agentruntime.operator.validation.GovernancePolicyValidator;
 import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -37,9 +39,11 @@ import picocli.CommandLine.Spec;
           + " ServiceAccount, ConfigMap, Deployment, Service, HorizontalPodAutoscaler and"
           + " PodDisruptionBudget; with mesh or failover, Istio's DestinationRule, VirtualService,"
           + " PeerAuthentication and (with allowedPrincipals) AuthorizationPolicy.",
-      "The inference and monitoring sections are validated but their objects are not rendered"
-          + " yet.",
-      "An invalid AgentRuntime prints nothing and exits with 1, naming each field at fault."
+      "With inference, the GPU pool: Karpenter NodePool, model cache claim, Deployment, Service"
+          + " and HorizontalPodAutoscaler.",
+      "GovernancePolicy documents are validated (Cedar syntax included) and print nothing: the"
+          + " operator writes them into DynamoDB.",
+      "An invalid document prints nothing and exits with 1, naming each field at fault."
     })
 public final class RenderCommand implements Callable<Integer> {
 
@@ -48,11 +52,14 @@ public final class RenderCommand implements Callable<Integer> {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  private static final GovernancePolicyValidator POLICIES = new GovernancePolicyValidator();
+
   @Option(
       names = {"-f", "--file"},
       required = true,
       paramLabel = "FILE",
-      description = "YAML file with one or more AgentRuntime documents; - reads standard input.")
+      description =
+          "YAML file with AgentRuntime and GovernancePolicy documents; - reads standard input.")
   private String file;
 
   @Option(
@@ -86,7 +93,7 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Document> documents;
     try (Reader reader = open()) {
-      documents = AgentRuntimeDocuments.read(reader);
+      documents = ResourceDocuments.read(reader);
     } catch (NoSuchFileException e) {
       err.println("error: " + source() + ": no such file");
       return 1;
@@ -96,7 +103,7 @@ public final class RenderCommand implements Callable<Integer> {
       err.println("error: " + source() + line + ": not valid YAML: " + e.getOriginalMessage());
       return 1;
     }
-    List<AgentRuntime> valid = new ArrayList<>();
+    List<HasMetadata> valid = new ArrayList<>();
     boolean failed = false;
     for (Document document : documents) {
       List<ValidationError> errors = validate(document);
@@ -125,24 +132,32 @@ public final class RenderCommand implements Callable<Integer> {
     if (!document.errors().isEmpty()) {
       return document.errors();
     }
-    AgentRuntime cr = document.resource();
-    if (cr.getMetadata() != null && cr.getMetadata().getNamespace() == null) {
-      cr.getMetadata().setNamespace(namespace);
+    HasMetadata resource = document.resource();
+    if (resource.getMetadata() != null && resource.getMetadata().getNamespace() == null) {
+      resource.getMetadata().setNamespace(namespace);
     }
-    return AgentRuntimeValidator.validate(cr);
+    return switch (resource) {
+      case AgentRuntime cr -> AgentRuntimeValidator.validate(cr);
+      case GovernancePolicy policy -> POLICIES.validate(policy);
+      default -> throw new IllegalStateException("unexpected kind " + resource.getKind());
+    };
   }
 
   private String describe(Document document) {
-    AgentRuntime cr = document.resource();
+    HasMetadata resource = document.resource();
     String where = source() + " document " + document.number();
-    if (cr == null || cr.getMetadata() == null || cr.getMetadata().getName() == null) {
+    if (resource == null
+        || resource.getMetadata() == null
+        || resource.getMetadata().getName() == null) {
       return where;
     }
     return where
-        + " (AgentRuntime "
-        + cr.getMetadata().getNamespace()
+        + " ("
+        + resource.getKind()
+        + " "
+        + resource.getMetadata().getNamespace()
         + "/"
-        + cr.getMetadata().getName()
+        + resource.getMetadata().getName()
         + ")";
   }
 
@@ -150,11 +165,14 @@ public final class RenderCommand implements Callable<Integer> {
     return "-".equals(file) ? "<stdin>" : file;
   }
 
-  private void print(List<AgentRuntime> resources) {
+  /** The objects of each AgentRuntime; a GovernancePolicy is written to DynamoDB, not applied. */
+  private void print(List<HasMetadata> resources) {
     PrintWriter out = spec.commandLine().getOut();
-    for (AgentRuntime cr : resources) {
-      for (HasMetadata object : AgentRuntimeRenderer.render(cr)) {
-        out.print(SERIALIZATION.asYaml(object));
+    for (HasMetadata resource : resources) {
+      if (resource instanceof AgentRuntime cr) {
+        for (HasMetadata object : AgentRuntimeRenderer.render(cr)) {
+          out.print(SERIALIZATION.asYaml(object));
+        }
       }
     }
     out.flush();

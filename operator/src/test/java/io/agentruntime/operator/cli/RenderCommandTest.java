@@ -126,6 +126,38 @@ class RenderCommandTest {
   }
 
   @Test
+  void governancePoliciesAreValidatedAndPrintNothing() {
+    String policies =
+        """
+        apiVersion: agentruntime.io/v1alpha1
+        kind: GovernancePolicy
+        metadata: {name: good, namespace: agents}
+        spec:
+          runtime: support
+          cedar: permit(principal, action == Action::"call_reasoning", resource);
+        ---
+        apiVersion: agentruntime.io/v1alpha1
+        kind: GovernancePolicy
+        metadata: {name: broken, namespace: agents}
+        spec:
+          runtime: support
+          cedar: |
+            permit(principal, action, resource)
+            when { context.tier == };
+        """;
+
+    Result valid = run(policies.substring(0, policies.indexOf("---")), "-f", "-");
+    Result invalid = run(policies, "-f", "-");
+
+    assertThat(valid.exitCode()).isZero();
+    assertThat(valid.out()).isEmpty();
+    assertThat(invalid.exitCode()).isEqualTo(1);
+    assertThat(invalid.err())
+        .contains("document 2 (GovernancePolicy agents/broken): spec.cedar: line 2")
+        .doesNotContain("good");
+  }
+
+  @Test
   void missingFileIsNamed() {
     Result result = run("", "-f", temp.resolve("absent.yaml").toString());
 
@@ -139,9 +171,9 @@ class RenderCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("inference and monitoring sections are validated but their objects are not")
+        .contains("Karpenter NodePool")
         .contains("DestinationRule, VirtualService")
-        .doesNotContain("mesh, inference");
+        .contains("GovernancePolicy documents are validated");
   }
 
   private record Result(int exitCode, String out, String err) {}

@@ -10,29 +10,37 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.validation.ValidationError;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads the AgentRuntime documents of a YAML stream. Unlike the API server, which silently prunes
- * unknown fields, it rejects them: a misspelt field would otherwise vanish from the rendering.
+ * Reads the AgentRuntime and GovernancePolicy documents of a YAML stream. Unlike the API server,
+ * which silently prunes unknown fields, it rejects them: a misspelt field would otherwise vanish
+ * from the rendering.
  */
-final class AgentRuntimeDocuments {
+final class ResourceDocuments {
 
   private static final String API_VERSION = AgentRuntime.GROUP + "/" + AgentRuntime.VERSION;
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  /** One document: the resource, or the errors that kept it from being read. */
-  record Document(int number, AgentRuntime resource, List<ValidationError> errors) {}
+  /** The kinds read, by name. */
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of("AgentRuntime", AgentRuntime.class, "GovernancePolicy", GovernancePolicy.class);
 
-  private AgentRuntimeDocuments() {}
+  /** One document: the resource, or the errors that kept it from being read. */
+  record Document(int number, HasMetadata resource, List<ValidationError> errors) {}
+
+  private ResourceDocuments() {}
 
   /** Every non-empty document of {@code yaml}, numbered from 1. */
   static List<Document> read(Reader yaml) throws IOException {
@@ -53,14 +61,18 @@ final class AgentRuntimeDocuments {
   private static Document convert(int number, JsonNode node) {
     String apiVersion = node.path("apiVersion").asText();
     String kind = node.path("kind").asText();
-    if (!API_VERSION.equals(apiVersion) || !"AgentRuntime".equals(kind)) {
+    Class<? extends HasMetadata> type = KINDS.get(kind);
+    if (!API_VERSION.equals(apiVersion) || type == null) {
       String found = kind.isEmpty() ? "no kind" : apiVersion + " " + kind;
-      return failed(number, "kind", "expected " + API_VERSION + " AgentRuntime, found " + found);
+      return failed(
+          number,
+          "kind",
+          "expected " + API_VERSION + " AgentRuntime or GovernancePolicy, found " + found);
     }
     // Both are fixed by the class; binding them would only log that they are ignored.
     ((ObjectNode) node).remove(List.of("apiVersion", "kind"));
     try {
-      return new Document(number, YAML.treeToValue(node, AgentRuntime.class), List.of());
+      return new Document(number, YAML.treeToValue(node, type), List.of());
     } catch (JsonMappingException e) {
       return failed(number, path(e), message(e));
     } catch (JsonProcessingException e) {
