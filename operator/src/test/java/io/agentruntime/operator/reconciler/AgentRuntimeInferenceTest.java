@@ -113,7 +113,7 @@ class AgentRuntimeInferenceTest {
           .until(
               () -> get(cluster, HorizontalPodAutoscaler.class, "bare-inference"),
               Objects::nonNull);
-      assertThat(get(cluster, Deployment.class, "bare")).isNotNull();
+      eventually().until(() -> get(cluster, Deployment.class, "bare"), Objects::nonNull);
       assertThat(cluster.takeWriteRequests()).noneMatch(write -> write.contains("nodepools"));
       var inference =
           eventually().until(() -> inferenceReady(cluster, "bare"), condition -> condition != null);
