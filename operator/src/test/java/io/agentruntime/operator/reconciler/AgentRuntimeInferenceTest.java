@@ -55,8 +55,12 @@ class AgentRuntimeInferenceTest {
         assertThat(deployment.getSpec().getStrategy().getType())
             .as("8 GPUs leave room for a third replica of one GPU")
             .isEqualTo("RollingUpdate");
-        assertThat(get(cluster, Service.class, "reasoner-inference")).isNotNull();
-        assertThat(get(cluster, PersistentVolumeClaim.class, "reasoner-model-cache")).isNotNull();
+        eventually()
+            .until(() -> get(cluster, Service.class, "reasoner-inference"), Objects::nonNull);
+        eventually()
+            .until(
+                () -> get(cluster, PersistentVolumeClaim.class, "reasoner-model-cache"),
+                Objects::nonNull);
         var hpa =
             eventually()
                 .until(
@@ -92,6 +96,8 @@ class AgentRuntimeInferenceTest {
         eventually().until(() -> nodePool(cluster, "shrinking"), Objects::nonNull);
         eventually()
             .until(() -> get(cluster, Deployment.class, "shrinking-inference"), Objects::nonNull);
+
+        eventually().until(() -> get(cluster, Deployment.class, "shrinking"), Objects::nonNull);
 
         cluster.editSpec(NAMESPACE, "shrinking", spec -> spec.setInference(null));
 
