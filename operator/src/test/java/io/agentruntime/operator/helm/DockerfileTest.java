@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The images cannot be built here (no Docker), so the Dockerfiles are checked against what the
- * build and the pod specs expect: the jar each copies is the one its module's build produces, and
- * the user is the numeric 10001 the pods run as.
+ * build and the pod specs expect: the jar each copies is the one its module's build produces (and
+ * the build context holds), and the user is the numeric 10001 the pods run as.
  */
 class DockerfileTest {
 
@@ -33,6 +33,9 @@ class DockerfileTest {
     assertThat(copy.find()).as("%s/Dockerfile copies a file", module).isTrue();
     assertThat(copy.group(1)).isEqualTo(module + "/target/" + finalName.group(1) + ".jar");
     assertThat(entrypoint(module)).containsSubsequence("-jar", copy.group(2));
+    assertThat(Files.readAllLines(Path.of("..", ".dockerignore")))
+        .as(".dockerignore lets the jar into the build context")
+        .contains("!" + copy.group(1));
   }
 
   @ParameterizedTest

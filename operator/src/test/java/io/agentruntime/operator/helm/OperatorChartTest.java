@@ -80,6 +80,7 @@ class OperatorChartTest {
         .isEqualTo("http://dynamodb-local.tools.svc:8000");
     assertThat(chart.env("AGENT_RUNTIME_PROMETHEUS_URL"))
         .isEqualTo("http://prometheus.monitoring.svc:9090");
+    assertThat(chart.env("JAVA_TOOL_OPTIONS")).isEqualTo("-Xlog:gc");
     assertThat(resources.path("requests").path("memory").asText()).isEqualTo("384Mi");
     assertThat(resources.path("limits").path("cpu").asText()).isEqualTo("1");
   }
