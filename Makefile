@@ -40,9 +40,10 @@ $(OPERATOR_JAR): $(OPERATOR_SOURCES)
 render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=<AgentRuntime YAML>
 	@$(JAVA) $(JVM_FLAGS) -jar $(OPERATOR_JAR) render -f $(FILE)
 
-crds: ## regenerate crds/ from the CR types (commit the result)
+crds: ## regenerate crds/ and the Helm chart's crds/ from the CR types (commit the result)
 	$(MVN) -q process-classes -pl operator -am
 	cp operator/target/classes/META-INF/fabric8/*.yml crds/
+	cp operator/target/classes/META-INF/fabric8/*.yml helm/agent-runtime-operator/crds/
 
 bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (see bench/README.md)
 	bench/dispatch-vs-hello.sh
