@@ -55,8 +55,12 @@ class AgentRuntimeInferenceTest {
         assertThat(deployment.getSpec().getStrategy().getType())
             .as("8 GPUs leave room for a third replica of one GPU")
             .isEqualTo("RollingUpdate");
-        assertThat(get(cluster, Service.class, "reasoner-inference")).isNotNull();
-        assertThat(get(cluster, PersistentVolumeClaim.class, "reasoner-model-cache")).isNotNull();
+        eventually()
+            .until(() -> get(cluster, Service.class, "reasoner-inference"), Objects::nonNull);
+        eventually()
+            .until(
+                () -> get(cluster, PersistentVolumeClaim.class, "reasoner-model-cache"),
+                Objects::nonNull);
         var hpa =
             eventually()
                 .until(
@@ -113,7 +117,7 @@ class AgentRuntimeInferenceTest {
           .until(
               () -> get(cluster, HorizontalPodAutoscaler.class, "bare-inference"),
               Objects::nonNull);
-      assertThat(get(cluster, Deployment.class, "bare")).isNotNull();
+      eventually().until(() -> get(cluster, Deployment.class, "bare"), Objects::nonNull);
       assertThat(cluster.takeWriteRequests()).noneMatch(write -> write.contains("nodepools"));
       var inference =
           eventually().until(() -> inferenceReady(cluster, "bare"), condition -> condition != null);
