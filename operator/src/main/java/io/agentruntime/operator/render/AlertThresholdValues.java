@@ -2,6 +2,7 @@ package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.AlertThresholds;
+import io.agentruntime.operator.api.v1alpha1.MonitoringSpec;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -49,7 +50,7 @@ public record AlertThresholdValues(
   public static AlertThresholdValues of(AgentRuntimeSpec spec) {
     AlertThresholds set =
         Optional.ofNullable(spec.getMonitoring())
-            .map(monitoring -> monitoring.getThresholds())
+            .map(MonitoringSpec::getThresholds)
             .orElseGet(AlertThresholds::new);
     return new AlertThresholdValues(
         or(set, AlertThresholds::getLatencyP95WarningMs, LATENCY_P95_WARNING_MS),

@@ -32,13 +32,13 @@ public final class RuntimePrometheusRuleRenderer {
   public static final String THROUGHPUT_ALERT = "AgentRuntimeThroughputLow";
 
   /** The window every rate and quantile is computed over. */
-  static final String WINDOW = "5m";
+  private static final String WINDOW = "5m";
 
   /** How long a condition must hold before its alert fires. */
-  static final String FOR = "5m";
+  private static final String FOR = "5m";
 
   /** Traffic varies more than latency or errors: a dip must last longer to mean something. */
-  static final String THROUGHPUT_FOR = "10m";
+  private static final String THROUGHPUT_FOR = "10m";
 
   private static final String REQUESTS = "agent_dispatch_requests_total";
   private static final String DURATION_BUCKETS = "agent_dispatch_duration_seconds_bucket";
@@ -66,7 +66,7 @@ public final class RuntimePrometheusRuleRenderer {
   }
 
   /** The rule group's name, unique per runtime in a Prometheus that loads many. */
-  static String groupName(Scope scope) {
+  private static String groupName(Scope scope) {
     return "agent-runtime." + scope.namespace() + "." + scope.service();
   }
 
@@ -142,7 +142,7 @@ public final class RuntimePrometheusRuleRenderer {
   }
 
   /** A threshold as PromQL and people write it: {@code 2}, {@code 99.8}, {@code 0.75}. */
-  static String number(double value) {
+  private static String number(double value) {
     return number(BigDecimal.valueOf(value));
   }
 
@@ -151,7 +151,7 @@ public final class RuntimePrometheusRuleRenderer {
   }
 
   /** The series of one runtime: its namespace and Service. */
-  record Scope(String namespace, String service) {
+  private record Scope(String namespace, String service) {
 
     String selector() {
       return "namespace=\"%s\",service=\"%s\"".formatted(namespace, service);
