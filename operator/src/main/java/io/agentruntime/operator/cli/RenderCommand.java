@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
           + " PeerAuthentication and (with allowedPrincipals) AuthorizationPolicy.",
       "With inference, the GPU pool: Karpenter NodePool, model cache claim, Deployment, Service"
           + " and HorizontalPodAutoscaler.",
+      "Unless spec.monitoring opts out, prometheus-operator's ServiceMonitor and PrometheusRule.",
       "GovernancePolicy documents are validated (Cedar syntax included) and print nothing: the"
           + " operator writes them into DynamoDB.",
       "An invalid document prints nothing and exits with 1, naming each field at fault."

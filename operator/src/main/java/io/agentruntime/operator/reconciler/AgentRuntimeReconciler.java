@@ -2,6 +2,7 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.dependent.AlertsRequested;
 import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.dependent.GpuNodePoolRequested;
@@ -17,6 +18,7 @@ import io.agentruntime.operator.dependent.KedaInstalled;
 import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
 import io.agentruntime.operator.dependent.ModelCacheRequested;
+import io.agentruntime.operator.dependent.PrometheusRuleCrdInstalled;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
@@ -24,9 +26,13 @@ import io.agentruntime.operator.dependent.RuntimeDestinationRuleDependentResourc
 import io.agentruntime.operator.dependent.RuntimeHpaDependentResource;
 import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
 import io.agentruntime.operator.dependent.RuntimePeerAuthenticationDependentResource;
+import io.agentruntime.operator.dependent.RuntimePrometheusRuleDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
+import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
+import io.agentruntime.operator.dependent.ServiceMonitorCrdInstalled;
+import io.agentruntime.operator.dependent.ServiceMonitorRequested;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
@@ -141,7 +147,17 @@ import java.util.stream.Collectors;
           name = InferenceScaledObjectDependentResource.NAME,
           type = InferenceScaledObjectDependentResource.class,
           activationCondition = KedaInstalled.class,
-          reconcilePrecondition = InferenceRequested.class)
+          reconcilePrecondition = InferenceRequested.class),
+      @Dependent(
+          name = RuntimeServiceMonitorDependentResource.NAME,
+          type = RuntimeServiceMonitorDependentResource.class,
+          activationCondition = ServiceMonitorCrdInstalled.class,
+          reconcilePrecondition = ServiceMonitorRequested.class),
+      @Dependent(
+          name = RuntimePrometheusRuleDependentResource.NAME,
+          type = RuntimePrometheusRuleDependentResource.class,
+          activationCondition = PrometheusRuleCrdInstalled.class,
+          reconcilePrecondition = AlertsRequested.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
 public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner<AgentRuntime> {

@@ -15,7 +15,8 @@ import java.util.List;
  * CRDs were installed; the AuthorizationPolicy only when the spec lists allowed principals. With
  * {@code spec.inference}, the model-server pool follows: its NodePool (as if Karpenter were
  * installed) and cache first, then its Deployment, Service and HorizontalPodAutoscaler (as where
- * KEDA is not installed). The monitoring section is validated but its objects are not rendered yet.
+ * KEDA is not installed). Last come the ServiceMonitor and PrometheusRule, as if
+ * prometheus-operator were installed, unless {@code spec.monitoring} turns them off.
  */
 public final class AgentRuntimeRenderer {
 
@@ -41,6 +42,12 @@ public final class AgentRuntimeRenderer {
     objects.add(RuntimePdbRenderer.render(cr));
     if (cr.getSpec().getInference() != null) {
       objects.addAll(inferencePool(cr));
+    }
+    if (MonitoringDefaults.serviceMonitor(cr.getSpec())) {
+      objects.add(RuntimeServiceMonitorRenderer.render(cr));
+    }
+    if (MonitoringDefaults.alerts(cr.getSpec())) {
+      objects.add(RuntimePrometheusRuleRenderer.render(cr));
     }
     return List.copyOf(objects);
   }

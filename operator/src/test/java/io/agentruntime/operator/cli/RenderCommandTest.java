@@ -47,7 +47,9 @@ class RenderCommandTest {
             "Deployment",
             "Service",
             "HorizontalPodAutoscaler",
-            "PodDisruptionBudget");
+            "PodDisruptionBudget",
+            "ServiceMonitor",
+            "PrometheusRule");
     assertThat(result.out()).doesNotContain("null").doesNotContain("status:");
   }
 
@@ -64,7 +66,7 @@ class RenderCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(documents(result.out()))
-        .hasSize(12)
+        .hasSize(16)
         .extracting(object -> object.path("metadata").path("namespace").asText())
         .containsOnly("agents", "tools");
   }

@@ -6,6 +6,8 @@ import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.KarpenterInstalled;
 import io.agentruntime.operator.dependent.KedaInstalled;
+import io.agentruntime.operator.dependent.PrometheusRuleCrdInstalled;
+import io.agentruntime.operator.dependent.ServiceMonitorCrdInstalled;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -83,7 +85,8 @@ final class MockCluster implements AutoCloseable {
   enum AddOn {
     ISTIO,
     KARPENTER,
-    KEDA
+    KEDA,
+    PROMETHEUS_OPERATOR
   }
 
   private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
@@ -108,6 +111,22 @@ final class MockCluster implements AutoCloseable {
     }
     if (addOns.contains(AddOn.KEDA)) {
       install(crd(KedaInstalled.CRD, "keda.sh", "v1alpha1", "ScaledObject", "Namespaced"));
+    }
+    if (addOns.contains(AddOn.PROMETHEUS_OPERATOR)) {
+      install(
+          crd(
+              ServiceMonitorCrdInstalled.CRD,
+              "monitoring.coreos.com",
+              "v1",
+              "ServiceMonitor",
+              "Namespaced"));
+      install(
+          crd(
+              PrometheusRuleCrdInstalled.CRD,
+              "monitoring.coreos.com",
+              "v1",
+              "PrometheusRule",
+              "Namespaced"));
     }
     // JOSDK remembers per process whether a CRD exists; each cluster starts from what it holds.
     CRDPresentActivationCondition.clearState();

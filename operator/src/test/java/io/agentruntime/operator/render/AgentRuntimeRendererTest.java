@@ -24,10 +24,20 @@ class AgentRuntimeRendererTest {
             "Deployment",
             "Service",
             "HorizontalPodAutoscaler",
-            "PodDisruptionBudget");
+            "PodDisruptionBudget",
+            "ServiceMonitor",
+            "PrometheusRule");
     assertThat(objects)
         .extracting(object -> object.getMetadata().getName())
-        .containsExactly("support", "support-config", "support", "support", "support", "support");
+        .containsExactly(
+            "support",
+            "support-config",
+            "support",
+            "support",
+            "support",
+            "support",
+            "support",
+            "support");
   }
 
   @Test
@@ -49,7 +59,9 @@ class AgentRuntimeRendererTest {
             "PersistentVolumeClaim",
             "Deployment",
             "Service",
-            "HorizontalPodAutoscaler");
+            "HorizontalPodAutoscaler",
+            "ServiceMonitor",
+            "PrometheusRule");
   }
 
   @Test

@@ -166,6 +166,23 @@ class SchemaConformanceTest {
   }
 
   @Test
+  void prometheusOperatorSchemasRejectAMistypedRuleAndEndpoint() throws IOException {
+    HasMetadata rule = RuntimePrometheusRuleRenderer.render(AgentRuntimeFixtures.minimal());
+    ObjectNode ruleTree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(rule));
+    ((ObjectNode) ruleTree.at("/spec/groups/0/rules/0")).put("for", "five minutes");
+    HasMetadata monitor = RuntimeServiceMonitorRenderer.render(AgentRuntimeFixtures.minimal());
+    ObjectNode monitorTree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(monitor));
+    ((ObjectNode) monitorTree.at("/spec/endpoints/0")).put("intervall", "15s");
+
+    assertThat(kubernetesSchema(rule).validate(ruleTree))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("/spec/groups/0/rules/0/for"));
+    assertThat(kubernetesSchema(monitor).validate(monitorTree))
+        .extracting(ValidationMessage::getMessage)
+        .anySatisfy(message -> assertThat(message).contains("intervall"));
+  }
+
+  @Test
   void openApiFallbackRejectsAMistypedField() throws IOException {
     PersistentVolumeClaim claim =
         ModelCacheRenderer.render(AgentRuntimeFixtures.example("full")).orElseThrow();
