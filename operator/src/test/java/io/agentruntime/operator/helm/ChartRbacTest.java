@@ -45,6 +45,8 @@ class ChartRbacTest {
               Map.entry("security.istio.io/authorizationpolicies", MANAGE),
               Map.entry("karpenter.sh/nodepools", MANAGE),
               Map.entry("keda.sh/scaledobjects", MANAGE),
+              Map.entry("monitoring.coreos.com/servicemonitors", MANAGE),
+              Map.entry("monitoring.coreos.com/prometheusrules", MANAGE),
               Map.entry("apiextensions.k8s.io/customresourcedefinitions", List.of("get")),
               Map.entry("/events", List.of("create"))));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.LintResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ class OperatorChartTest {
   void defaultsInstallTheOperatorWithItsPermissionsAndNoMonitoring() {
     assertThat(OperatorChart.render().kinds())
         .containsExactlyInAnyOrder(
+            "ConfigMap",
             "ServiceAccount",
             "ClusterRole",
             "ClusterRoleBinding",
@@ -34,6 +36,21 @@ class OperatorChartTest {
             "RoleBinding",
             "Deployment",
             "PodDisruptionBudget");
+  }
+
+  @Test
+  void theDashboardShipsForGrafanasSidecarAsTheRepositoryHoldsIt() throws Exception {
+    JsonNode dashboard = OperatorChart.render().one("ConfigMap");
+    ObjectMapper json = new ObjectMapper();
+
+    assertThat(dashboard.path("metadata").path("labels").path("grafana_dashboard").asText())
+        .isEqualTo("1");
+    assertThat(json.readTree(dashboard.path("data").path("agent-runtime.json").asText()))
+        .isEqualTo(
+            json.readTree(
+                OperatorChart.DIRECTORY.resolve("dashboards/agent-runtime.json").toFile()));
+    assertThat(OperatorChart.render(Map.of("dashboard.enabled", false)).kinds())
+        .doesNotContain("ConfigMap");
   }
 
   @Test
