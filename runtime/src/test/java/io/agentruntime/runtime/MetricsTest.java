@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetricsTest {
+
+  private static final Pattern DOCUMENTED_METRIC = Pattern.compile("^\\| `(agent_[a-z_]+)`");
 
   /** Never called: it only brings a backend with a connection pool into the exposition. */
   private static final String HTTP_INTENT =
@@ -96,6 +103,28 @@ class MetricsTest {
         .contains("agent_backend_pool_max_connections{backend=\"http\",intent=\"lookup_order\"} 7")
         .contains("agent_backend_rejected_total{backend=\"http\",intent=\"lookup_order\"} 0")
         .doesNotContain("agent_backend_in_flight{backend=\"echo\"");
+  }
+
+  /** The dashboard and the alerts are checked against docs/api.md: the table must be complete. */
+  @Test
+  void everyExposedAgentMetricIsDocumented() throws IOException {
+    Set<String> documented =
+        Files.readAllLines(Path.of("..", "docs", "api.md")).stream()
+            .map(DOCUMENTED_METRIC::matcher)
+            .filter(Matcher::find)
+            .map(matcher -> matcher.group(1))
+            .collect(Collectors.toSet());
+    Set<String> exposed =
+        metrics
+            .lines()
+            .filter(line -> line.startsWith("agent_"))
+            .map(
+                line ->
+                    line.replaceFirst("[{ ].*", "").replaceFirst("_(bucket|count|sum|max)$", ""))
+            .collect(Collectors.toSet());
+
+    assertThat(exposed).isNotEmpty();
+    assertThat(documented).containsAll(exposed);
   }
 
   @Test
