@@ -1,17 +1,27 @@
 package io.agentruntime.runtime.loadtest;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a stage's requests from {@code concurrency} workers, each on its own connection.
+ * Sends a stage's requests from {@code concurrency} workers, each on its own keep-alive connection,
+ * all driven by one Vert.x event loop so the generator costs little CPU next to the server it
+ * loads.
  *
  * <p>Closed loop: a worker sends its next request as soon as the previous one was answered, and
  * latency runs from send to answer. Open loop: request {@code i} is due at {@code start + i / rate}
@@ -19,68 +29,95 @@ import java.util.concurrent.locks.LockSupport;
  * requests that should have gone out meanwhile are charged the wait (no coordinated omission).
  */
 final class LoadGenerator implements AutoCloseable {
-  private final HttpClient client;
-  private final LoadTarget target;
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+  private final RequestOptions request;
+  private final Buffer body;
 
-  LoadGenerator(LoadTarget target) {
-    this.target = target;
-    // HTTP/1.1 as hey and wrk speak it: one request at a time per connection, no h2c upgrade.
+  LoadGenerator(LoadTarget target, int maxConcurrency) {
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(target.timeout())
-            .build();
+        vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout((int) target.timeout().toMillis()),
+            new PoolOptions().setHttp1MaxSize(maxConcurrency));
+    this.request =
+        new RequestOptions()
+            .setAbsoluteURI(target.uri().toString())
+            .setMethod(HttpMethod.valueOf(target.method()))
+            .setTimeout(target.timeout().toMillis());
+    target.headers().forEach(header -> request.addHeader(header.getKey(), header.getValue()));
+    this.body = Buffer.buffer(target.body());
   }
 
   /** Runs the stage to its end and returns what it measured. */
-  LatencyRecorder run(LoadStage stage) throws InterruptedException {
-    pause(stage);
-    LatencyRecorder recorder = new LatencyRecorder();
-    Schedule schedule = new Schedule(stage, System.nanoTime());
-    List<Thread> workers = new ArrayList<>(stage.concurrency());
-    for (int i = 0; i < stage.concurrency(); i++) {
-      workers.add(Thread.ofVirtual().name("load-", i).start(() -> work(schedule, recorder)));
-    }
-    for (Thread worker : workers) {
-      worker.join();
-    }
-    recorder.finished(System.nanoTime() - schedule.start);
-    return recorder;
-  }
-
-  private static void pause(LoadStage stage) throws InterruptedException {
+  LatencyRecorder run(LoadStage stage) throws InterruptedException, ExecutionException {
     if (!stage.pauseBefore().isZero()) {
       Thread.sleep(stage.pauseBefore());
     }
+    LatencyRecorder recorder = new LatencyRecorder();
+    Context context = vertx.getOrCreateContext();
+    Promise<Long> started = Promise.promise();
+    List<Future<Void>> workers = new ArrayList<>();
+    context.runOnContext(
+        ignored -> {
+          Schedule schedule = new Schedule(stage, System.nanoTime());
+          for (int i = 0; i < stage.concurrency(); i++) {
+            Promise<Void> done = Promise.promise();
+            workers.add(done.future());
+            next(schedule, recorder, done);
+          }
+          started.complete(schedule.start);
+        });
+    long start = started.future().toCompletionStage().toCompletableFuture().get();
+    Future.all(workers).toCompletionStage().toCompletableFuture().get();
+    recorder.finished(System.nanoTime() - start);
+    return recorder;
   }
 
-  private void work(Schedule schedule, LatencyRecorder recorder) {
-    long due;
-    while ((due = schedule.next()) != Schedule.DONE) {
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      long sent = System.nanoTime();
-      long from = schedule.openLoop ? due : sent;
-      try {
-        HttpResponse<Void> response =
-            client.send(target.request(), HttpResponse.BodyHandlers.discarding());
-        recorder.answered(response.statusCode(), System.nanoTime() - from);
-      } catch (HttpTimeoutException e) {
-        recorder.timedOut();
-      } catch (IOException e) {
-        recorder.failed();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  /** One worker's loop, as callbacks on the event loop: wait until due, send, then again. */
+  private void next(Schedule schedule, LatencyRecorder recorder, Promise<Void> done) {
+    long due = schedule.next();
+    if (due == Schedule.DONE) {
+      done.complete();
+      return;
+    }
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      // Timers count whole milliseconds: rounding up sends late, never early, and the latency
+      // from the due time includes the difference.
+      long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
+      vertx.setTimer(millis, id -> send(schedule, due, recorder, done));
+    } else {
+      send(schedule, due, recorder, done);
     }
   }
 
+  private void send(Schedule schedule, long due, LatencyRecorder recorder, Promise<Void> done) {
+    long from = schedule.openLoop ? due : System.nanoTime();
+    client
+        .request(request)
+        .compose(outgoing -> outgoing.send(body))
+        .compose(LoadGenerator::readAll)
+        .onComplete(
+            answer -> {
+              if (answer.succeeded()) {
+                recorder.answered(answer.result(), System.nanoTime() - from);
+              } else if (answer.cause() instanceof TimeoutException) {
+                recorder.timedOut();
+              } else {
+                recorder.failed();
+              }
+              next(schedule, recorder, done);
+            });
+  }
+
+  private static Future<Integer> readAll(HttpClientResponse response) {
+    return response.end().map(ignored -> response.statusCode());
+  }
+
   @Override
-  public void close() {
-    client.close();
+  public void close() throws InterruptedException, ExecutionException {
+    vertx.close().toCompletionStage().toCompletableFuture().get();
   }
 
   /** Hands out request slots in order; in open loop each slot has a due time. */
@@ -93,7 +130,7 @@ final class LoadGenerator implements AutoCloseable {
     private final boolean bounded;
     private final long deadline;
     private final double intervalNanos;
-    private final AtomicLong issued = new AtomicLong();
+    private long issued;
 
     Schedule(LoadStage stage, long start) {
       this.start = start;
@@ -104,12 +141,12 @@ final class LoadGenerator implements AutoCloseable {
       this.intervalNanos = openLoop ? TimeUnit.SECONDS.toNanos(1) / stage.ratePerSecond() : 0;
     }
 
-    /** The next request's due time (now, in closed loop), or {@link #DONE}. */
+    /** The next request's due time (now, in closed loop), or {@link #DONE}. Event loop only. */
     long next() {
-      long index = issued.getAndIncrement();
-      if (index >= requests) {
+      if (issued >= requests) {
         return DONE;
       }
+      long index = issued++;
       long due = openLoop ? start + (long) (index * intervalNanos) : System.nanoTime();
       return bounded && due - deadline >= 0 ? DONE : due;
     }

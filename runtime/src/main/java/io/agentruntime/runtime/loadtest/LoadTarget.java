@@ -1,22 +1,27 @@
 package io.agentruntime.runtime.loadtest;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What every request of a load test sends.
  *
- * @param request the request, sent again and again (it carries {@code --timeout})
+ * @param uri where to send it
+ * @param method the HTTP method
+ * @param body the request body, possibly empty
+ * @param headers request headers, in order
  * @param timeout how long one request may take before it counts as a timeout
  */
-record LoadTarget(HttpRequest request, Duration timeout) {
+record LoadTarget(
+    URI uri,
+    String method,
+    byte[] body,
+    List<Map.Entry<String, String>> headers,
+    Duration timeout) {
 
-  URI uri() {
-    return request.uri();
-  }
-
-  String method() {
-    return request.method();
+  LoadTarget {
+    headers = List.copyOf(headers);
   }
 }

@@ -111,7 +111,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<LatencyRecorder> recorders = new ArrayList<>();
     List<LoadReport.StageReport> stageReports = new ArrayList<>();
-    try (LoadGenerator generator = new LoadGenerator(loadTarget)) {
+    int connections = stages.stream().mapToInt(LoadStage::concurrency).max().orElseThrow();
+    try (LoadGenerator generator = new LoadGenerator(loadTarget, connections)) {
       if (warmup > 0) {
         err.printf("warm-up: %d requests%n", warmup);
         generator.run(LoadStage.closedLoop(warmup, stages.get(0).concurrency()));

@@ -3,13 +3,14 @@ package io.agentruntime.runtime.loadtest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,29 +63,23 @@ final class TargetOptions {
   private Duration timeout;
 
   LoadTarget toTarget(CommandLine commandLine) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri(commandLine))
-            .timeout(timeout)
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(body(commandLine)));
-    boolean contentType = false;
+    if (!method.matches("[A-Za-z]+")) {
+      throw new ParameterException(commandLine, "--method '" + method + "' is not an HTTP method");
+    }
+    List<Map.Entry<String, String>> parsed = new ArrayList<>();
     for (String header : headers) {
       int colon = header.indexOf(':');
       if (colon < 1) {
         throw new ParameterException(
             commandLine, "-H '" + header + "' is not a header: use 'Name: value'");
       }
-      String name = header.substring(0, colon).trim();
-      contentType |= name.equalsIgnoreCase("content-type");
-      try {
-        builder.header(name, header.substring(colon + 1).trim());
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(commandLine, "-H '" + header + "': " + e.getMessage());
-      }
+      parsed.add(Map.entry(header.substring(0, colon).trim(), header.substring(colon + 1).trim()));
     }
-    if (!contentType) {
-      builder.header("Content-Type", "application/json");
+    if (parsed.stream().noneMatch(header -> header.getKey().equalsIgnoreCase("content-type"))) {
+      parsed.add(Map.entry("Content-Type", "application/json"));
     }
-    return new LoadTarget(builder.build(), timeout);
+    return new LoadTarget(
+        uri(commandLine), method.toUpperCase(Locale.ROOT), body(commandLine), parsed, timeout);
   }
 
   private URI uri(CommandLine commandLine) {
