@@ -81,19 +81,19 @@ final class LoadGenerator implements AutoCloseable {
       done.complete();
       return;
     }
-    long wait = due - System.nanoTime();
-    if (wait > 0) {
-      // Timers count whole milliseconds: rounding up sends late, never early, and the latency
-      // from the due time includes the difference.
-      long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
-      vertx.setTimer(millis, id -> send(schedule, due, recorder, done));
+    // Timers count whole milliseconds: rounding down sends up to 1 ms early, never late, and an
+    // early request's latency runs from when it was sent, so the rounding adds nothing to it.
+    long waitMillis = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
+    if (waitMillis >= 1) {
+      vertx.setTimer(waitMillis, id -> send(schedule, due, recorder, done));
     } else {
       send(schedule, due, recorder, done);
     }
   }
 
   private void send(Schedule schedule, long due, LatencyRecorder recorder, Promise<Void> done) {
-    long from = schedule.openLoop ? due : System.nanoTime();
+    long now = System.nanoTime();
+    long from = schedule.openLoop && due - now < 0 ? due : now;
     client
         .request(request)
         .compose(outgoing -> outgoing.send(body))
