@@ -12,6 +12,8 @@
 #   HEY=1                  also run the original hey command next to the baseline scenario, twice
 #   SKIP_BUILD=1           reuse runtime/target/agent-runtime.jar
 #   RUNTIME_PORT           loopback port of the local runtime (default 18080)
+#   LOADTEST_JVM_FLAGS     JVM flags of the load generator (default: -XX:+UseSerialGC
+#                          -XX:TieredStopAtLevel=1, which leave more of a shared CPU to the runtime)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,6 +26,7 @@ BODY='{"intent": "call_reasoning", "context": {"user_id": "test"}}'
 RESULTS=bench/results/scenarios-$(date -u +%Y%m%dT%H%M%SZ)
 JAVA="$(tools/find-jdk)/bin/java"
 FLAGS=(--enable-native-access=ALL-UNNAMED) # the JVM flags of `make run`
+read -r -a LOADTEST_FLAGS <<<"${LOADTEST_JVM_FLAGS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 RUNTIME_PID=
 
 fail() {
@@ -62,7 +65,7 @@ start_runtime() {
 
 # loadtest ARGS...: the loadtest command of the jar built from this checkout
 loadtest() {
-  "$JAVA" "${FLAGS[@]}" -jar "$RUNTIME_JAR" loadtest --url "$DISPATCH" "$@"
+  "$JAVA" "${FLAGS[@]}" "${LOADTEST_FLAGS[@]}" -jar "$RUNTIME_JAR" loadtest --url "$DISPATCH" "$@"
 }
 
 # run_scenario PRESET [LABEL]: the reports go to $RESULTS/LABEL.txt and LABEL.json
