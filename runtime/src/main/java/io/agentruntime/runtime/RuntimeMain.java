@@ -7,6 +7,8 @@ import io.agentruntime.runtime.config.ConfigException;
 import io.agentruntime.runtime.config.IntentConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
+import io.agentruntime.runtime.loadtest.LoadTestCommand;
+import io.agentruntime.runtime.loadtest.PerfRegressionCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,6 +81,8 @@ public final class RuntimeMain implements Callable<Integer> {
   private CommandLine commandLine() {
     return new CommandLine(this)
         .addSubcommand(new PoliciesCommand(environment))
+        .addSubcommand(new LoadTestCommand())
+        .addSubcommand(new PerfRegressionCommand())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
