@@ -17,7 +17,7 @@ OPERATOR_SOURCES := $(shell find pom.xml governance operator -path '*/target' -p
 FILE ?= examples/full.yaml
 JMH_ARGS ?= -f 1 -wi 2 -w 2s -i 3 -r 3s
 
-.PHONY: help build run test fmt clean render crds bench bench-jmh
+.PHONY: help build run test fmt clean render crds bench bench-jmh loadtest
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ crds: ## regenerate crds/ and the Helm chart's crds/ from the CR types (commit t
 
 bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (see bench/README.md)
 	bench/dispatch-vs-hello.sh
+
+loadtest: ## the original load-test scenarios (baseline, ramp, spike) against the local runtime
+	bench/scenarios.sh
 
 bench-jmh: ## JMH: governance decision latency with 100 policies
 	$(MVN) -q install -DskipTests -pl governance -am

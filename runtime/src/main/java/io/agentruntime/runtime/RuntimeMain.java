@@ -90,7 +90,10 @@ public final class RuntimeMain implements Callable<Integer> {
   public Integer call() throws Exception {
     if (configFile == null) {
       throw new ParameterException(
-          spec.commandLine(), "Missing option '--config=FILE' (or a command: policies)");
+          spec.commandLine(),
+          "Missing option '--config=FILE' (or a command: "
+              + String.join(", ", spec.subcommands().keySet())
+              + ")");
     }
     RuntimeConfig config;
     try {
