@@ -7,8 +7,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnectOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -32,6 +35,7 @@ final class LoadGenerator implements AutoCloseable {
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final RequestOptions request;
+  private final HttpConnectOptions connect;
   private final Buffer body;
 
   LoadGenerator(LoadTarget target, int maxConcurrency) {
@@ -46,6 +50,14 @@ final class LoadGenerator implements AutoCloseable {
             .setMethod(HttpMethod.valueOf(target.method()))
             .setTimeout(target.timeout().toMillis());
     target.headers().forEach(header -> request.addHeader(header.getKey(), header.getValue()));
+    boolean tls = "https".equalsIgnoreCase(target.uri().getScheme());
+    int port = target.uri().getPort();
+    this.connect =
+        new HttpConnectOptions()
+            .setHost(target.uri().getHost())
+            .setPort(port > 0 ? port : tls ? 443 : 80)
+            .setSsl(tls)
+            .setConnectTimeout(target.timeout().toMillis());
     this.body = Buffer.buffer(target.body());
   }
 
@@ -64,7 +76,7 @@ final class LoadGenerator implements AutoCloseable {
           for (int i = 0; i < stage.concurrency(); i++) {
             Promise<Void> done = Promise.promise();
             workers.add(done.future());
-            next(schedule, recorder, done);
+            next(new Worker(schedule, recorder, done));
           }
           started.complete(schedule.start);
         });
@@ -75,43 +87,94 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /** One worker's loop, as callbacks on the event loop: wait until due, send, then again. */
-  private void next(Schedule schedule, LatencyRecorder recorder, Promise<Void> done) {
-    long due = schedule.next();
+  private void next(Worker worker) {
+    long due = worker.schedule.next();
     if (due == Schedule.DONE) {
-      done.complete();
+      worker.done.complete();
       return;
     }
     // Timers count whole milliseconds: rounding down sends up to 1 ms early, never late, and an
     // early request's latency runs from when it was sent, so the rounding adds nothing to it.
     long waitMillis = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
     if (waitMillis >= 1) {
-      vertx.setTimer(waitMillis, id -> send(schedule, due, recorder, done));
+      vertx.setTimer(waitMillis, id -> send(worker, due));
     } else {
-      send(schedule, due, recorder, done);
+      send(worker, due);
     }
   }
 
-  private void send(Schedule schedule, long due, LatencyRecorder recorder, Promise<Void> done) {
+  private void send(Worker worker, long due) {
     long now = System.nanoTime();
-    long from = schedule.openLoop && due - now < 0 ? due : now;
-    client
-        .request(request)
+    long from = worker.schedule.openLoop && due - now < 0 ? due : now;
+    worker
+        .connection()
+        .compose(connection -> connection.request(request))
         .compose(outgoing -> outgoing.send(body))
-        .compose(LoadGenerator::readAll)
+        .compose(response -> readAll(worker, response))
         .onComplete(
             answer -> {
               if (answer.succeeded()) {
-                recorder.answered(answer.result(), System.nanoTime() - from);
-              } else if (answer.cause() instanceof TimeoutException) {
-                recorder.timedOut();
+                worker.recorder.answered(answer.result(), System.nanoTime() - from);
               } else {
-                recorder.failed();
+                worker.reconnect();
+                if (answer.cause() instanceof TimeoutException) {
+                  worker.recorder.timedOut();
+                } else {
+                  worker.recorder.failed();
+                }
               }
-              next(schedule, recorder, done);
+              next(worker);
             });
   }
 
-  private static Future<Integer> readAll(HttpClientResponse response) {
+  /**
+   * A worker owns one keep-alive connection and writes to it directly: borrowing a pooled
+   * connection for every request would cost the generator CPU the server under test needs.
+   */
+  private final class Worker {
+    final Schedule schedule;
+    final LatencyRecorder recorder;
+    final Promise<Void> done;
+    private Future<HttpClientConnection> connection;
+
+    Worker(Schedule schedule, LatencyRecorder recorder, Promise<Void> done) {
+      this.schedule = schedule;
+      this.recorder = recorder;
+      this.done = done;
+    }
+
+    /** The worker's connection, opened again once the server has closed it. */
+    Future<HttpClientConnection> connection() {
+      if (connection == null) {
+        Future<HttpClientConnection> opening = client.connect(connect);
+        connection = opening;
+        opening.onSuccess(
+            opened ->
+                opened.closeHandler(
+                    closed -> {
+                      if (connection == opening) {
+                        connection = null;
+                      }
+                    }));
+      }
+      return connection;
+    }
+
+    /** After a failure the connection may be gone: the next request opens a new one. */
+    void reconnect() {
+      if (connection != null) {
+        Future<HttpClientConnection> old = connection;
+        connection = null;
+        old.onSuccess(HttpClientConnection::close);
+      }
+    }
+  }
+
+  private Future<Integer> readAll(Worker worker, HttpClientResponse response) {
+    if ("close".equalsIgnoreCase(response.getHeader(HttpHeaders.CONNECTION))) {
+      // the server closes after this answer: the next request must not find the old connection
+      worker.reconnect();
+    }
     return response.end().map(ignored -> response.statusCode());
   }
 

@@ -22,6 +22,15 @@ final class DelayedServer implements AutoCloseable {
   }
 
   static DelayedServer start(List<Duration> delays) throws Exception {
+    return start(delays, false);
+  }
+
+  /** A server that closes each connection after answering on it, as some proxies do. */
+  static DelayedServer closingEachConnection(Duration delay) throws Exception {
+    return start(List.of(delay), true);
+  }
+
+  private static DelayedServer start(List<Duration> delays, boolean close) throws Exception {
     Vertx vertx = Vertx.vertx();
     AtomicLong arrivals = new AtomicLong();
     HttpServer server =
@@ -35,7 +44,13 @@ final class DelayedServer implements AutoCloseable {
                       .onComplete(
                           body ->
                               vertx.setTimer(
-                                  delay.toMillis(), id -> request.response().end("{\"ok\":true}")));
+                                  delay.toMillis(),
+                                  id -> {
+                                    if (close) {
+                                      request.response().putHeader("connection", "close");
+                                    }
+                                    request.response().end("{\"ok\":true}");
+                                  }));
                 })
             .listen()
             .await(10, TimeUnit.SECONDS);

@@ -150,6 +150,17 @@ class LoadTestCommandTest {
   }
 
   @Test
+  void aServerClosingEachConnectionIsNotAFailure() throws Exception {
+    try (DelayedServer closing = DelayedServer.closingEachConnection(Duration.ofMillis(1))) {
+      CommandRun run = load(closing, "--requests", "40", "--concurrency", "4", "-o", "json");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.results().success()).isEqualTo(40);
+      assertThat(run.results().errors()).isZero();
+    }
+  }
+
+  @Test
   void noAnswerAtAllExitsThree() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
