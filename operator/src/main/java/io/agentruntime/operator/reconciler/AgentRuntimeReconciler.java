@@ -218,9 +218,14 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
   /** The runtime's Deployment, told apart by name from the model servers' Deployment. */
   private static Optional<Deployment> runtimeDeployment(
       AgentRuntime cr, Context<AgentRuntime> context) {
+    return deployment(context, ResourceNames.runtime(cr));
+  }
+
+  /** The Deployment {@code name} among the AgentRuntime's secondaries (runtime or inference). */
+  static Optional<Deployment> deployment(Context<AgentRuntime> context, String name) {
     return context
         .getSecondaryResourcesAsStream(Deployment.class)
-        .filter(deployment -> ResourceNames.runtime(cr).equals(deployment.getMetadata().getName()))
+        .filter(deployment -> name.equals(deployment.getMetadata().getName()))
         .findFirst();
   }
 

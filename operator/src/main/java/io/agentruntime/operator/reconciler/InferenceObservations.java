@@ -27,10 +27,7 @@ final class InferenceObservations {
       return InferenceOutcome.NOT_REQUESTED;
     }
     var observed =
-        context
-            .getSecondaryResourcesAsStream(Deployment.class)
-            .filter(d -> ResourceNames.inference(cr).equals(d.getMetadata().getName()))
-            .findFirst()
+        AgentRuntimeReconciler.deployment(context, ResourceNames.inference(cr))
             .map(Deployment::getStatus)
             .orElseGet(DeploymentStatus::new);
     boolean nodePoolApplied =
