@@ -7,9 +7,6 @@ package io.agentruntime.runtime.backend;
  */
 public class BackendUnavailableException extends BackendException {
 
-  /** How long a caller should wait: a model server takes tens of seconds or more to start. */
-  public static final String RETRY_AFTER_SECONDS = "10";
-
   public BackendUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

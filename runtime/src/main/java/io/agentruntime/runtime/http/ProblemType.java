@@ -1,5 +1,7 @@
 package io.agentruntime.runtime.http;
 
+import java.util.OptionalInt;
+
 /**
  * Every problem the runtime answers with: HTTP status, title and the stable {@code type} URI {@code
  * https://agentruntime.io/problems/<slug>} clients may switch on.
@@ -23,8 +25,10 @@ public enum ProblemType {
   BACKEND_ERROR(502, "backend-error", "Backend error"),
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
-  BACKEND_SATURATED(503, "backend-saturated", "Backend saturated"),
-  BACKEND_UNAVAILABLE(503, "backend-unavailable", "Backend unavailable"),
+  // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
+  BACKEND_SATURATED(503, "backend-saturated", "Backend saturated", 1),
+  // nothing listens yet, e.g. a model server starting: that takes tens of seconds or more
+  BACKEND_UNAVAILABLE(503, "backend-unavailable", "Backend unavailable", 10),
   RATE_LIMIT_STORE_UNAVAILABLE(503, "rate-limit-store-unavailable", "Rate limit store unavailable"),
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
@@ -33,14 +37,32 @@ public enum ProblemType {
 
   private static final String BASE_URI = "https://agentruntime.io/problems/";
 
+  /** Seconds a client should wait before retrying a 503 unless its type says otherwise. */
+  private static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
   private final int status;
   private final String uri;
   private final String title;
+  private final OptionalInt retryAfterSeconds;
 
   ProblemType(int status, String slug, String title) {
+    this(status, slug, title, status == 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : 0);
+  }
+
+  ProblemType(int status, String slug, String title, int retryAfterSeconds) {
     this.status = status;
     this.uri = BASE_URI + slug;
     this.title = title;
+    this.retryAfterSeconds =
+        retryAfterSeconds > 0 ? OptionalInt.of(retryAfterSeconds) : OptionalInt.empty();
+  }
+
+  /**
+   * The {@code Retry-After} every answer of this type carries: each 503; a 429's depends on its
+   * bucket and is set where it is known.
+   */
+  public OptionalInt retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

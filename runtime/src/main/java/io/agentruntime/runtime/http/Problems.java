@@ -13,6 +13,7 @@ import io.agentruntime.runtime.ratelimit.RateLimitStoreUnavailableException;
 import io.agentruntime.runtime.ratelimit.RateLimitedException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
 
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-
-  /** Seconds a client should wait before retrying a 503. */
-  static final String RETRY_AFTER_SECONDS = "5";
-
-  /** Seconds a client should wait before retrying a call refused by a full backend bulkhead. */
-  static final String SATURATED_RETRY_AFTER_SECONDS = "1";
 
   private Problems() {}
 
@@ -46,18 +41,12 @@ public final class Problems {
     problem.members().forEach(body::put);
     HttpReply reply =
         new HttpReply(problem.type().status(), HttpReply.PROBLEM_JSON, body.toBuffer(), Map.of());
-    if (problem.type() == ProblemType.BACKEND_SATURATED) {
-      // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
-      return reply.withHeader("retry-after", SATURATED_RETRY_AFTER_SECONDS);
-    }
-    if (problem.type() == ProblemType.BACKEND_UNAVAILABLE) {
-      return reply.withHeader("retry-after", BackendUnavailableException.RETRY_AFTER_SECONDS);
-    }
     if (failure instanceof RateLimitedException limited) {
       return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
     }
-    return problem.type().status() == 503
-        ? reply.withHeader("retry-after", RETRY_AFTER_SECONDS)
+    OptionalInt retryAfter = problem.type().retryAfterSeconds();
+    return retryAfter.isPresent()
+        ? reply.withHeader("retry-after", Integer.toString(retryAfter.getAsInt()))
         : reply;
   }
 
