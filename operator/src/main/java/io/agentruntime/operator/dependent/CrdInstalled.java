@@ -13,18 +13,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Activation condition of dependents whose kind comes from an optional add-on (Karpenter, KEDA):
- * the add-on's CustomResourceDefinition exists. Until it does the dependent is skipped and no
- * informer watches its kind, so the operator runs without the add-on.
+ * Activation condition of the dependents whose kind comes from an optional add-on (Istio,
+ * Karpenter, KEDA, prometheus-operator): the CustomResourceDefinition of the dependent's kind
+ * exists. Until it does the dependent is skipped and no informer watches its kind, so the operator
+ * runs without the add-on.
  *
- * <p>Unlike JOSDK's own CRD check it can be asked outside a dependent (the model servers' HPA
- * stands down once KEDA is installed). A found CRD is remembered for the life of the process; a
- * missing one is looked up again at most once per {@link #CHECK_INTERVAL}, so installing the add-on
- * later takes effect without a restart.
+ * <p>A found CRD is remembered for the life of the process. A missing one is looked up again during
+ * a reconciliation at most once per {@link #CHECK_INTERVAL}, with no limit on the number of lookups
+ * (JOSDK's own CRD check gives up after ten), so installing an add-on later takes effect without
+ * restarting the operator. It can also be asked outside a dependent ({@link #isInstalled}): the
+ * model servers' HPA stands down once KEDA is installed.
  *
  * @param <R> the dependent's kind
  */
-public abstract class CrdInstalled<R extends HasMetadata> implements Condition<R, AgentRuntime> {
+public final class CrdInstalled<R extends HasMetadata> implements Condition<R, AgentRuntime> {
 
   /** The least time between two lookups of a missing CRD. */
   public static final Duration CHECK_INTERVAL = Duration.ofMinutes(1);
@@ -32,36 +34,22 @@ public abstract class CrdInstalled<R extends HasMetadata> implements Condition<R
   private record Lookup(boolean found, Instant at) {}
 
   private static final Map<String, Lookup> LOOKUPS = new ConcurrentHashMap<>();
-
-  private final String crdName;
-  private final Clock clock;
-
-  /**
-   * @param crdName the CRD's name, {@code <plural>.<group>}
-   */
-  protected CrdInstalled(String crdName) {
-    this(crdName, Clock.systemUTC());
-  }
-
-  CrdInstalled(String crdName, Clock clock) {
-    this.crdName = crdName;
-    this.clock = clock;
-  }
+  private static final Clock CLOCK = Clock.systemUTC();
 
   @Override
   public boolean isMet(
       DependentResource<R, AgentRuntime> dependent,
       AgentRuntime primary,
       Context<AgentRuntime> context) {
-    return isInstalled(context.getClient());
+    return isInstalled(context.getClient(), dependent.resourceType());
   }
 
-  /** Whether the CRD exists, looking it up only when the last lookup is stale. */
-  public boolean isInstalled(KubernetesClient client) {
-    Instant now = clock.instant();
+  /** Whether the CRD of {@code kind} exists, looking it up only when the last lookup is stale. */
+  public static boolean isInstalled(KubernetesClient client, Class<? extends HasMetadata> kind) {
+    Instant now = CLOCK.instant();
     Lookup lookup =
         LOOKUPS.compute(
-            crdName,
+            HasMetadata.getFullResourceName(kind),
             (name, last) ->
                 last != null && (last.found() || now.isBefore(last.at().plus(CHECK_INTERVAL)))
                     ? last

@@ -16,7 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * Karpenter's NodePool {@code <namespace>-<n>-gpu}, where Karpenter is installed ({@link
- * KarpenterInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
+ * CrdInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
  *
  * <p>A cluster-scoped object cannot carry an owner reference to a namespaced AgentRuntime, so the
  * garbage collector would never delete it. Instead it is a {@link Deleter}: the workflow deletes it

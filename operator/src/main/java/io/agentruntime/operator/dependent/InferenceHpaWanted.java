@@ -1,5 +1,6 @@
 package io.agentruntime.operator.dependent;
 
+import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,13 +14,12 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
  */
 public final class InferenceHpaWanted implements Condition<HorizontalPodAutoscaler, AgentRuntime> {
 
-  private final KedaInstalled keda = new KedaInstalled();
-
   @Override
   public boolean isMet(
       DependentResource<HorizontalPodAutoscaler, AgentRuntime> dependent,
       AgentRuntime primary,
       Context<AgentRuntime> context) {
-    return primary.getSpec().getInference() != null && !keda.isInstalled(context.getClient());
+    return primary.getSpec().getInference() != null
+        && !CrdInstalled.isInstalled(context.getClient(), ScaledObject.class);
   }
 }

@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Optional;
 
 /**
- * KEDA's ScaledObject {@code <n>-inference}, where KEDA is installed ({@link KedaInstalled}).
+ * KEDA's ScaledObject {@code <n>-inference}, where KEDA is installed ({@link CrdInstalled}).
  *
  * <p>KEDA's triggers query Prometheus at {@code AGENT_RUNTIME_PROMETHEUS_URL} (the operator's
  * environment), by default the in-cluster service of a prometheus-operator install. Owned by the

@@ -15,9 +15,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * The Istio AuthorizationPolicy {@code <n>}: only {@code spec.mesh.allowedPrincipals} may call the
  * runtime's API.
  *
- * <p>Applied only where Istio is installed ({@link IstioInstalled}) and the spec asks for it
- * ({@link AllowedPrincipalsListed}). Owned by the AgentRuntime (garbage-collected with it); the
- * informer sees only objects this operator manages.
+ * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
+ * AllowedPrincipalsListed}). Owned by the AgentRuntime (garbage-collected with it); the informer
+ * sees only objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimeAuthorizationPolicyDependentResource

@@ -13,9 +13,9 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * The Istio DestinationRule {@code <n>}: circuit breaker and locality failover of the runtime
  * Service.
  *
- * <p>Applied only where Istio is installed ({@link IstioInstalled}) and the spec asks for it
- * ({@link MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees
- * only objects this operator manages.
+ * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
+ * MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
+ * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimeDestinationRuleDependentResource

@@ -12,9 +12,9 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 /**
  * The Istio PeerAuthentication {@code <n>}: the mTLS mode of the runtime pods.
  *
- * <p>Applied only where Istio is installed ({@link IstioInstalled}) and the spec asks for it
- * ({@link MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees
- * only objects this operator manages.
+ * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
+ * MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
+ * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimePeerAuthenticationDependentResource

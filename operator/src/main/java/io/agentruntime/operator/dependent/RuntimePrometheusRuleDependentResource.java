@@ -13,8 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * prometheus-operator's PrometheusRule {@code <n>}: the runtime's alerts, where prometheus-operator
- * is installed ({@link PrometheusRuleCrdInstalled}) and the spec does not opt out ({@link
- * AlertsRequested}).
+ * is installed ({@link CrdInstalled}) and the spec does not opt out ({@link AlertsRequested}).
  *
  * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
  * operator manages.

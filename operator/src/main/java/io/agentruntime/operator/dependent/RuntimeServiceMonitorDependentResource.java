@@ -13,8 +13,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * prometheus-operator's ServiceMonitor {@code <n>}: Prometheus scrapes the runtime pods, where
- * prometheus-operator is installed ({@link ServiceMonitorCrdInstalled}) and the spec does not opt
- * out ({@link ServiceMonitorRequested}).
+ * prometheus-operator is installed ({@link CrdInstalled}) and the spec does not opt out ({@link
+ * ServiceMonitorRequested}).
  *
  * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
  * operator manages.

@@ -4,6 +4,7 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.dependent.AlertsRequested;
 import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
+import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.dependent.GpuNodePoolRequested;
 import io.agentruntime.operator.dependent.InferenceDeploymentDependentResource;
@@ -12,13 +13,9 @@ import io.agentruntime.operator.dependent.InferenceHpaWanted;
 import io.agentruntime.operator.dependent.InferenceRequested;
 import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
 import io.agentruntime.operator.dependent.InferenceServiceDependentResource;
-import io.agentruntime.operator.dependent.IstioInstalled;
-import io.agentruntime.operator.dependent.KarpenterInstalled;
-import io.agentruntime.operator.dependent.KedaInstalled;
 import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
 import io.agentruntime.operator.dependent.ModelCacheRequested;
-import io.agentruntime.operator.dependent.PrometheusRuleCrdInstalled;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
@@ -31,7 +28,6 @@ import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
-import io.agentruntime.operator.dependent.ServiceMonitorCrdInstalled;
 import io.agentruntime.operator.dependent.ServiceMonitorRequested;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
@@ -68,10 +64,10 @@ import java.util.stream.Collectors;
  * half-applies, and the objects of the last valid spec stay as they are. The operator writes only
  * the status, never the spec.
  *
- * <p>The Istio objects are applied only where Istio's CRDs exist ({@link IstioInstalled}) and the
+ * <p>The Istio objects are applied only where Istio's CRDs exist ({@link CrdInstalled}) and the
  * spec asks for them; where Istio is missing the rest is applied as usual, the status says so, and
- * the AgentRuntime is reconciled again after {@link IstioInstalled#CHECK_INTERVAL} so that
- * installing Istio later takes effect.
+ * the AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing
+ * Istio later takes effect.
  *
  * <p>With a DynamoDB policy store the head of the runtime's policy set is read on every
  * reconciliation (the table is created first when missing and {@code createTable} is set) and
@@ -105,27 +101,27 @@ import java.util.stream.Collectors;
       @Dependent(
           name = RuntimePeerAuthenticationDependentResource.NAME,
           type = RuntimePeerAuthenticationDependentResource.class,
-          activationCondition = IstioInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = MeshRequested.class),
       @Dependent(
           name = RuntimeAuthorizationPolicyDependentResource.NAME,
           type = RuntimeAuthorizationPolicyDependentResource.class,
-          activationCondition = IstioInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = AllowedPrincipalsListed.class),
       @Dependent(
           name = RuntimeDestinationRuleDependentResource.NAME,
           type = RuntimeDestinationRuleDependentResource.class,
-          activationCondition = IstioInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = MeshRequested.class),
       @Dependent(
           name = RuntimeVirtualServiceDependentResource.NAME,
           type = RuntimeVirtualServiceDependentResource.class,
-          activationCondition = IstioInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = MeshRequested.class),
       @Dependent(
           name = GpuNodePoolDependentResource.NAME,
           type = GpuNodePoolDependentResource.class,
-          activationCondition = KarpenterInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = GpuNodePoolRequested.class),
       @Dependent(
           name = ModelCacheDependentResource.NAME,
@@ -146,17 +142,17 @@ import java.util.stream.Collectors;
       @Dependent(
           name = InferenceScaledObjectDependentResource.NAME,
           type = InferenceScaledObjectDependentResource.class,
-          activationCondition = KedaInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = InferenceRequested.class),
       @Dependent(
           name = RuntimeServiceMonitorDependentResource.NAME,
           type = RuntimeServiceMonitorDependentResource.class,
-          activationCondition = ServiceMonitorCrdInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = ServiceMonitorRequested.class),
       @Dependent(
           name = RuntimePrometheusRuleDependentResource.NAME,
           type = RuntimePrometheusRuleDependentResource.class,
-          activationCondition = PrometheusRuleCrdInstalled.class,
+          activationCondition = CrdInstalled.class,
           reconcilePrecondition = AlertsRequested.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
@@ -244,7 +240,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     if (governance instanceof GovernanceOutcome.Failed) {
       return Optional.of(GovernanceObservations.RETRY_INTERVAL);
     }
-    return mesh.skipped().isEmpty() ? Optional.empty() : Optional.of(IstioInstalled.CHECK_INTERVAL);
+    return mesh.skipped().isEmpty() ? Optional.empty() : Optional.of(CrdInstalled.CHECK_INTERVAL);
   }
 
   private static List<Condition> conditions(AgentRuntime cr) {

@@ -1,13 +1,13 @@
 package io.agentruntime.operator.reconciler;
 
+import io.agentruntime.operator.addon.NodePool;
+import io.agentruntime.operator.addon.PrometheusRule;
+import io.agentruntime.operator.addon.ScaledObject;
+import io.agentruntime.operator.addon.ServiceMonitor;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.dependent.CrdInstalled;
-import io.agentruntime.operator.dependent.KarpenterInstalled;
-import io.agentruntime.operator.dependent.KedaInstalled;
-import io.agentruntime.operator.dependent.PrometheusRuleCrdInstalled;
-import io.agentruntime.operator.dependent.ServiceMonitorCrdInstalled;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -16,6 +16,7 @@ import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -35,7 +36,6 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.HttpURLConnection;
@@ -45,7 +45,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -107,29 +106,17 @@ final class MockCluster implements AutoCloseable {
       ISTIO_KINDS.forEach(kind -> install(crd(kind)));
     }
     if (addOns.contains(AddOn.KARPENTER)) {
-      install(crd(KarpenterInstalled.CRD, "karpenter.sh", "v1", "NodePool", "Cluster"));
+      install(crd(NodePool.class));
     }
     if (addOns.contains(AddOn.KEDA)) {
-      install(crd(KedaInstalled.CRD, "keda.sh", "v1alpha1", "ScaledObject", "Namespaced"));
+      install(crd(ScaledObject.class));
     }
     if (addOns.contains(AddOn.PROMETHEUS_OPERATOR)) {
-      install(
-          crd(
-              ServiceMonitorCrdInstalled.CRD,
-              "monitoring.coreos.com",
-              "v1",
-              "ServiceMonitor",
-              "Namespaced"));
-      install(
-          crd(
-              PrometheusRuleCrdInstalled.CRD,
-              "monitoring.coreos.com",
-              "v1",
-              "PrometheusRule",
-              "Namespaced"));
+      install(crd(ServiceMonitor.class));
+      install(crd(PrometheusRule.class));
     }
-    // JOSDK remembers per process whether a CRD exists; each cluster starts from what it holds.
-    CRDPresentActivationCondition.clearState();
+    // The operator remembers per process whether a CRD exists; each cluster starts from what it
+    // holds.
     CrdInstalled.forgetLookups();
     Metrics metrics =
         new AggregatedMetrics(
@@ -200,34 +187,22 @@ final class MockCluster implements AutoCloseable {
     throw new AssertionError("leadership lost without leader election");
   }
 
-  /** The namespaced CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
+  /** The CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
   private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind) {
-    return crd(
-        HasMetadata.getFullResourceName(kind),
-        HasMetadata.getGroup(kind),
-        HasMetadata.getVersion(kind),
-        HasMetadata.getKind(kind),
-        "Namespaced");
-  }
-
-  /** A CRD named {@code <plural>.<group>}, as far as an existence check and the CRUD mock need. */
-  private static CustomResourceDefinition crd(
-      String name, String group, String version, String kind, String scope) {
-    String plural = name.substring(0, name.indexOf('.'));
     return new CustomResourceDefinitionBuilder()
         .withNewMetadata()
-        .withName(name)
+        .withName(HasMetadata.getFullResourceName(kind))
         .endMetadata()
         .withNewSpec()
-        .withGroup(group)
-        .withScope(scope)
+        .withGroup(HasMetadata.getGroup(kind))
+        .withScope(Namespaced.class.isAssignableFrom(kind) ? "Namespaced" : "Cluster")
         .withNewNames()
-        .withKind(kind)
-        .withPlural(plural)
-        .withSingular(kind.toLowerCase(Locale.ROOT))
+        .withKind(HasMetadata.getKind(kind))
+        .withPlural(HasMetadata.getPlural(kind))
+        .withSingular(HasMetadata.getSingular(kind))
         .endNames()
         .addNewVersion()
-        .withName(version)
+        .withName(HasMetadata.getVersion(kind))
         .withServed(true)
         .withStorage(true)
         .endVersion()
