@@ -37,6 +37,24 @@ final class JvmEvaluator {
     return PolicyAnswer.withAudit(outcome, audited.answer(enforced).toOutcome(), auditIds);
   }
 
+  /**
+   * Cedar's answer over the enforced policies only, or over all of them with {@code withAudit}: the
+   * raw answers the differential tests compare with cedar-java's.
+   */
+  static PolicyAnswer answer(JvmActionPolicies policies, JvmRequest request, boolean withAudit) {
+    Tally tally = new Tally();
+    for (int i = 0; i < policies.size(); i++) {
+      if (withAudit || !policies.audit(i)) {
+        CompiledPolicy policy = policies.policy(i);
+        PolicyResult result = policy.evaluate(request);
+        if (result.satisfied() || result.failed()) {
+          tally.add(policy, result);
+        }
+      }
+    }
+    return tally.answer(null);
+  }
+
   /** The satisfied and failed policies of one mode. */
   private static final class Tally {
     private List<String> permits;
