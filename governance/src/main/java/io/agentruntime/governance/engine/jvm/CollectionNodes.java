@@ -103,14 +103,19 @@ final class CollectionNodes {
     }
   }
 
-  /** {@code e.attr} on a record or an entity. */
-  static final class GetAttribute extends Node {
+  /**
+   * {@code e.attr} and {@code e has attr} on a record or an entity. Entities here carry no
+   * attributes, so only a record can have one.
+   */
+  static final class Attribute extends Node {
     private final Node target;
     private final String attribute;
+    private final boolean has;
 
-    GetAttribute(Node target, String attribute) {
+    Attribute(Node target, String attribute, boolean has) {
       this.target = target;
       this.attribute = attribute;
+      this.has = has;
     }
 
     @Override
@@ -118,36 +123,19 @@ final class CollectionNodes {
       Object value = target.evaluate(request);
       if (value instanceof Map<?, ?> record) {
         Object found = record.get(attribute);
+        if (has) {
+          return found != null;
+        }
         if (found == null) {
           throw new EvaluationError("record does not have the attribute `" + attribute + "`");
         }
         return found;
       }
       if (value instanceof EntityUid uid) {
+        if (has) {
+          return false;
+        }
         throw EntityNodes.missing(request, uid, attribute, "attribute");
-      }
-      throw EvaluationError.typeError("record, (entity of type `any_entity_type`)", value);
-    }
-  }
-
-  /** {@code e has attr}: entities here carry no attributes, so only records can have one. */
-  static final class HasAttribute extends Node {
-    private final Node target;
-    private final String attribute;
-
-    HasAttribute(Node target, String attribute) {
-      this.target = target;
-      this.attribute = attribute;
-    }
-
-    @Override
-    Object evaluate(JvmRequest request) {
-      Object value = target.evaluate(request);
-      if (value instanceof Map<?, ?> record) {
-        return record.get(attribute) != null;
-      }
-      if (value instanceof EntityUid) {
-        return false;
       }
       throw EvaluationError.typeError("record, (entity of type `any_entity_type`)", value);
     }

@@ -64,8 +64,8 @@ final class ExpressionCompiler {
       case "getTag" -> new EntityNodes.Tag(left(body, depth), right(body, depth), true);
       case "hasTag" -> new EntityNodes.Tag(left(body, depth), right(body, depth), false);
       case "." ->
-          new CollectionNodes.GetAttribute(
-              left(body, depth), ScopeCompiler.text(body.path("attr"), "attribute"));
+          new CollectionNodes.Attribute(
+              left(body, depth), ScopeCompiler.text(body.path("attr"), "attribute"), false);
       case "has" -> has(body, depth);
       case "like" -> like(body, depth);
       case "is" -> is(body, depth);
@@ -103,19 +103,19 @@ final class ExpressionCompiler {
     Node target = left(body, depth);
     JsonNode attr = body.path("attr");
     if (attr.isTextual()) {
-      return new CollectionNodes.HasAttribute(target, attr.asText());
+      return new CollectionNodes.Attribute(target, attr.asText(), true);
     }
     if (!attr.isArray() || attr.isEmpty()) {
       throw new UnsupportedPolicyException("`has` of " + abbreviate(attr));
     }
     Iterator<JsonNode> names = attr.iterator();
     String first = ScopeCompiler.text(names.next(), "attribute");
-    Node result = new CollectionNodes.HasAttribute(target, first);
-    Node path = new CollectionNodes.GetAttribute(target, first);
+    Node result = new CollectionNodes.Attribute(target, first, true);
+    Node path = new CollectionNodes.Attribute(target, first, false);
     while (names.hasNext()) {
       String name = ScopeCompiler.text(names.next(), "attribute");
-      result = new LogicNodes.And(result, new CollectionNodes.HasAttribute(path, name));
-      path = new CollectionNodes.GetAttribute(path, name);
+      result = new LogicNodes.And(result, new CollectionNodes.Attribute(path, name, true));
+      path = new CollectionNodes.Attribute(path, name, false);
     }
     return result;
   }

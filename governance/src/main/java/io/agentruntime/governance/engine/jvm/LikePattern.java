@@ -1,6 +1,7 @@
 package io.agentruntime.governance.engine.jvm;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The pattern of a Cedar {@code like}: characters (Unicode code points, as Cedar compares them) and
@@ -21,8 +22,7 @@ final class LikePattern {
   static LikePattern of(List<String> parts) {
     int[] elements =
         parts.stream()
-            .flatMapToInt(
-                part -> part == null ? java.util.stream.IntStream.of(WILDCARD) : part.codePoints())
+            .flatMapToInt(part -> part == null ? IntStream.of(WILDCARD) : part.codePoints())
             .toArray();
     return new LikePattern(elements);
   }

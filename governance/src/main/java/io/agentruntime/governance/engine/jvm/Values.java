@@ -43,7 +43,7 @@ final class Values {
   static boolean isLong(Object value) {
     return value instanceof Integer
         || value instanceof Long
-        || (value instanceof Number n && !(value instanceof CedarDecimal) && isIntegral(n));
+        || (value instanceof Number n && isIntegral(n));
   }
 
   /** The long value of an object for which {@link #isLong} holds. */
@@ -170,10 +170,5 @@ final class Values {
       }
     }
     return count;
-  }
-
-  /** The record's attribute, or null when absent (a null value is absent too). */
-  static Object attribute(Map<?, ?> record, String name) {
-    return record.get(name);
   }
 }
