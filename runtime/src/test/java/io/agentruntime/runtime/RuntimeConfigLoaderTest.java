@@ -195,12 +195,14 @@ class RuntimeConfigLoaderTest {
                 "AGENT_RUNTIME_NAME", "support",
                 "AGENT_RUNTIME_NAMESPACE", "agents",
                 "AGENT_GOVERNANCE_MODE", "Audit",
+                "AGENT_GOVERNANCE_EVALUATOR", "cedar",
                 "AGENT_LOCAL_MODE", "true",
                 "AGENT_POLICY_DIR", "/etc/policies"));
 
     assertThat(config.server().port()).isEqualTo(9999);
     assertThat(config.runtime().resource()).isEqualTo("agents/support");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.CEDAR);
     assertThat(config.identity().localMode()).isTrue();
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/etc/policies")));
