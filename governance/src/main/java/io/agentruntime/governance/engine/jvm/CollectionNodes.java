@@ -127,7 +127,7 @@ final class CollectionNodes {
           return found != null;
         }
         if (found == null) {
-          throw new EvaluationError("record does not have the attribute `" + attribute + "`");
+          throw EvaluationError.missingAttribute(record, attribute);
         }
         return found;
       }

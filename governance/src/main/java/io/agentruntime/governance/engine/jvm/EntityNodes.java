@@ -21,7 +21,7 @@ final class EntityNodes {
       Object a = child.evaluate(request);
       Object b = parent.evaluate(request);
       if (!(a instanceof EntityUid uid)) {
-        throw EvaluationError.typeError(CedarType.ENTITY, a);
+        throw notAnEntity(a, b);
       }
       if (b instanceof EntityUid ancestor) {
         return request.isIn(uid, ancestor);
@@ -93,11 +93,36 @@ final class EntityNodes {
     }
   }
 
+  /** Cedar's error for {@code a in b} with a non-entity {@code a}, with its advice. */
+  private static EvaluationError notAnEntity(Object a, Object b) {
+    EvaluationError error = EvaluationError.typeError(CedarType.ENTITY, a);
+    String advice =
+        switch (Values.typeOf(b)) {
+          case SET ->
+              " (`in` is for checking the entity hierarchy; use `.contains()` to test set membership)";
+          case RECORD ->
+              " (`in` is for checking the entity hierarchy; use `has` to test if a record has a key)";
+          default -> "";
+        };
+    return advice.isEmpty() ? error : new EvaluationError(error.getMessage() + advice);
+  }
+
   /** The error for reading an attribute or tag of an entity, which never has one here. */
   static EvaluationError missing(JvmRequest request, EntityUid uid, String name, String kind) {
     if (!request.exists(uid)) {
       return new EvaluationError("entity `" + uid + "` does not exist");
     }
-    return new EvaluationError("`" + uid + "` does not have the " + kind + " `" + name + "`");
+    return new EvaluationError(
+        "`"
+            + uid
+            + "` does not have the "
+            + kind
+            + " `"
+            + name
+            + "` (`"
+            + uid
+            + "` does not have any "
+            + kind
+            + "s)");
   }
 }
