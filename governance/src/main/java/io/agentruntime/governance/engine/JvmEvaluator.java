@@ -105,6 +105,12 @@ final class JvmEvaluator {
       if (first == null && second == null) {
         return List.of();
       }
+      if (second == null || first == null) {
+        // The usual case, one mode's policies only: sorted in place, no copy.
+        List<String> only = first == null ? second : first;
+        only.sort(null);
+        return only;
+      }
       List<String> merged = new ArrayList<>();
       if (first != null) {
         merged.addAll(first);
