@@ -5,13 +5,10 @@ final class LogicNodes {
   private LogicNodes() {}
 
   /** {@code left && right}: the right side is evaluated only when the left is true. */
-  static final class And extends Node {
-    private final Node left;
-    private final Node right;
+  static final class And extends Node.Binary {
 
     And(Node left, Node right) {
-      this.left = left;
-      this.right = right;
+      super(left, right);
     }
 
     @Override
@@ -21,13 +18,10 @@ final class LogicNodes {
   }
 
   /** {@code left || right}: the right side is evaluated only when the left is false. */
-  static final class Or extends Node {
-    private final Node left;
-    private final Node right;
+  static final class Or extends Node.Binary {
 
     Or(Node left, Node right) {
-      this.left = left;
-      this.right = right;
+      super(left, right);
     }
 
     @Override

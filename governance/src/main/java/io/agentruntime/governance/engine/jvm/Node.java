@@ -40,6 +40,17 @@ abstract class Node {
     throw EvaluationError.typeError(CedarType.BOOL, value);
   }
 
+  /** An operator with a left and a right operand. */
+  abstract static class Binary extends Node {
+    final Node left;
+    final Node right;
+
+    Binary(Node left, Node right) {
+      this.left = left;
+      this.right = right;
+    }
+  }
+
   /** A value known when the policy is compiled. */
   static final class Literal extends Node {
     private final Object value;

@@ -5,14 +5,11 @@ final class ValueNodes {
   private ValueNodes() {}
 
   /** {@code left == right}, or {@code !=} when negated: never an error for differing types. */
-  static final class Equals extends Node {
-    private final Node left;
-    private final Node right;
+  static final class Equals extends Node.Binary {
     private final boolean negated;
 
     Equals(Node left, Node right, boolean negated) {
-      this.left = left;
-      this.right = right;
+      super(left, right);
       this.negated = negated;
     }
 
@@ -28,14 +25,11 @@ final class ValueNodes {
    * {@code <} and {@code <=} on two longs, two datetimes or two durations. Cedar defines {@code a >
    * b} as {@code !(a <= b)} and {@code a >= b} as {@code !(a < b)}; the compiler builds them so.
    */
-  static final class LessThan extends Node {
-    private final Node left;
-    private final Node right;
+  static final class LessThan extends Node.Binary {
     private final boolean orEqual;
 
     LessThan(Node left, Node right, boolean orEqual) {
-      this.left = left;
-      this.right = right;
+      super(left, right);
       this.orEqual = orEqual;
     }
 
@@ -76,7 +70,7 @@ final class ValueNodes {
   }
 
   /** {@code +}, {@code -} and {@code *} on longs; overflow is an evaluation error. */
-  static final class Arithmetic extends Node {
+  static final class Arithmetic extends Node.Binary {
     enum Operator {
       ADD("add"),
       SUBTRACT("subtract"),
@@ -89,13 +83,10 @@ final class ValueNodes {
       }
     }
 
-    private final Node left;
-    private final Node right;
     private final Operator operator;
 
     Arithmetic(Node left, Node right, Operator operator) {
-      this.left = left;
-      this.right = right;
+      super(left, right);
       this.operator = operator;
     }
 
