@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each run draws a new seed (printed on failure; {@code -Ddifferential.seed=...} replays it) and
  * decides {@code -Ddifferential.cases} requests, 100,000 by default. A disagreement is shrunk to a
- * small counterexample, printed as a corpus entry for {@code src/test/resources/differential/}.
+ * small counterexample (fewest policies, conditions, groups and context entries), printed as a
+ * corpus entry for {@code src/test/resources/differential/}.
  */
 class JvmEvaluatorDifferentialTest {
   private static final int CASES = Integer.getInteger("differential.cases", 100_000);
@@ -112,7 +113,7 @@ class JvmEvaluatorDifferentialTest {
         + small.toJson();
   }
 
-  /** Drops policies, groups and context entries as long as the disagreement remains. */
+  /** Drops policies, conditions, groups and context entries while the disagreement remains. */
   private DifferentialCase shrink(DifferentialCase failing) {
     DifferentialCase current = failing;
     boolean progress = true;
@@ -136,6 +137,14 @@ class JvmEvaluatorDifferentialTest {
       fewer.remove(i);
       candidates.add(new DifferentialCase(c.note(), fewer, c.request()));
     }
+    for (int i = 0; i < c.policies().size(); i++) {
+      PolicyDocument policy = c.policies().get(i);
+      for (String fewer : withoutOneClause(policy.cedar())) {
+        List<PolicyDocument> policies = new ArrayList<>(c.policies());
+        policies.set(i, new PolicyDocument(policy.id(), fewer, policy.mode(), policy.source()));
+        candidates.add(new DifferentialCase(c.note(), policies, c.request()));
+      }
+    }
     DecisionRequest r = c.request();
     for (String group : r.groups()) {
       Set<String> groups = new LinkedHashSet<>(r.groups());
@@ -156,6 +165,72 @@ class JvmEvaluatorDifferentialTest {
               new DecisionRequest(r.principal(), r.groups(), r.action(), r.resource(), context)));
     }
     return candidates;
+  }
+
+  /** The policy without each of its {@code when}/{@code unless} clauses in turn. */
+  static List<String> withoutOneClause(String policy) {
+    List<String> shorter = new ArrayList<>();
+    int scopeEnd = scopeEnd(policy);
+    int start = scopeEnd;
+    while (true) {
+      int open = policy.indexOf('{', start);
+      if (open < 0) {
+        return shorter;
+      }
+      int close = matchingBrace(policy, open);
+      int keyword =
+          Math.max(policy.lastIndexOf(" when ", open), policy.lastIndexOf(" unless ", open));
+      if (close < 0 || keyword < scopeEnd) {
+        return shorter;
+      }
+      shorter.add(policy.substring(0, keyword) + policy.substring(close + 1));
+      start = close + 1;
+    }
+  }
+
+  /** Index just past the scope's closing parenthesis. */
+  private static int scopeEnd(String policy) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < policy.length(); i++) {
+      char c = policy.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return policy.length();
+  }
+
+  private static int matchingBrace(String text, int open) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private boolean disagrees(DifferentialCase c) {
