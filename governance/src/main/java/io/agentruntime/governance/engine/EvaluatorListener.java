@@ -7,6 +7,9 @@ public interface EvaluatorListener {
   /** An installed policy set is decided by cedar-java because the JVM evaluator cannot. */
   default void policySetFallback() {}
 
+  /** In {@code shadow}, cedar-java checked a decision of the JVM evaluator. */
+  default void shadowChecked() {}
+
   /** In {@code shadow}, cedar-java disagreed with a decision of the JVM evaluator. */
   default void disagreement() {}
 

@@ -58,6 +58,7 @@ final class ShadowCheck implements AutoCloseable {
     } catch (RuntimeException e) {
       oracle = Outcome.error("cedar-java failed: " + e);
     }
+    listener.shadowChecked();
     if (!decided.agreesWith(oracle)) {
       listener.disagreement();
       LOG.warn(

@@ -9,6 +9,7 @@ final class EvaluatorMeters implements EvaluatorListener {
   private final Counter disagreements;
   private final Counter fallbacks;
   private final Counter dropped;
+  private final Counter checks;
 
   EvaluatorMeters(MeterRegistry registry) {
     disagreements =
@@ -23,6 +24,15 @@ final class EvaluatorMeters implements EvaluatorListener {
         Counter.builder(RuntimeMetrics.EVALUATOR_SHADOW_DROPPED)
             .description("Decisions not checked against cedar-java because its queue was full")
             .register(registry);
+    checks =
+        Counter.builder(RuntimeMetrics.EVALUATOR_SHADOW_CHECKS)
+            .description("Decisions of the JVM evaluator checked against cedar-java (shadow)")
+            .register(registry);
+  }
+
+  @Override
+  public void shadowChecked() {
+    checks.increment();
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String EVALUATOR_DISAGREEMENTS = "agent.governance.evaluator.disagreements";
   public static final String EVALUATOR_FALLBACKS = "agent.governance.evaluator.fallbacks";
   public static final String EVALUATOR_SHADOW_DROPPED = "agent.governance.evaluator.shadow.dropped";
+  public static final String EVALUATOR_SHADOW_CHECKS = "agent.governance.evaluator.shadow.checks";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
