@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Compares the runtime's POST /dispatch with a bare Vert.x hello server on this machine, in one run:
-# wrk at 100 connections against each (throughput and latency), then hey at a fixed 1000 req/s
-# against the runtime (latency at that rate). See bench/README.md.
+# wrk at 100 connections against each (throughput and latency), the runtime twice: the same request
+# repeated (the decision memo may answer) and a distinct context per request (every request is
+# decided); then hey at a fixed 1000 req/s against the runtime (latency at that rate).
+# See bench/README.md.
 #
 # Environment:
 #   URL=http://host:port   load an already running runtime instead of building and starting one
@@ -10,6 +12,7 @@
 #   SKIP_BUILD=1           reuse the jars already built
 #   RUNTIME_PORT, HELLO_PORT   loopback ports of the local servers (default 18080, 18081)
 #   DURATION, WARMUP       wrk run and warm-up lengths (default 20s, 10s)
+#   EVALUATOR              governance.evaluator of the local runtime: jvm (default), cedar, shadow
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -81,7 +84,7 @@ start_local_servers() {
   java="$(tools/find-jdk)/bin/java"
   local flags=(--enable-native-access=ALL-UNNAMED)  # the JVM flags of `make run`
   start runtime "$RESULTS/runtime.log" \
-    env AGENT_SERVER_PORT="$RUNTIME_PORT" "$java" "${flags[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG"
+    env AGENT_SERVER_PORT="$RUNTIME_PORT" AGENT_GOVERNANCE_EVALUATOR="${EVALUATOR:-jvm}" "$java" "${flags[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG"
   start hello "$RESULTS/hello.log" "$java" "${flags[@]}" -jar "$HELLO_JAR" "$HELLO_PORT" 127.0.0.1
   wait_until_ok runtime 60 "http://127.0.0.1:$RUNTIME_PORT/readyz"
   wait_until_ok hello 30 -X POST -d '{}' "http://127.0.0.1:$HELLO_PORT/"
@@ -94,9 +97,9 @@ check_dispatch() {
   [[ $status == 200 ]] || fail "POST $1 answered $status, expected 200: $(head -c 300 "$RESULTS/first-dispatch.json")"
 }
 
-# wrk_run NAME URL DURATION: the wrk report goes to $RESULTS/wrk-NAME.txt
+# wrk_run NAME URL DURATION [SCRIPT]: the wrk report goes to $RESULTS/wrk-NAME.txt
 wrk_run() {
-  wrk -t2 -c100 -d"$3" --latency -s bench/post.lua "$2" >"$RESULTS/wrk-$1.txt"
+  wrk -t2 -c100 -d"$3" --latency -s "${4:-bench/post.lua}" "$2" >"$RESULTS/wrk-$1.txt"
 }
 
 # wrk_field FILE FIELD: requests/s, or a latency percentile (50%, 99%) in milliseconds
@@ -140,11 +143,11 @@ print_row() {
 report() {
   echo
   print_row "run" "requests/s" "p50 ms" "p95 ms" "p99 ms" "errors"
-  for name in hello runtime; do
+  for name in hello runtime runtime-distinct; do
     local f="$RESULTS/wrk-$name.txt"
     [[ -f $f ]] || continue
     # wrk --latency reports 50/75/90/99 %: no p95
-    print_row "$name (wrk -t2 -c100 -d$DURATION)" "$(wrk_field "$f" rps)" "$(wrk_field "$f" 50%)" \
+    print_row "$name (wrk -c100 -d$DURATION)" "$(wrk_field "$f" rps)" "$(wrk_field "$f" 50%)" \
       "-" "$(wrk_field "$f" 99%)" "$(wrk_errors "$f")"
   done
   local h="$RESULTS/hey-runtime.txt"
@@ -152,8 +155,9 @@ report() {
     "$(hey_field "$h" 95%)" "$(hey_field "$h" 99%)" "$(hey_non_200 "$h")"
   if [[ -f $RESULTS/wrk-hello.txt ]]; then
     awk -v r="$(wrk_field "$RESULTS/wrk-runtime.txt" rps)" \
+      -v d="$(wrk_field "$RESULTS/wrk-runtime-distinct.txt" rps)" \
       -v h="$(wrk_field "$RESULTS/wrk-hello.txt" rps)" \
-      'BEGIN {printf "throughput ratio runtime/hello: %.2f\n", r / h}'
+      'BEGIN {printf "throughput ratio runtime/hello: repeated request %.2f, distinct context %.2f\n", r / h, d / h}'
   fi
   echo "errors: non-2xx answers and socket errors; raw reports in $RESULTS"
 }
@@ -178,8 +182,10 @@ main() {
     echo "loading the hello server ($DURATION)"
     wrk_run hello "http://127.0.0.1:$HELLO_PORT/" "$DURATION"
   fi
-  echo "loading the runtime ($DURATION)"
+  echo "loading the runtime with one repeated request ($DURATION)"
   wrk_run runtime "$dispatch" "$DURATION"
+  echo "loading the runtime with a distinct context per request ($DURATION)"
+  wrk_run runtime-distinct "$dispatch" "$DURATION" bench/post-distinct.lua
   echo "fixed rate: 1000 req/s for 20s"
   hey_run "$dispatch"
   report

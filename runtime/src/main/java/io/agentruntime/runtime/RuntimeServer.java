@@ -35,7 +35,10 @@ public final class RuntimeServer {
 
   /** What the server opened besides the services, closed on shutdown. */
   private record Resources(
-      PolicyStore store, PolicyRefresher refresher, CoordinationStores coordination) {}
+      PolicyStore store,
+      PolicyRefresher refresher,
+      CoordinationStores coordination,
+      GovernanceEngine engine) {}
 
   private final Vertx vertx;
   private final RuntimeServices services;
@@ -82,7 +85,11 @@ public final class RuntimeServer {
     Clock clock = Clock.systemUTC();
     RuntimeMetrics metrics = new RuntimeMetrics(intentBackends(config));
     PolicyStore store = ConfiguredPolicyStore.open(config.governance().store(), metrics);
-    GovernanceEngine engine = new GovernanceEngine(config.governance().mode());
+    GovernanceEngine engine =
+        new GovernanceEngine(
+            config.governance().mode(),
+            config.governance().evaluator(),
+            metrics.governanceEvaluator());
     PolicySetSynchronizer synchronizer = new PolicySetSynchronizer(store, engine, clock);
     Readiness readiness =
         new Readiness(engine, synchronizer, config.governance().maxStaleness(), clock);
@@ -112,7 +119,8 @@ public final class RuntimeServer {
             new PrincipalResolver(config.identity()));
     PolicyRefresher refresher =
         new PolicyRefresher(vertx, synchronizer, config.governance().refreshInterval());
-    return new RuntimeServer(vertx, services, new Resources(store, refresher, coordination));
+    return new RuntimeServer(
+        vertx, services, new Resources(store, refresher, coordination, engine));
   }
 
   private Future<RuntimeServer> listen() {
@@ -155,6 +163,7 @@ public final class RuntimeServer {
 
   private Future<Void> close() {
     resources.refresher().close();
+    resources.engine().close();
     services.backends().close();
     resources.coordination().close();
     resources.store().close();

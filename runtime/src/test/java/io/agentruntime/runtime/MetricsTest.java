@@ -89,6 +89,8 @@ class MetricsTest {
         .contains("agent_governance_decision_duration_seconds_bucket{decision=\"Allow\"")
         .contains(
             "agent_governance_decisions_total{decision=\"Deny\",intent=\"call_reasoning\",mode=\"Enforce\"} 1")
+        .contains("agent_governance_evaluator_disagreements_total 0")
+        .contains("agent_governance_evaluator_fallbacks_total 0")
         .contains("agent_policy_set_version ")
         .contains("agent_policy_set_age_seconds ")
         .contains(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.engine.EvaluatorChoice;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.runtime.config.ConfigException;
 import io.agentruntime.runtime.config.PolicyStoreConfig;
@@ -45,6 +46,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.identity().principalHeader()).isEqualTo("x-agent-principal");
     assertThat(config.identity().localMode()).isFalse();
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
+    assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.JVM);
     assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.governance().store())
         .isEqualTo(
@@ -70,6 +72,7 @@ class RuntimeConfigLoaderTest {
             identity: {principalHeader: x-user, groupsHeader: x-groups, localMode: true}
             governance:
               mode: Audit
+              evaluator: shadow
               refreshInterval: 2s
               maxStaleness: 1m
               store: {file: {directory: /srv/policies}}
@@ -90,6 +93,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
     assertThat(config.identity().groupsHeader()).isEqualTo("x-groups");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.SHADOW);
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));
     assertThat(config.idempotency().maxEntries()).isEqualTo(10);
@@ -114,6 +118,7 @@ class RuntimeConfigLoaderTest {
           server: {maxBodySize: huge}                                                              | server.maxBodySize: invalid size 'huge'
           server: {port: 70000}                                                                    | server.port: must be between 0 and 65535
           governance: {mode: Sometimes}                                                            | governance.mode: must be Enforce or Audit
+          governance: {evaluator: native}                                                          | governance.evaluator: 'native' is not an evaluator; expected one of jvm, cedar, shadow
           governance: {store: {dynamo: {}}}                                                        | governance.store.dynamo: unknown key
           governance: {store: {file: {}, dynamodb: {table: t, region: r}}}                         | governance.store.dynamodb: give exactly one store, either file or dynamodb
           governance: {store: {dynamodb: {region: eu-west-1}}}                                     | governance.store.dynamodb.table: is required
@@ -190,12 +195,14 @@ class RuntimeConfigLoaderTest {
                 "AGENT_RUNTIME_NAME", "support",
                 "AGENT_RUNTIME_NAMESPACE", "agents",
                 "AGENT_GOVERNANCE_MODE", "Audit",
+                "AGENT_GOVERNANCE_EVALUATOR", "cedar",
                 "AGENT_LOCAL_MODE", "true",
                 "AGENT_POLICY_DIR", "/etc/policies"));
 
     assertThat(config.server().port()).isEqualTo(9999);
     assertThat(config.runtime().resource()).isEqualTo("agents/support");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.CEDAR);
     assertThat(config.identity().localMode()).isTrue();
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/etc/policies")));

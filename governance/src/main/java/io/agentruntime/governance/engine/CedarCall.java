@@ -20,14 +20,26 @@ record CedarCall(AuthorizationRequest request, Set<Entity> entities) {
   private static final EntityTypeName RUNTIME = type("Runtime");
 
   static CedarCall of(MemoKey key, Map<String, Value> context) {
+    return of(key.principal(), key.groups(), key.action(), key.resource(), context);
+  }
+
+  static CedarCall of(DecisionRequest request, Map<String, Value> context) {
+    return of(request.principal(), request.groups(), request.action(), request.resource(), context);
+  }
+
+  private static CedarCall of(
+      String principalId,
+      Set<String> groups,
+      String action,
+      String resource,
+      Map<String, Value> context) {
     Set<EntityUID> parents = new HashSet<>();
-    for (String group : key.groups()) {
+    for (String group : groups) {
       parents.add(GROUP.of(group));
     }
-    EntityUID principal = USER.of(key.principal());
+    EntityUID principal = USER.of(principalId);
     AuthorizationRequest request =
-        new AuthorizationRequest(
-            principal, ACTION.of(key.action()), RUNTIME.of(key.resource()), context);
+        new AuthorizationRequest(principal, ACTION.of(action), RUNTIME.of(resource), context);
     return new CedarCall(request, Set.of(new Entity(principal, parents)));
   }
 

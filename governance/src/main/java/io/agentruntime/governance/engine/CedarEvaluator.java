@@ -11,14 +11,20 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Runs Cedar for one request and turns its answer into an {@link Outcome}.
- *
- * <p>Cedar itself skips a policy whose condition fails to evaluate and decides with the rest; here
- * any evaluation error denies, so a policy that cannot be evaluated never silently lets a request
- * through.
+ * Runs cedar-java for one request and turns its answer into an {@link Outcome}: the evaluator of
+ * {@code governance.evaluator: cedar}, and the oracle the JVM evaluator is checked against.
  */
 final class CedarEvaluator {
   private final BasicAuthorizationEngine cedar = new BasicAuthorizationEngine();
+
+  /** Converts the request's context and decides; a context Cedar cannot take denies. */
+  Outcome decide(ActionPolicies policies, DecisionRequest request) {
+    try {
+      return evaluate(policies, CedarCall.of(request, ContextConverter.convert(request.context())));
+    } catch (ContextConversionException e) {
+      return Outcome.error(e.getMessage());
+    }
+  }
 
   /** Decides with the enforced set and reports Audit-mode policies that would have denied. */
   Outcome evaluate(ActionPolicies policies, CedarCall call) {
@@ -27,13 +33,7 @@ final class CedarEvaluator {
     if (enforced.effect() != Effect.ALLOW || withAudit.isEmpty()) {
       return enforced;
     }
-    Outcome combined = authorize(withAudit.get(), call);
-    if (combined.effect() == Effect.ALLOW) {
-      return enforced;
-    }
-    List<String> denials =
-        combined.policies().stream().filter(policies.auditIds()::contains).toList();
-    return enforced.withAuditDenials(denials);
+    return PolicyAnswer.withAudit(enforced, authorize(withAudit.get(), call), policies.auditIds());
   }
 
   private Outcome authorize(PolicySet set, CedarCall call) {
@@ -46,29 +46,23 @@ final class CedarEvaluator {
     if (response.success.isEmpty()) {
       List<String> errors =
           response.errors.map(list -> list.stream().map(e -> e.message).toList()).orElse(List.of());
-      return new Outcome(Effect.DENY, List.of(), List.of(), errors);
+      return new Outcome(Effect.DENY, List.of(), List.of(), errors, List.of());
     }
-    return fromSuccess(response.success.get());
+    return answer(response.success.get()).toOutcome();
   }
 
-  private static Outcome fromSuccess(AuthorizationSuccessResponse success) {
-    List<String> reasons = List.copyOf(new TreeSet<>(success.getReason()));
+  /** Cedar's answer in the form both evaluators share. */
+  static PolicyAnswer answer(AuthorizationSuccessResponse success) {
     List<AuthorizationSuccessResponse.AuthorizationError> failures = success.getErrors();
-    if (failures.isEmpty()) {
-      Effect effect = success.isAllowed() ? Effect.ALLOW : Effect.DENY;
-      return new Outcome(effect, reasons, List.of(), List.of());
-    }
-    List<String> errors =
-        failures.stream().map(f -> "policy " + f.getPolicyId() + ": " + describe(f)).toList();
-    List<String> failing =
+    return new PolicyAnswer(
+        success.isAllowed(),
+        List.copyOf(new TreeSet<>(success.getReason())),
         List.copyOf(
             new TreeSet<>(
                 failures.stream()
                     .map(AuthorizationSuccessResponse.AuthorizationError::getPolicyId)
-                    .toList()));
-    // A matching forbid is the clearer reason to name; otherwise the policies that failed decided.
-    List<String> deciding = success.isAllowed() || reasons.isEmpty() ? failing : reasons;
-    return new Outcome(Effect.DENY, deciding, List.of(), errors);
+                    .toList())),
+        failures.stream().map(f -> "policy " + f.getPolicyId() + ": " + describe(f)).toList());
   }
 
   private static String describe(AuthorizationSuccessResponse.AuthorizationError failure) {

@@ -4,10 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agentruntime.governance.RateLimit;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An installed policy set, immutable once built: per-action prepared Cedar sets plus the memo of
- * decisions taken with them.
+ * An installed policy set, immutable once built: per-action prepared policies (for cedar-java and,
+ * unless the set falls back, for the JVM evaluator) plus the memo of cedar-java decisions.
  *
  * <p>The memo lives here, not in the engine, so installing a new set discards it with the old set:
  * no decision can outlive the policies that produced it.
@@ -24,18 +25,21 @@ final class CompiledPolicySet {
   private final ActionPolicies unconstrainedOnly;
   private final Map<String, RateLimit> rateLimits;
   private final Cache<MemoKey, Outcome> memo;
+  private final Optional<String> jvmUnsupported;
 
   CompiledPolicySet(
       long version,
       int policyCount,
       Map<String, ActionPolicies> byAction,
       ActionPolicies unconstrainedOnly,
-      Map<String, RateLimit> rateLimits) {
+      Map<String, RateLimit> rateLimits,
+      Optional<String> jvmUnsupported) {
     this.version = version;
     this.policyCount = policyCount;
     this.byAction = Map.copyOf(byAction);
     this.unconstrainedOnly = unconstrainedOnly;
     this.rateLimits = Map.copyOf(rateLimits);
+    this.jvmUnsupported = jvmUnsupported;
     // Weighted so that a few large contexts cannot hold as much memory as 65,536 small ones.
     this.memo =
         Caffeine.newBuilder()
@@ -61,6 +65,11 @@ final class CompiledPolicySet {
   /** The rate limit of each limited policy, by policy id. */
   Map<String, RateLimit> rateLimits() {
     return rateLimits;
+  }
+
+  /** Why the JVM evaluator cannot decide with this set, which cedar-java then decides with. */
+  Optional<String> jvmUnsupported() {
+    return jvmUnsupported;
   }
 
   Cache<MemoKey, Outcome> memo() {

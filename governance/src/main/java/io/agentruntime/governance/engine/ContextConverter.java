@@ -94,6 +94,16 @@ final class ContextConverter {
     return depth + 1;
   }
 
+  /** Whether {@code number} converts to a Cedar long or decimal. */
+  static boolean representable(Number number) {
+    try {
+      convertNumber(number, "");
+      return true;
+    } catch (ContextConversionException e) {
+      return false;
+    }
+  }
+
   private static Value convertNumber(Number number, String path) throws ContextConversionException {
     BigDecimal exact = exactValue(number, path).stripTrailingZeros();
     if (exact.scale() <= 0) {

@@ -4,12 +4,15 @@ import com.cedarpolicy.value.Value;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
+import io.agentruntime.governance.engine.jvm.JvmRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides governance requests with Cedar against the currently installed policy set.
@@ -17,25 +20,52 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safe and non-blocking: {@link #decide} may run on an event loop. {@link #install}
  * parses a new set and swaps it in atomically; on a parse error the previous set stays.
  *
- * <p>Cedar decisions are pure functions of the policy set and the request, so decisions are
- * memoised per installed set (keyed by principal, groups, action, resource and the converted
+ * <p>cedar-java parses and validates every policy. By default ({@link EvaluatorChoice#JVM}) the
+ * policies are also compiled for the JVM and decided there, reading the request's context in place;
+ * a set using something the JVM evaluator does not support, and a request whose content only
+ * cedar-java can interpret ({@link ContextCheck}), are decided by cedar-java. cedar-java decisions
+ * are memoised per installed set (keyed by principal, groups, action, resource and the converted
  * context): a repeated request skips the native call, and installing a set starts a fresh memo.
  */
-public final class GovernanceEngine {
+public final class GovernanceEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GovernanceEngine.class);
   private static final MemoKey WARM_UP = new MemoKey("warm-up", Set.of(), "", "warm-up", "{}");
 
   private final EnforcementMode mode;
+  private final EvaluatorChoice choice;
+  private final EvaluatorListener listener;
   private final PolicySetCompiler compiler = new PolicySetCompiler();
   private final CedarEvaluator evaluator = new CedarEvaluator();
+  private final ShadowCheck shadow;
   private final AtomicReference<CompiledPolicySet> installed = new AtomicReference<>();
 
+  /** An engine deciding with the JVM evaluator. */
   public GovernanceEngine(EnforcementMode mode) {
+    this(mode, EvaluatorChoice.JVM, EvaluatorListener.NONE);
+  }
+
+  public GovernanceEngine(
+      EnforcementMode mode, EvaluatorChoice choice, EvaluatorListener listener) {
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.choice = Objects.requireNonNull(choice, "choice");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.shadow =
+        choice == EvaluatorChoice.SHADOW
+            ? new ShadowCheck(evaluator, listener, ShadowCheck.QUEUE_CAPACITY)
+            : null;
   }
 
   /** Parses and atomically installs {@code snapshot}; the last good set stays on error. */
   public void install(PolicySetSnapshot snapshot) throws PolicySetCompilationException {
     CompiledPolicySet compiled = compiler.compile(snapshot);
+    if (choice != EvaluatorChoice.CEDAR && compiled.jvmUnsupported().isPresent()) {
+      LOG.warn(
+          "Policy set version {} is decided by cedar-java: {}, which the JVM evaluator does not"
+              + " support",
+          compiled.version(),
+          compiled.jvmUnsupported().get());
+      listener.policySetFallback();
+    }
     // The first native call initialises cedar-java's serialisers (hundreds of milliseconds): pay
     // that here, on the installing thread, rather than on the event loop serving the first request.
     evaluator.evaluate(compiled.forAction(WARM_UP.action()), CedarCall.of(WARM_UP, Map.of()));
@@ -80,6 +110,30 @@ public final class GovernanceEngine {
     if (!missing.isEmpty()) {
       return Outcome.error("request is missing " + String.join(", ", missing));
     }
+    ActionPolicies policies = set.forAction(request.action());
+    if (choice != EvaluatorChoice.CEDAR
+        && policies.jvm().isPresent()
+        && ContextCheck.readableInPlace(request)) {
+      Outcome outcome =
+          JvmEvaluator.evaluate(
+              policies.jvm().get(),
+              new JvmRequest(
+                  request.principal(),
+                  request.groups(),
+                  request.action(),
+                  request.resource(),
+                  request.context()));
+      if (shadow != null) {
+        shadow.submit(set, request, outcome);
+      }
+      return outcome;
+    }
+    return decideWithCedar(set, policies, request);
+  }
+
+  private Outcome decideWithCedar(
+      CompiledPolicySet set, ActionPolicies policies, DecisionRequest request)
+      throws ContextConversionException {
     Map<String, Value> context = ContextConverter.convert(request.context());
     MemoKey key =
         new MemoKey(
@@ -88,7 +142,6 @@ public final class GovernanceEngine {
             request.action(),
             request.resource(),
             CanonicalContext.of(context));
-    ActionPolicies policies = set.forAction(key.action());
     if (key.weight() > MemoKey.MAX_MEMOIZED_WEIGHT) {
       return evaluator.evaluate(policies, CedarCall.of(key, context));
     }
@@ -145,6 +198,14 @@ public final class GovernanceEngine {
   public Map<String, RateLimit> rateLimits() {
     CompiledPolicySet set = installed.get();
     return set == null ? Map.of() : set.rateLimits();
+  }
+
+  /** Stops the {@code shadow} check's worker, if any. */
+  @Override
+  public void close() {
+    if (shadow != null) {
+      shadow.close();
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
+import io.agentruntime.governance.engine.jvm.CompiledPolicy;
+import io.agentruntime.governance.engine.jvm.UnsupportedPolicyException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
 final class PolicySetCompiler {
   private final CedarSyntaxCheck syntaxCheck = new CedarSyntaxCheck();
 
-  private record Parsed(PolicyDocument document, Policy policy, ActionScope scope) {}
+  private record Parsed(
+      PolicyDocument document, Policy policy, ActionScope scope, String policyJson) {}
 
   CompiledPolicySet compile(PolicySetSnapshot snapshot) throws PolicySetCompilationException {
     rejectDuplicateIds(snapshot.policies());
@@ -37,28 +40,62 @@ final class PolicySetCompiler {
     for (PolicyDocument document : snapshot.policies()) {
       parsed.add(parse(document));
     }
+    Optional<Map<String, CompiledPolicy>> jvm;
+    Optional<String> unsupported;
+    try {
+      jvm = Optional.of(compileForJvm(parsed));
+      unsupported = Optional.empty();
+    } catch (UnsupportedPolicyException e) {
+      jvm = Optional.empty();
+      unsupported = Optional.of(e.getMessage());
+    }
     Set<String> actions = new LinkedHashSet<>();
     parsed.forEach(p -> p.scope().actions().ifPresent(actions::addAll));
     Map<String, ActionPolicies> byAction = new HashMap<>();
     for (String action : actions) {
-      byAction.put(action, prepare(parsed, Optional.of(action)));
+      byAction.put(action, prepare(parsed, Optional.of(action), jvm));
     }
     Map<String, RateLimit> rateLimits = new HashMap<>();
     for (PolicyDocument document : snapshot.policies()) {
       document.rateLimit().ifPresent(limit -> rateLimits.put(document.id(), limit));
     }
     return new CompiledPolicySet(
-        snapshot.version(), parsed.size(), byAction, prepare(parsed, Optional.empty()), rateLimits);
+        snapshot.version(),
+        parsed.size(),
+        byAction,
+        prepare(parsed, Optional.empty(), jvm),
+        rateLimits,
+        unsupported);
   }
 
   private Parsed parse(PolicyDocument document) throws PolicySetCompilationException {
     Policy policy = new Policy(document.cedar(), document.id());
     try {
-      // The JSON form is Cedar's own parse of the policy: it both validates and yields the scope.
-      return new Parsed(document, policy, ActionScope.fromPolicyJson(policy.toJson()));
+      // The JSON form is Cedar's own parse of the policy: it validates, yields the scope and is
+      // what the JVM evaluator compiles.
+      String json = policy.toJson();
+      return new Parsed(document, policy, ActionScope.fromPolicyJson(json), json);
     } catch (InternalException e) {
       throw syntaxError(document);
     }
+  }
+
+  /**
+   * Compiles every policy for the JVM evaluator, or none: one policy it does not support sends the
+   * whole set to cedar-java.
+   */
+  private static Map<String, CompiledPolicy> compileForJvm(List<Parsed> parsed)
+      throws UnsupportedPolicyException {
+    Map<String, CompiledPolicy> byId = new HashMap<>();
+    for (Parsed policy : parsed) {
+      String id = policy.document().id();
+      try {
+        byId.put(id, CompiledPolicy.compile(id, policy.policyJson()));
+      } catch (UnsupportedPolicyException e) {
+        throw new UnsupportedPolicyException("policy '" + id + "' uses " + e.getMessage());
+      }
+    }
+    return byId;
   }
 
   private PolicySetCompilationException syntaxError(PolicyDocument document) {
@@ -89,7 +126,8 @@ final class PolicySetCompiler {
   }
 
   /** The sets for one action, or for actions no policy names when {@code action} is empty. */
-  private static ActionPolicies prepare(List<Parsed> parsed, Optional<String> action)
+  private static ActionPolicies prepare(
+      List<Parsed> parsed, Optional<String> action, Optional<Map<String, CompiledPolicy>> jvm)
       throws PolicySetCompilationException {
     List<Parsed> applicable = parsed.stream().filter(p -> appliesTo(p.scope(), action)).toList();
     Set<Policy> enforced =
@@ -107,7 +145,15 @@ final class PolicySetCompiler {
       withAudit =
           Optional.of(cached(applicable.stream().map(Parsed::policy).collect(Collectors.toSet())));
     }
-    return new ActionPolicies(cached(enforced), withAudit, auditIds);
+    Optional<JvmActionPolicies> compiled =
+        jvm.map(
+            byId ->
+                new JvmActionPolicies(
+                    applicable.stream().map(p -> byId.get(p.document().id())).toList(),
+                    applicable.stream()
+                        .map(p -> p.document().mode() == EnforcementMode.AUDIT)
+                        .toList()));
+    return new ActionPolicies(cached(enforced), withAudit, auditIds, compiled);
   }
 
   private static boolean appliesTo(ActionScope scope, Optional<String> action) {

@@ -1,18 +1,22 @@
 package io.agentruntime.runtime.config;
 
 import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.engine.EvaluatorChoice;
 import java.time.Duration;
 
 /**
  * How requests are governed (configuration {@code governance}).
  *
  * @param mode {@link EnforcementMode#AUDIT} decides and logs but never blocks
+ * @param evaluator which evaluator decides: the JVM one, cedar-java, or the JVM one checked by
+ *     cedar-java ({@code shadow})
  * @param refreshInterval how often the policy store's version is checked
  * @param maxStaleness how long the store may stay unreachable before requests get 503
  * @param store where the policies are read
  */
 public record GovernanceConfig(
     EnforcementMode mode,
+    EvaluatorChoice evaluator,
     Duration refreshInterval,
     Duration maxStaleness,
     PolicyStoreConfig store) {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.engine.EvaluatorChoice;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -110,9 +111,16 @@ public final class RuntimeConfigLoader {
     } catch (IllegalArgumentException e) {
       throw node.error("mode", e.getMessage());
     }
+    EvaluatorChoice evaluator;
+    try {
+      evaluator = EvaluatorChoice.parse(node.string("evaluator", EvaluatorChoice.JVM.configName()));
+    } catch (IllegalArgumentException e) {
+      throw node.error("evaluator", e.getMessage());
+    }
     GovernanceConfig governance =
         new GovernanceConfig(
             mode,
+            evaluator,
             node.duration("refreshInterval", Duration.ofSeconds(10)),
             node.duration("maxStaleness", Duration.ofMinutes(5)),
             PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory));

@@ -2,6 +2,7 @@ package io.agentruntime.runtime.metrics;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
+import io.agentruntime.governance.engine.EvaluatorListener;
 import io.agentruntime.runtime.backend.Backend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -41,6 +42,10 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String BACKEND_REJECTED = "agent.backend.rejected";
   public static final String RATE_LIMIT_DECISIONS = "agent.rate.limit.decisions";
   public static final String IDEMPOTENCY_REPLAYS = "agent.idempotency.replays";
+  public static final String EVALUATOR_DISAGREEMENTS = "agent.governance.evaluator.disagreements";
+  public static final String EVALUATOR_FALLBACKS = "agent.governance.evaluator.fallbacks";
+  public static final String EVALUATOR_SHADOW_DROPPED = "agent.governance.evaluator.shadow.dropped";
+  public static final String EVALUATOR_SHADOW_CHECKS = "agent.governance.evaluator.shadow.checks";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -174,6 +179,11 @@ public final class RuntimeMetrics implements AutoCloseable {
         .description("Answers replayed for a repeated Idempotency-Key, by where they were kept")
         .tag("store", store)
         .register(registry);
+  }
+
+  /** The meters of the governance evaluators: fallbacks to cedar-java and {@code shadow} checks. */
+  public EvaluatorListener governanceEvaluator() {
+    return new EvaluatorMeters(registry);
   }
 
   /** Every meter in the Prometheus text format. */
