@@ -1,5 +1,7 @@
 package io.agentruntime.operator.reconciler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.addon.ScaledObject;
@@ -8,6 +10,8 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.dependent.CrdInstalled;
+import io.agentruntime.operator.helm.ApiRequest;
+import io.agentruntime.operator.helm.ChartRbac;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -23,6 +27,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -31,6 +36,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
@@ -41,14 +49,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -65,12 +76,18 @@ final class MockCluster implements AutoCloseable {
   private static final int MAX_EDIT_ATTEMPTS = 10;
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The User-Agent of the operator's clients, which tells their requests from the test's. */
+  private static final String OPERATOR_AGENT = "agent-runtime-operator-under-test";
+
   final KubernetesMockServer server;
   final KubernetesClient client;
   final AgentRuntimeOperator operator;
+  private final Setup setup;
+  private final List<KubernetesClient> operatorClients = new CopyOnWriteArrayList<>();
+  private final List<AgentRuntimeOperator> replicas = new CopyOnWriteArrayList<>();
   final ReconcileCounter reconciles = new ReconcileCounter();
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MockClusterDispatcher dispatcher = new MockClusterDispatcher();
+  private final MockClusterDispatcher dispatcher;
 
   /** The Istio kinds the operator applies, whose CRDs an Istio installation provides. */
   private static final List<Class<? extends HasMetadata>> ISTIO_KINDS =
@@ -88,7 +105,29 @@ final class MockCluster implements AutoCloseable {
     PROMETHEUS_OPERATOR
   }
 
-  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
+  /**
+   * How a cluster is started.
+   *
+   * @param settings the operator's settings
+   * @param onLeadershipLost what losing the Lease does
+   * @param addOns the add-ons whose CRDs are installed
+   * @param serverSideApply whether the operator runs with production settings, Server-Side Apply on
+   *     ({@link MockClusterDispatcher} then accepts apply patches)
+   * @param rbac the RBAC the operator runs under, answering JOSDK's rules review of the Lease's
+   *     namespace; null: the Lease verbs JOSDK asks for
+   */
+  record Setup(
+      OperatorSettings settings,
+      Runnable onLeadershipLost,
+      Set<AddOn> addOns,
+      boolean serverSideApply,
+      ChartRbac rbac) {}
+
+  private MockCluster(Setup setup) {
+    this.setup = setup;
+    var settings = setup.settings();
+    var addOns = setup.addOns();
+    dispatcher = new MockClusterDispatcher(setup.rbac());
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -102,35 +141,48 @@ final class MockCluster implements AutoCloseable {
           .resource(CustomResourceDefinitionContext.v1CRDFromCustomResourceType(kind).build())
           .create();
     }
-    if (addOns.contains(AddOn.ISTIO)) {
-      ISTIO_KINDS.forEach(kind -> install(crd(kind)));
-    }
-    if (addOns.contains(AddOn.KARPENTER)) {
-      install(crd(NodePool.class));
-    }
-    if (addOns.contains(AddOn.KEDA)) {
-      install(crd(ScaledObject.class));
-    }
-    if (addOns.contains(AddOn.PROMETHEUS_OPERATOR)) {
-      install(crd(ServiceMonitor.class));
-      install(crd(PrometheusRule.class));
-    }
+    addOns.forEach(this::install);
     // The operator remembers per process whether a CRD exists; each cluster starts from what it
     // holds.
     CrdInstalled.forgetLookups();
     Metrics metrics =
         new AggregatedMetrics(
             List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
-    operator =
-        AgentRuntimeOperator.create(
-            settings,
-            client,
-            metrics,
-            onLeadershipLost,
-            config ->
-                config
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
-                    .withUseSSAToPatchPrimaryResource(false));
+    operator = newOperator(settings, metrics, setup.onLeadershipLost());
+  }
+
+  private AgentRuntimeOperator newOperator(
+      OperatorSettings settings, Metrics metrics, Runnable onLeadershipLost) {
+    var operatorClient =
+        server.createClient(
+            builder -> builder.editOrNewConfig().withUserAgent(OPERATOR_AGENT).endConfig());
+    operatorClients.add(operatorClient);
+    boolean serverSideApply = setup.serverSideApply();
+    return AgentRuntimeOperator.create(
+        settings,
+        operatorClient,
+        metrics,
+        onLeadershipLost,
+        config ->
+            config
+                .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
+                .withUseSSAToPatchPrimaryResource(serverSideApply));
+  }
+
+  /**
+   * Starts another replica of the operator against the same API server, with its own client; it is
+   * stopped with the cluster.
+   */
+  AgentRuntimeOperator startReplica(OperatorSettings settings, Runnable onLeadershipLost) {
+    var replica = newOperator(settings, Metrics.NOOP, onLeadershipLost);
+    replicas.add(replica);
+    replica.start();
+    return replica;
+  }
+
+  /** Every request the operator's replicas sent so far, in order. */
+  List<ApiRequest> operatorRequests() {
+    return List.copyOf(dispatcher.operatorRequests);
   }
 
   /** Starts the mock server and the operator watching every namespace, without leader election. */
@@ -141,18 +193,24 @@ final class MockCluster implements AutoCloseable {
   /** Starts the mock server and the operator watching {@code namespaces} (empty: all). */
   static MockCluster watching(Set<String> namespaces) {
     return start(
-        new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
-        MockCluster::failOnLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+            MockCluster::failOnLeadershipLost,
+            Set.of(),
+            false,
+            null));
   }
 
   /** Starts the operator watching every namespace, reaching DynamoDB at {@code endpoint}. */
   static MockCluster withDynamoDb(URI endpoint) {
     return start(
-        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
-            .withDynamoDbEndpoint(endpoint),
-        MockCluster::failOnLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
+                .withDynamoDbEndpoint(endpoint),
+            MockCluster::failOnLeadershipLost,
+            Set.of(),
+            false,
+            null));
   }
 
   /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
@@ -163,27 +221,41 @@ final class MockCluster implements AutoCloseable {
   /** Starts, on a cluster with these add-ons' CRDs, the operator watching everything. */
   static MockCluster with(AddOn... addOns) {
     return start(
-        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
-        MockCluster::failOnLeadershipLost,
-        Set.of(addOns));
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+            MockCluster::failOnLeadershipLost,
+            Set.of(addOns),
+            false,
+            null));
   }
 
-  /** Starts the mock server and the operator, competing for leadership as configured. */
+  /**
+   * Starts the mock server and the operator, competing for leadership as configured, under the
+   * chart's default RBAC (JOSDK checks the Lease verbs at start).
+   */
   static MockCluster leading(LeaderElectionSettings leaderElection, Runnable onLeadershipLost) {
     return start(
-        new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
-        onLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
+            onLeadershipLost,
+            Set.of(),
+            false,
+            ChartRbac.withDefaults()));
   }
 
-  private static MockCluster start(
-      OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
-    var cluster = new MockCluster(settings, onLeadershipLost, addOns);
+  /** Starts the mock server and the operator as {@code setup} says. */
+  static MockCluster start(Setup setup) {
+    var cluster = new MockCluster(setup);
     cluster.operator.start();
     return cluster;
   }
 
-  private static void failOnLeadershipLost() {
+  /** The operator's settings without leader election, watching {@code namespaces}. */
+  static OperatorSettings settings(Set<String> namespaces) {
+    return new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT);
+  }
+
+  static void failOnLeadershipLost() {
     throw new AssertionError("leadership lost without leader election");
   }
 
@@ -311,59 +383,200 @@ final class MockCluster implements AutoCloseable {
     return writes;
   }
 
-  /** Stops the operator, then the client and the server. */
+  /** Installs an add-on's CRDs on the running cluster, as a later {@code helm install} would. */
+  void install(AddOn addOn) {
+    switch (addOn) {
+      case ISTIO -> ISTIO_KINDS.forEach(kind -> install(crd(kind)));
+      case KARPENTER -> install(crd(NodePool.class));
+      case KEDA -> install(crd(ScaledObject.class));
+      case PROMETHEUS_OPERATOR -> {
+        install(crd(ServiceMonitor.class));
+        install(crd(PrometheusRule.class));
+      }
+    }
+    // The operator looks for a missing CRD again after a minute; a restart would at once.
+    CrdInstalled.forgetLookups();
+  }
+
+  /** Stops the operators, then the clients and the server. */
   @Override
   public void close() {
+    replicas.forEach(AgentRuntimeOperator::stop);
     operator.stop();
+    operatorClients.forEach(KubernetesClient::close);
     client.close();
     server.destroy();
   }
 
   /**
-   * The CRUD dispatcher, also answering JOSDK's startup check that the operator may use Leases (a
-   * SelfSubjectRulesReview, which the CRUD mock cannot evaluate) and refusing creations a test
-   * forbids.
+   * The CRUD dispatcher, recording the operator's requests as RBAC sees them, answering JOSDK's
+   * startup check that the operator may use Leases (a SelfSubjectRulesReview, which the CRUD mock
+   * cannot evaluate), refusing creations a test forbids, and taking Server-Side Apply patches.
+   *
+   * <p>The CRUD mock has no Server-Side Apply. Only so that the operator can run with production
+   * settings and send the requests it sends in production, an apply patch is taken here as what it
+   * amounts to for a single field manager: a JSON merge patch of the applied object, or its
+   * creation when there is none yet; a {@code resourceVersion} in the applied object is a
+   * precondition, as on a real server (a conflict answers 409). Field ownership, list merging by
+   * key and managed fields are not modelled: the k3s suite covers them.
    */
   private static final class MockClusterDispatcher extends KubernetesCrudDispatcher {
 
     private static final String RULES_REVIEWS =
         "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+    private static final String APPLY_PATCH = "application/apply-patch+yaml";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
+    final List<ApiRequest> operatorRequests = new CopyOnWriteArrayList<>();
+    private final ChartRbac rbac;
+
+    MockClusterDispatcher(ChartRbac rbac) {
+      this.rbac = rbac;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      boolean fromOperator = OPERATOR_AGENT.equals(request.getHeader("User-Agent"));
+      if (fromOperator) {
+        operatorRequests.add(ApiRequest.of(request.getMethod(), request.getPath()));
+      }
+      if ("PATCH".equals(request.getMethod())
+          && String.valueOf(request.getHeader("Content-Type")).startsWith(APPLY_PATCH)) {
+        var response = apply(request);
+        if (fromOperator && response.code() == HttpURLConnection.HTTP_CREATED) {
+          // An API server authorizes a patch that creates its object as a create, too.
+          operatorRequests.add(ApiRequest.of("POST", request.getPath()));
+        }
+        return response;
+      }
       if (!"POST".equals(request.getMethod())) {
         return super.dispatch(request);
       }
       if (RULES_REVIEWS.equals(request.getPath())) {
-        return json(201, leaseRules());
+        var review = JSON.unmarshal(request.getUtf8Body(), SelfSubjectRulesReview.class);
+        return json(201, rulesReview(review.getSpec().getNamespace()));
       }
       if (forbiddenPrefixes.stream().anyMatch(request.getPath()::startsWith)) {
-        return json(
-            403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withReason("Forbidden")
-                .withCode(403)
-                .withMessage("creating " + request.getPath() + " is forbidden")
-                .build());
+        return status(403, "Forbidden", "creating " + request.getPath() + " is forbidden");
       }
       return super.dispatch(request);
     }
 
-    private static SelfSubjectRulesReview leaseRules() {
-      return new SelfSubjectRulesReviewBuilder()
-          .withNewStatus()
-          .addNewResourceRule()
-          .withApiGroups("coordination.k8s.io")
-          .withResources("leases")
-          .withVerbs("get", "create", "update")
-          .endResourceRule()
-          .withIncomplete(false)
-          .endStatus()
-          .build();
+    /**
+     * An apply patch by the only field manager there is: the applied object's fields replace the
+     * existing object's (its status alone on the status subresource); labels, annotations, owner
+     * references and finalizers are merged; a missing object is created.
+     */
+    private MockResponse apply(RecordedRequest request) {
+      var path = URI.create(request.getPath()).getPath();
+      var applied = (ObjectNode) JSON.unmarshal(request.getUtf8Body(), JsonNode.class);
+      var appliedMetadata = (ObjectNode) applied.path("metadata");
+      var found = super.handleGet(path);
+      boolean status = path.endsWith("/status");
+      if (found.code() == HttpURLConnection.HTTP_NOT_FOUND && !status) {
+        appliedMetadata.remove("resourceVersion");
+        var collection = path.substring(0, path.lastIndexOf('/'));
+        return super.dispatch(request(HttpMethod.POST, collection, JSON.asJson(applied)));
+      }
+      if (found.code() != HttpURLConnection.HTTP_OK) {
+        return found;
+      }
+      var existing = (ObjectNode) JSON.unmarshal(found.getBody().readUtf8(), JsonNode.class);
+      var metadata = (ObjectNode) existing.path("metadata");
+      var precondition = appliedMetadata.path("resourceVersion");
+      if (!precondition.isMissingNode()
+          && !precondition.asText().equals(metadata.path("resourceVersion").asText())) {
+        return status(HttpURLConnection.HTTP_CONFLICT, "Conflict", "the object has been modified");
+      }
+      if (metadata.has("deletionTimestamp") && addsFinalizer(metadata, appliedMetadata)) {
+        return status(
+            422, "Invalid", "no new finalizers can be added if the object is being deleted");
+      }
+      if (status) {
+        existing.set("status", applied.path("status"));
+      } else {
+        applied
+            .fieldNames()
+            .forEachRemaining(
+                field -> {
+                  if (!Set.of("apiVersion", "kind", "metadata", "status").contains(field)) {
+                    existing.set(field, applied.get(field));
+                  }
+                });
+        for (var map : List.of("labels", "annotations")) {
+          if (appliedMetadata.has(map)) {
+            metadata.withObject(map).setAll((ObjectNode) appliedMetadata.get(map));
+          }
+        }
+        union(metadata, appliedMetadata, "finalizers");
+        union(metadata, appliedMetadata, "ownerReferences");
+      }
+      return super.dispatch(request(HttpMethod.PUT, path, JSON.asJson(existing)));
+    }
+
+    private static boolean addsFinalizer(ObjectNode existing, ObjectNode applied) {
+      var current = new HashSet<JsonNode>();
+      existing.path("finalizers").forEach(current::add);
+      for (var finalizer : applied.path("finalizers")) {
+        if (!current.contains(finalizer)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static void union(ObjectNode existing, ObjectNode applied, String list) {
+      var values = existing.withArray(list);
+      for (var value : applied.path(list)) {
+        if (!values.valueStream().anyMatch(value::equals)) {
+          values.add(value);
+        }
+      }
+      if (values.isEmpty()) {
+        existing.remove(list);
+      }
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+      return json(
+          code,
+          new StatusBuilder()
+              .withStatus("Failure")
+              .withReason(reason)
+              .withCode(code)
+              .withMessage(message)
+              .build());
+    }
+
+    private static RecordedRequest request(HttpMethod method, String path, String body) {
+      var headers = Headers.builder().add("Content-Type", "application/json").build();
+      var buffer = new Buffer(body.getBytes(StandardCharsets.UTF_8));
+      return new RecordedRequest("HTTP/1.1", method, path, headers, buffer);
+    }
+
+    /** The rules in {@code namespace}: the chart's, or else the Lease verbs JOSDK asks for. */
+    private SelfSubjectRulesReview rulesReview(String namespace) {
+      var status = new SubjectRulesReviewStatusBuilder().withIncomplete(false);
+      if (rbac == null) {
+        status
+            .addNewResourceRule()
+            .withApiGroups("coordination.k8s.io")
+            .withResources("leases")
+            .withVerbs("get", "create", "update")
+            .endResourceRule();
+      } else {
+        for (var rule : rbac.rulesIn(namespace)) {
+          status
+              .addNewResourceRule()
+              .withApiGroups(rule.apiGroups())
+              .withResources(rule.resources())
+              .withVerbs(rule.verbs())
+              .withResourceNames(rule.names())
+              .endResourceRule();
+        }
+      }
+      return new SelfSubjectRulesReviewBuilder().withStatus(status.build()).build();
     }
 
     private static MockResponse json(int code, Object body) {
