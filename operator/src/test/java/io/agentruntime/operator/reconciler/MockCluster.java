@@ -113,8 +113,9 @@ final class MockCluster implements AutoCloseable {
    * @param addOns the add-ons whose CRDs are installed
    * @param serverSideApply whether the operator runs with production settings, Server-Side Apply on
    *     ({@link MockClusterDispatcher} then accepts apply patches)
-   * @param rbac the RBAC the operator runs under, answering JOSDK's rules review of the Lease's
-   *     namespace; null: the Lease verbs JOSDK asks for
+   * @param rbac the RBAC the operator runs under: requests it does not allow are refused with 403,
+   *     as a real API server would, and JOSDK's rules review of the Lease's namespace is answered
+   *     from it; null: everything is allowed, and the review lists the Lease verbs JOSDK asks for
    */
   record Setup(
       OperatorSettings settings,
@@ -409,16 +410,16 @@ final class MockCluster implements AutoCloseable {
   }
 
   /**
-   * The CRUD dispatcher, recording the operator's requests as RBAC sees them, answering JOSDK's
-   * startup check that the operator may use Leases (a SelfSubjectRulesReview, which the CRUD mock
-   * cannot evaluate), refusing creations a test forbids, and taking Server-Side Apply patches.
+   * The CRUD dispatcher, recording the operator's requests as RBAC sees them (and refusing those
+   * the RBAC under test does not allow), answering JOSDK's startup check that the operator may use
+   * Leases (a SelfSubjectRulesReview, which the CRUD mock cannot evaluate), refusing creations a
+   * test forbids, and taking Server-Side Apply patches.
    *
    * <p>The CRUD mock has no Server-Side Apply. Only so that the operator can run with production
    * settings and send the requests it sends in production, an apply patch is taken here as what it
-   * amounts to for a single field manager: a JSON merge patch of the applied object, or its
-   * creation when there is none yet; a {@code resourceVersion} in the applied object is a
-   * precondition, as on a real server (a conflict answers 409). Field ownership, list merging by
-   * key and managed fields are not modelled: the k3s suite covers them.
+   * amounts to for a single field manager ({@link #apply}); a {@code resourceVersion} in the
+   * applied object is a precondition, as on a real server (a conflict answers 409). Field
+   * ownership, list merging by key and managed fields are not modelled: the k3s suite covers them.
    */
   private static final class MockClusterDispatcher extends KubernetesCrudDispatcher {
 
@@ -439,16 +440,15 @@ final class MockCluster implements AutoCloseable {
     public MockResponse dispatch(RecordedRequest request) {
       boolean fromOperator = OPERATOR_AGENT.equals(request.getHeader("User-Agent"));
       if (fromOperator) {
-        operatorRequests.add(ApiRequest.of(request.getMethod(), request.getPath()));
+        var asked = ApiRequest.of(request.getMethod(), request.getPath());
+        operatorRequests.add(asked);
+        if (rbac != null && !rbac.allows(asked)) {
+          return status(403, "Forbidden", asked + " is forbidden");
+        }
       }
       if ("PATCH".equals(request.getMethod())
           && String.valueOf(request.getHeader("Content-Type")).startsWith(APPLY_PATCH)) {
-        var response = apply(request);
-        if (fromOperator && response.code() == HttpURLConnection.HTTP_CREATED) {
-          // An API server authorizes a patch that creates its object as a create, too.
-          operatorRequests.add(ApiRequest.of("POST", request.getPath()));
-        }
-        return response;
+        return apply(request, fromOperator);
       }
       if (!"POST".equals(request.getMethod())) {
         return super.dispatch(request);
@@ -468,13 +468,21 @@ final class MockCluster implements AutoCloseable {
      * existing object's (its status alone on the status subresource); labels, annotations, owner
      * references and finalizers are merged; a missing object is created.
      */
-    private MockResponse apply(RecordedRequest request) {
+    private MockResponse apply(RecordedRequest request, boolean fromOperator) {
       var path = URI.create(request.getPath()).getPath();
       var applied = (ObjectNode) JSON.unmarshal(request.getUtf8Body(), JsonNode.class);
       var appliedMetadata = (ObjectNode) applied.path("metadata");
       var found = super.handleGet(path);
       boolean status = path.endsWith("/status");
       if (found.code() == HttpURLConnection.HTTP_NOT_FOUND && !status) {
+        if (fromOperator) {
+          // An API server authorizes a patch that creates its object as a create, too.
+          var create = ApiRequest.of("POST", request.getPath());
+          operatorRequests.add(create);
+          if (rbac != null && !rbac.allows(create)) {
+            return status(403, "Forbidden", create + " is forbidden");
+          }
+        }
         appliedMetadata.remove("resourceVersion");
         var collection = path.substring(0, path.lastIndexOf('/'));
         return super.dispatch(request(HttpMethod.POST, collection, JSON.asJson(applied)));
