@@ -77,15 +77,45 @@ public final class ChartRbac {
     return of(OperatorChart.render(OperatorChart.CUSTOM_VALUES));
   }
 
+  /** The namespace the chart is installed into in the tests, where the Lease lives. */
+  public static final String RELEASE_NAMESPACE = OperatorChart.NAMESPACE;
+
+  private static final Set<String> ACCESS_KINDS =
+      Set.of("ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding");
+
+  /**
+   * The ServiceAccount and the RBAC objects the chart renders with its default values, as JSON, to
+   * be applied to a real cluster.
+   */
+  public static List<String> defaultAccessObjects() {
+    return objects(OperatorChart.render(), ACCESS_KINDS.toArray(String[]::new))
+        .map(JsonNode::toString)
+        .toList();
+  }
+
+  /**
+   * The user name the API server gives the operator's ServiceAccount with the chart's default
+   * values: {@code system:serviceaccount:<namespace>:<name>}.
+   */
+  public static String defaultServiceAccountUser() {
+    return "system:serviceaccount:"
+        + RELEASE_NAMESPACE
+        + ":"
+        + serviceAccount(OperatorChart.render());
+  }
+
+  private static String serviceAccount(RenderedChart chart) {
+    return chart
+        .one("Deployment")
+        .path("spec")
+        .path("template")
+        .path("spec")
+        .path("serviceAccountName")
+        .asText();
+  }
+
   static ChartRbac of(RenderedChart chart) {
-    var serviceAccount =
-        chart
-            .one("Deployment")
-            .path("spec")
-            .path("template")
-            .path("spec")
-            .path("serviceAccountName")
-            .asText();
+    var serviceAccount = serviceAccount(chart);
     var grants = new ArrayList<Grant>();
     for (var binding : objects(chart, "ClusterRoleBinding", "RoleBinding").toList()) {
       if (!boundTo(binding, serviceAccount)) {
