@@ -101,21 +101,11 @@ public final class ChartRbac {
     return "system:serviceaccount:"
         + RELEASE_NAMESPACE
         + ":"
-        + serviceAccount(OperatorChart.render());
-  }
-
-  private static String serviceAccount(RenderedChart chart) {
-    return chart
-        .one("Deployment")
-        .path("spec")
-        .path("template")
-        .path("spec")
-        .path("serviceAccountName")
-        .asText();
+        + OperatorChart.render().serviceAccountName();
   }
 
   static ChartRbac of(RenderedChart chart) {
-    var serviceAccount = serviceAccount(chart);
+    var serviceAccount = chart.serviceAccountName();
     var grants = new ArrayList<Grant>();
     for (var binding : objects(chart, "ClusterRoleBinding", "RoleBinding").toList()) {
       if (!boundTo(binding, serviceAccount)) {

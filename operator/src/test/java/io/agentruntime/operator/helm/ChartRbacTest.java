@@ -86,14 +86,7 @@ class ChartRbacTest {
     var kind = role.path("kind").asText();
     var name = role.path("metadata").path("name").asText();
     var namespace = role.path("metadata").path("namespace").asText();
-    var podServiceAccount =
-        chart
-            .one("Deployment")
-            .path("spec")
-            .path("template")
-            .path("spec")
-            .path("serviceAccountName")
-            .asText();
+    var podServiceAccount = chart.serviceAccountName();
     var bindingKind = kind.equals("Role") ? "RoleBinding" : "ClusterRoleBinding";
     assertThat(chart.all(bindingKind))
         .as("%s %s in %s", bindingKind, name, namespace)

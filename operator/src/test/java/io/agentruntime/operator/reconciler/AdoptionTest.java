@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -28,15 +27,8 @@ class AdoptionTest {
   @ParameterizedTest(name = "Server-Side Apply: {0}")
   @ValueSource(booleans = {true, false})
   void aServiceMadeByHandIsAdoptedOnceAndRepaired(boolean serverSideApply) {
-    try (MockCluster cluster =
-        MockCluster.start(
-            new MockCluster.Setup(
-                MockCluster.settings(Set.of()),
-                MockCluster::failOnLeadershipLost,
-                Set.of(),
-                serverSideApply,
-                null))) {
-      cluster.client.resource(handMadeService("adopted")).create();
+    try (MockCluster cluster = cluster(serverSideApply)) {
+      cluster.client.resource(ManagedObjects.handMadeService(NAMESPACE, "adopted")).create();
 
       var cr = cluster.create(AgentRuntimes.valid(NAMESPACE, "adopted"));
 
@@ -69,14 +61,7 @@ class AdoptionTest {
   @ParameterizedTest(name = "Server-Side Apply: {0}")
   @ValueSource(booleans = {true, false})
   void aServiceThatLostItsLabelIsAdoptedAgain(boolean serverSideApply) {
-    try (MockCluster cluster =
-        MockCluster.start(
-            new MockCluster.Setup(
-                MockCluster.settings(Set.of()),
-                MockCluster::failOnLeadershipLost,
-                Set.of(),
-                serverSideApply,
-                null))) {
+    try (MockCluster cluster = cluster(serverSideApply)) {
       cluster.create(AgentRuntimes.valid(NAMESPACE, "relabelled"));
       var service = eventually().until(() -> service(cluster, "relabelled"), s -> s != null);
 
@@ -107,18 +92,14 @@ class AdoptionTest {
     }
   }
 
-  private static Service handMadeService(String name) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(NAMESPACE)
-        .endMetadata()
-        .withNewSpec()
-        .addNewPort()
-        .withPort(80)
-        .endPort()
-        .endSpec()
-        .build();
+  private static MockCluster cluster(boolean serverSideApply) {
+    return MockCluster.start(
+        new MockCluster.Setup(
+            MockCluster.settings(Set.of()),
+            MockCluster::failOnLeadershipLost,
+            Set.of(),
+            serverSideApply,
+            null));
   }
 
   private static Service service(MockCluster cluster, String name) {

@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -172,21 +171,7 @@ class AgentRuntimeE2E {
    */
   @Test
   void adoptsAServiceMadeByHand() {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("adopted")
-                .withNamespace(NAMESPACE)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("web")
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
+    client.resource(ManagedObjects.handMadeService(NAMESPACE, "adopted")).create();
 
     var cr = client.resource(AgentRuntimes.valid(NAMESPACE, "adopted")).create();
 

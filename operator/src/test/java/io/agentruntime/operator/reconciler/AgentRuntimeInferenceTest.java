@@ -37,15 +37,7 @@ class AgentRuntimeInferenceTest {
   /** A finalizer of another controller, holding a deleted object. */
   private static final String HOLD = "example.com/hold";
 
-  private static final String POOL =
-      """
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        replicas: {min: 0, max: 2}
-        nodePool: {gpuLimit: 8}
-        modelCache: {size: 100Gi, storageClassName: efs}
-      """;
+  private static final String POOL = AgentRuntimes.INFERENCE_POOL;
 
   @Nested
   class WithKarpenter {

@@ -23,13 +23,7 @@ class GpuNodePoolFinalizerTest {
   private static final String NAMESPACE = "gpu";
   private static final String FINALIZER = "agentruntimes.agentruntime.io/finalizer";
 
-  private static final String POOL =
-      """
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        nodePool: {gpuLimit: 8}
-      """;
+  private static final String POOL = AgentRuntimes.INFERENCE_POOL;
 
   @Test
   void anAgentRuntimeWithoutANodePoolNeverCarriesTheFinalizerAndGoesWithTheOperatorDown() {

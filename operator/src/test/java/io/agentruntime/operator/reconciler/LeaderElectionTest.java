@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * losing it does.
  */
 class LeaderElectionTest {
-
-  private static final String OPERATOR_NAMESPACE = "agent-runtime-system";
 
   private final AtomicInteger losses = new AtomicInteger();
   private MockCluster cluster;
@@ -119,22 +116,12 @@ class LeaderElectionTest {
           Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(250));
 
   private static OperatorSettings settings(String identity) {
-    return new OperatorSettings(
-        Set.of(),
-        Optional.of(
-            new LeaderElectionSettings(
-                LeaderElectionSettings.DEFAULT_LEASE_NAME,
-                OPERATOR_NAMESPACE,
-                identity,
-                true,
-                FAST)),
-        0,
-        Duration.ofSeconds(5));
+    return MockCluster.electing(Set.of(), identity, FAST);
   }
 
   private static LeaderElectionSettings election() {
     return new LeaderElectionSettings(
-        LeaderElectionSettings.DEFAULT_LEASE_NAME, OPERATOR_NAMESPACE, "operator-0", true);
+        LeaderElectionSettings.DEFAULT_LEASE_NAME, ChartRbac.RELEASE_NAMESPACE, "operator-0", true);
   }
 
   private Lease awaitLease() {
@@ -161,12 +148,7 @@ class LeaderElectionTest {
   }
 
   private Lease lease() {
-    return cluster
-        .client
-        .leases()
-        .inNamespace(OPERATOR_NAMESPACE)
-        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
-        .get();
+    return cluster.lease();
   }
 
   private Deployment deployment(String name) {

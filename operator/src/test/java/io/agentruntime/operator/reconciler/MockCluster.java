@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -251,6 +252,22 @@ final class MockCluster implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * The settings of a replica watching {@code namespaces} (empty: all) and competing for the Lease
+   * in the chart's release namespace as {@code identity}, exiting on loss.
+   */
+  static OperatorSettings electing(
+      Set<String> namespaces, String identity, LeaderElectionSettings.Timing timing) {
+    var election =
+        new LeaderElectionSettings(
+            LeaderElectionSettings.DEFAULT_LEASE_NAME,
+            ChartRbac.RELEASE_NAMESPACE,
+            identity,
+            true,
+            timing);
+    return new OperatorSettings(namespaces, Optional.of(election), 0, SHUTDOWN_TIMEOUT);
+  }
+
   /** The operator's settings without leader election, watching {@code namespaces}. */
   static OperatorSettings settings(Set<String> namespaces) {
     return new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT);
@@ -317,6 +334,15 @@ final class MockCluster implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The operator's Lease in the chart's release namespace, or null. */
+  Lease lease() {
+    return client
+        .leases()
+        .inNamespace(ChartRbac.RELEASE_NAMESPACE)
+        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
+        .get();
   }
 
   /** Plays the kubelet and the Deployment controller: reports pod counts on the Deployment. */

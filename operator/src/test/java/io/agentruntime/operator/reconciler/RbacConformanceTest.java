@@ -22,11 +22,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,7 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 class RbacConformanceTest {
 
-  private static final String OPERATOR_NAMESPACE = "agent-runtime-system";
   private static final String AGENTS = "agents";
   private static final String PAYMENTS = "payments";
 
@@ -82,21 +78,10 @@ class RbacConformanceTest {
       mesh:
         allowedPrincipals: [cluster.local/ns/web/sa/frontend]
       failover: {regions: [us-east-1, us-west-2]}
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        replicas: {min: 1, max: 2}
-        nodePool: {gpuLimit: 8}
-        modelCache: {size: 100Gi, storageClassName: efs}
-      """;
-
-  private static final String POOL =
       """
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        nodePool: {gpuLimit: 4}
-      """;
+          + AgentRuntimes.INFERENCE_POOL;
+
+  private static final String POOL = AgentRuntimes.INFERENCE_POOL;
 
   @Test
   void theDefaultChartAllowsEveryRequestAndGrantsNothingUnused() {
@@ -189,21 +174,7 @@ class RbacConformanceTest {
 
   private static void runtimeLifecycle(MockCluster cluster) {
     // A Service of the same name made by hand: the operator adopts it after a 409.
-    cluster
-        .client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName("full")
-                .withNamespace(AGENTS)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
+    cluster.client.resource(ManagedObjects.handMadeService(AGENTS, "full")).create();
     cluster
         .client
         .resource(
@@ -273,25 +244,13 @@ class RbacConformanceTest {
   }
 
   private static OperatorSettings settings(Set<String> namespaces, String identity) {
-    return new OperatorSettings(
-        namespaces,
-        Optional.of(
-            new LeaderElectionSettings(
-                LeaderElectionSettings.DEFAULT_LEASE_NAME,
-                OPERATOR_NAMESPACE,
-                identity,
-                true,
-                FAST_LEASE)),
-        0,
-        Duration.ofSeconds(5));
+    return MockCluster.electing(namespaces, identity, FAST_LEASE);
   }
 
   private static void awaitHolder(MockCluster cluster, String identity) {
     eventually()
         .until(
-            () ->
-                Optional.ofNullable(lease(cluster.client))
-                    .map(l -> l.getSpec().getHolderIdentity()),
+            () -> Optional.ofNullable(cluster.lease()).map(l -> l.getSpec().getHolderIdentity()),
             holder -> holder.filter(identity::equals).isPresent());
   }
 
@@ -302,17 +261,9 @@ class RbacConformanceTest {
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
-              renewals.add(lease(cluster.client).getSpec().getRenewTime());
+              renewals.add(cluster.lease().getSpec().getRenewTime());
               return renewals.size() > count;
             });
-  }
-
-  private static Lease lease(KubernetesClient client) {
-    return client
-        .leases()
-        .inNamespace(OPERATOR_NAMESPACE)
-        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
-        .get();
   }
 
   private static boolean adopted(HasMetadata object) {
