@@ -9,8 +9,10 @@ import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -132,19 +134,29 @@ class LeaderElectionTest {
             lease -> lease != null && "operator-0".equals(lease.getSpec().getHolderIdentity()));
   }
 
-  /** Another replica acquires the Lease, as it would after this one missed its renewals. */
+  /**
+   * Another replica acquires the Lease, as it would after this one missed its renewals; read again
+   * when a renewal of the leader got in first (409).
+   */
   private void takeOverLease() {
-    cluster
-        .client
-        .resource(lease())
-        .edit(
-            lease -> {
-              lease.getSpec().setHolderIdentity("operator-1");
-              lease.getSpec().setAcquireTime(ZonedDateTime.now());
-              lease.getSpec().setRenewTime(ZonedDateTime.now().plusMinutes(5));
-              lease.getSpec().setLeaseDurationSeconds(3600);
-              return lease;
-            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(
+            () ->
+                cluster
+                    .client
+                    .resource(lease())
+                    .edit(
+                        lease -> {
+                          lease.getSpec().setHolderIdentity("operator-1");
+                          lease.getSpec().setAcquireTime(ZonedDateTime.now());
+                          lease.getSpec().setRenewTime(ZonedDateTime.now().plusMinutes(5));
+                          lease.getSpec().setLeaseDurationSeconds(3600);
+                          return lease;
+                        }),
+            Objects::nonNull);
   }
 
   private Lease lease() {
