@@ -8,7 +8,6 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.Updater;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
@@ -19,16 +18,15 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * CrdInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
  *
  * <p>A cluster-scoped object cannot carry an owner reference to a namespaced AgentRuntime, so the
- * garbage collector would never delete it. Instead it is a {@link Deleter}: the workflow deletes it
- * when the spec stops asking for it and, through the AgentRuntime's finalizer, when the
- * AgentRuntime is deleted. JOSDK marks it with its primary's name and namespace, which is how its
- * events find the AgentRuntime; the informer watches the whole cluster, where NodePools live.
+ * garbage collector would never delete it. It is deliberately no JOSDK {@code Deleter}: a workflow
+ * holding one makes JOSDK put a finalizer on every AgentRuntime. The reconcilers delete it instead,
+ * holding a finalizer only while it exists ({@code GpuNodePoolFinalizer}). JOSDK marks it with its
+ * primary's name and namespace, which is how its events find the AgentRuntime; the informer watches
+ * the whole cluster, where NodePools live.
  */
 public class GpuNodePoolDependentResource
     extends KubernetesDependentResource<NodePool, AgentRuntime>
-    implements Creator<NodePool, AgentRuntime>,
-        Updater<NodePool, AgentRuntime>,
-        Deleter<AgentRuntime> {
+    implements Creator<NodePool, AgentRuntime>, Updater<NodePool, AgentRuntime> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "gpu-node-pool";
@@ -38,13 +36,17 @@ public class GpuNodePoolDependentResource
     super(NodePool.class);
   }
 
-  /**
-   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
-   * inference section, when there is nothing to render.
-   */
+  /** The object's name without rendering it. */
   @Override
   protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
     return new ResourceID(ResourceNames.gpuNodePool(cr));
+  }
+
+  /** Adopts an unlabelled object of the same name ({@link Adoption}). */
+  @Override
+  public NodePool create(NodePool desired, AgentRuntime cr, Context<AgentRuntime> context) {
+    return Adoption.createOrAdopt(
+        () -> super.create(desired, cr, context), desired, cr, context, useSSA(context));
   }
 
   @Override

@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
  * Reconcile precondition of the GPU NodePool: an inference section whose {@code nodePool.create} is
- * not false. When that stops being true the NodePool is deleted.
+ * not false. When that stops being true the reconciler deletes the NodePool.
  */
 public final class GpuNodePoolRequested implements Condition<NodePool, AgentRuntime> {
 
@@ -18,7 +18,12 @@ public final class GpuNodePoolRequested implements Condition<NodePool, AgentRunt
       DependentResource<NodePool, AgentRuntime> dependent,
       AgentRuntime primary,
       Context<AgentRuntime> context) {
-    var inference = primary.getSpec().getInference();
+    return isRequested(primary);
+  }
+
+  /** Whether {@code cr}'s spec asks for a NodePool. */
+  public static boolean isRequested(AgentRuntime cr) {
+    var inference = cr.getSpec().getInference();
     return inference != null && InferenceDefaults.createsNodePool(inference);
   }
 }

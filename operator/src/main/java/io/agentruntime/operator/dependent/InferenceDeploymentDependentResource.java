@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -19,8 +18,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class InferenceDeploymentDependentResource
-    extends CRUDKubernetesDependentResource<Deployment, AgentRuntime> {
+public class InferenceDeploymentDependentResource extends OwnedDependentResource<Deployment> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "inference-deployment";

@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -18,8 +17,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * <p>Owned by the AgentRuntime (garbage-collected with it).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class InferenceHpaDependentResource
-    extends CRUDKubernetesDependentResource<HorizontalPodAutoscaler, AgentRuntime> {
+public class InferenceHpaDependentResource extends OwnedDependentResource<HorizontalPodAutoscaler> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "inference-hpa";

@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Optional;
@@ -20,8 +19,7 @@ import java.util.Optional;
  * AgentRuntime (garbage-collected with it).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class InferenceScaledObjectDependentResource
-    extends CRUDKubernetesDependentResource<ScaledObject, AgentRuntime> {
+public class InferenceScaledObjectDependentResource extends OwnedDependentResource<ScaledObject> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "inference-scaled-object";

@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -17,8 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * <p>Owned by the AgentRuntime (garbage-collected with it).
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class InferenceServiceDependentResource
-    extends CRUDKubernetesDependentResource<Service, AgentRuntime> {
+public class InferenceServiceDependentResource extends OwnedDependentResource<Service> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "inference-service";

@@ -42,6 +42,14 @@ public class ModelCacheDependentResource
     return new ResourceID(ResourceNames.modelCache(cr), cr.getMetadata().getNamespace());
   }
 
+  /** Adopts an unlabelled object of the same name ({@link Adoption}). */
+  @Override
+  public PersistentVolumeClaim create(
+      PersistentVolumeClaim desired, AgentRuntime cr, Context<AgentRuntime> context) {
+    return Adoption.createOrAdopt(
+        () -> super.create(desired, cr, context), desired, cr, context, useSSA(context));
+  }
+
   @Override
   protected PersistentVolumeClaim desired(AgentRuntime cr, Context<AgentRuntime> context) {
     return ModelCacheRenderer.render(cr)

@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.RuntimeAuthorizationPolicyRenderer;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -21,7 +20,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimeAuthorizationPolicyDependentResource
-    extends CRUDKubernetesDependentResource<AuthorizationPolicy, AgentRuntime> {
+    extends OwnedDependentResource<AuthorizationPolicy> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-authorization-policy";

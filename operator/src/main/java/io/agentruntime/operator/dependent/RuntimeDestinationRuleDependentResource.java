@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -19,7 +18,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimeDestinationRuleDependentResource
-    extends CRUDKubernetesDependentResource<DestinationRule, AgentRuntime> {
+    extends OwnedDependentResource<DestinationRule> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-destination-rule";

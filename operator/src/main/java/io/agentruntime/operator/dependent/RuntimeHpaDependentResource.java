@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimeHpaRenderer;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -16,8 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class RuntimeHpaDependentResource
-    extends CRUDKubernetesDependentResource<HorizontalPodAutoscaler, AgentRuntime> {
+public class RuntimeHpaDependentResource extends OwnedDependentResource<HorizontalPodAutoscaler> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-hpa";

@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimePdbRenderer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -16,8 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class RuntimePdbDependentResource
-    extends CRUDKubernetesDependentResource<PodDisruptionBudget, AgentRuntime> {
+public class RuntimePdbDependentResource extends OwnedDependentResource<PodDisruptionBudget> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-pdb";

@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimePeerAuthenticationRenderer;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -18,7 +17,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimePeerAuthenticationDependentResource
-    extends CRUDKubernetesDependentResource<PeerAuthentication, AgentRuntime> {
+    extends OwnedDependentResource<PeerAuthentication> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-peer-authentication";

@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimeServiceRenderer;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -16,8 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class RuntimeServiceDependentResource
-    extends CRUDKubernetesDependentResource<Service, AgentRuntime> {
+public class RuntimeServiceDependentResource extends OwnedDependentResource<Service> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-service";

@@ -7,7 +7,6 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.render.RuntimeServiceMonitorRenderer;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
@@ -20,8 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  * operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class RuntimeServiceMonitorDependentResource
-    extends CRUDKubernetesDependentResource<ServiceMonitor, AgentRuntime> {
+public class RuntimeServiceMonitorDependentResource extends OwnedDependentResource<ServiceMonitor> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-service-monitor";

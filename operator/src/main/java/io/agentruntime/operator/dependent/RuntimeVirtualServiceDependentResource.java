@@ -6,7 +6,6 @@ import io.agentruntime.operator.render.RuntimeVirtualServiceRenderer;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -17,8 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
-public class RuntimeVirtualServiceDependentResource
-    extends CRUDKubernetesDependentResource<VirtualService, AgentRuntime> {
+public class RuntimeVirtualServiceDependentResource extends OwnedDependentResource<VirtualService> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "runtime-virtual-service";

@@ -4,6 +4,7 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.dependent.AlertsRequested;
 import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
+import io.agentruntime.operator.dependent.AutoscalerHandover;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.dependent.GpuNodePoolRequested;
@@ -12,6 +13,7 @@ import io.agentruntime.operator.dependent.InferenceHpaDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaWanted;
 import io.agentruntime.operator.dependent.InferenceRequested;
 import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
+import io.agentruntime.operator.dependent.InferenceScaledObjectWanted;
 import io.agentruntime.operator.dependent.InferenceServiceDependentResource;
 import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
@@ -33,16 +35,13 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.GovernanceOutcome;
-import io.agentruntime.operator.status.MeshOutcome;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -52,6 +51,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -73,6 +74,10 @@ import java.util.stream.Collectors;
  * reconciliation (the table is created first when missing and {@code createTable} is set) and
  * reported as {@code policySetVersion} and the {@code GovernanceSynced} condition. A change to one
  * of the runtime's GovernancePolicies reconciles it, so the version follows every push.
+ *
+ * <p>Everything applied is owned by the AgentRuntime and goes with it, except the cluster-scoped
+ * GPU NodePool: the AgentRuntime carries a finalizer only while it has one ({@link
+ * GpuNodePoolFinalizer}).
  */
 @Workflow(
     explicitInvocation = true,
@@ -143,7 +148,7 @@ import java.util.stream.Collectors;
           name = InferenceScaledObjectDependentResource.NAME,
           type = InferenceScaledObjectDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = InferenceRequested.class),
+          reconcilePrecondition = InferenceScaledObjectWanted.class),
       @Dependent(
           name = RuntimeServiceMonitorDependentResource.NAME,
           type = RuntimeServiceMonitorDependentResource.class,
@@ -156,7 +161,7 @@ import java.util.stream.Collectors;
           reconcilePrecondition = AlertsRequested.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
-public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner<AgentRuntime> {
+public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
 
   /** The controller's name, as it appears in logs and metrics. */
   public static final String NAME = "agentruntime";
@@ -184,20 +189,10 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
   @Override
   public UpdateControl<AgentRuntime> reconcile(AgentRuntime cr, Context<AgentRuntime> context) {
     var errors = AgentRuntimeValidator.validate(cr);
+    UpdateControl<AgentRuntime> control = UpdateControl.noUpdate();
     AgentRuntimeStatus status;
-    var mesh = MeshOutcome.NOT_REQUESTED;
-    var governance = GovernanceOutcome.NOT_CONFIGURED;
     if (errors.isEmpty()) {
-      var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      mesh = MeshObservations.observe(cr, result);
-      governance = GovernanceObservations.observe(store, cr);
-      status =
-          statuses.applied(
-              cr,
-              runtimeDeployment(cr, context),
-              mesh,
-              governance,
-              InferenceObservations.observe(cr, context, result));
+      status = apply(cr, context, control);
     } else {
       var message = describe(errors);
       events.report(context.getClient(), cr, conditions(cr), message);
@@ -206,9 +201,45 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     if (AgentRuntimeStatusAggregator.changed(cr, status)) {
       StatusPatches.write(cr, status, context, AgentRuntime::new);
     }
-    UpdateControl<AgentRuntime> control = UpdateControl.noUpdate();
-    recheckAfter(mesh, governance).ifPresent(control::rescheduleAfter);
     return control;
+  }
+
+  /**
+   * Applies a valid spec and returns the status it makes, scheduling on {@code control} the next
+   * look at what may change without an event: a NodePool or an HPA of KEDA being deleted, the store
+   * back, Istio installed.
+   */
+  private AgentRuntimeStatus apply(
+      AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
+    var client = context.getClient();
+    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client);
+    if (nodePoolWanted) {
+      GpuNodePoolFinalizer.retain(cr, client);
+    }
+    var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    boolean nodePoolReleased = nodePoolWanted || GpuNodePoolFinalizer.release(cr, client);
+    var mesh = MeshObservations.observe(cr, result);
+    var governance = GovernanceObservations.observe(store, cr);
+    var rechecks = new ArrayList<Duration>();
+    if (!nodePoolReleased) {
+      rechecks.add(GpuNodePoolFinalizer.RELEASE_RECHECK);
+    }
+    if (AutoscalerHandover.waitingForKedaHpa(cr, context)) {
+      rechecks.add(AutoscalerHandover.RECHECK);
+    }
+    if (governance instanceof GovernanceOutcome.Failed) {
+      rechecks.add(GovernanceObservations.RETRY_INTERVAL);
+    }
+    if (!mesh.skipped().isEmpty()) {
+      rechecks.add(CrdInstalled.CHECK_INTERVAL);
+    }
+    rechecks.stream().min(Comparator.naturalOrder()).ifPresent(control::rescheduleAfter);
+    return statuses.applied(
+        cr,
+        runtimeDeployment(cr, context),
+        mesh,
+        governance,
+        InferenceObservations.observe(cr, context, result));
   }
 
   /** The runtime's Deployment, told apart by name from the model servers' Deployment. */
@@ -223,24 +254,6 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
         .getSecondaryResourcesAsStream(Deployment.class)
         .filter(deployment -> name.equals(deployment.getMetadata().getName()))
         .findFirst();
-  }
-
-  /**
-   * Deletes what the garbage collector cannot: the cluster-scoped GPU NodePool, which has no owner
-   * reference to a namespaced AgentRuntime. Everything else goes with its owner reference.
-   */
-  @Override
-  public DeleteControl cleanup(AgentRuntime cr, Context<AgentRuntime> context) {
-    context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow();
-    return DeleteControl.defaultDelete();
-  }
-
-  /** When to look again for what may change without an event: Istio installed, store back. */
-  private static Optional<Duration> recheckAfter(MeshOutcome mesh, GovernanceOutcome governance) {
-    if (governance instanceof GovernanceOutcome.Failed) {
-      return Optional.of(GovernanceObservations.RETRY_INTERVAL);
-    }
-    return mesh.skipped().isEmpty() ? Optional.empty() : Optional.of(CrdInstalled.CHECK_INTERVAL);
   }
 
   private static List<Condition> conditions(AgentRuntime cr) {

@@ -34,6 +34,14 @@ public final class ResourceNames {
     return runtime(cr) + "-inference";
   }
 
+  /**
+   * The HorizontalPodAutoscaler KEDA makes for the inference pool's ScaledObject: {@code
+   * keda-hpa-<n>-inference}, KEDA's name for it when the ScaledObject names none.
+   */
+  public static String kedaInferenceHpa(AgentRuntime cr) {
+    return "keda-hpa-" + inference(cr);
+  }
+
   /** PersistentVolumeClaim caching model weights: {@code <n>-model-cache}. */
   public static String modelCache(AgentRuntime cr) {
     return runtime(cr) + "-model-cache";

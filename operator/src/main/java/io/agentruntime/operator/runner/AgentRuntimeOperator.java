@@ -2,6 +2,7 @@ package io.agentruntime.operator.runner;
 
 import io.agentruntime.operator.reconciler.AgentRuntimeReconciler;
 import io.agentruntime.operator.reconciler.GovernancePolicyReconciler;
+import io.agentruntime.operator.reconciler.GpuNodePoolCleanupReconciler;
 import io.agentruntime.operator.store.DynamoDbClients;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -62,6 +63,8 @@ public final class AgentRuntimeOperator {
     operator.register(
         new AgentRuntimeReconciler(store, Clock.systemUTC()),
         controller -> watchNamespaces(controller, settings));
+    operator.register(
+        new GpuNodePoolCleanupReconciler(), controller -> watchNamespaces(controller, settings));
     operator.register(
         new GovernancePolicyReconciler(store, Clock.systemUTC()),
         controller -> watchNamespaces(controller, settings));
@@ -134,6 +137,9 @@ public final class AgentRuntimeOperator {
     return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(election.leaseName())
         .withLeaseNamespace(election.leaseNamespace())
         .withIdentity(election.identity())
+        .withLeaseDuration(election.timing().leaseDuration())
+        .withRenewDeadline(election.timing().renewDeadline())
+        .withRetryPeriod(election.timing().retryPeriod())
         .withLeaderCallbacks(callbacks)
         .withExitOnStopLeading(false)
         .build();

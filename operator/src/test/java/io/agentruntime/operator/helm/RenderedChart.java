@@ -23,6 +23,21 @@ record RenderedChart(List<JsonNode> objects) {
     return matching.getFirst();
   }
 
+  /** Every object of {@code kind}, in order. */
+  List<JsonNode> all(String kind) {
+    return objects.stream().filter(object -> kind.equals(object.path("kind").asText())).toList();
+  }
+
+  /** The ServiceAccount the operator's pods run as. */
+  String serviceAccountName() {
+    return one("Deployment")
+        .path("spec")
+        .path("template")
+        .path("spec")
+        .path("serviceAccountName")
+        .asText();
+  }
+
   /** The operator's container in the Deployment. */
   JsonNode operatorContainer() {
     return one("Deployment").path("spec").path("template").path("spec").path("containers").get(0);

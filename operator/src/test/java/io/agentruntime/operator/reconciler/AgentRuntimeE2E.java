@@ -6,18 +6,27 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.helm.ChartRbac;
+import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
+import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
+import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +47,10 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The operator against a real API server (k3s) with production settings: Server-Side Apply for
- * managed objects and the status, the CRD from {@code crds/}, and Kubernetes' garbage collector.
- * Skipped where Docker is absent; the image can be changed with {@code -Dk3s.image=...}.
+ * managed objects and the status, the CRD from {@code crds/}, Kubernetes' garbage collector, and
+ * the permissions the Helm chart grants: the operator's client impersonates the chart's
+ * ServiceAccount, bound to the chart's Roles and ClusterRole, and competes for the Lease. Skipped
+ * where Docker is absent; the image can be changed with {@code -Dk3s.image=...}.
  *
  * <p>No runtime image runs here, so pods never become ready: readiness is covered against the mock
  * API server, where the test reports pod status itself.
@@ -47,6 +59,7 @@ import org.testcontainers.utility.DockerImageName;
 class AgentRuntimeE2E {
 
   private static final String NAMESPACE = "agents";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final List<Path> CRDS =
       List.of(
           Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml"),
@@ -57,7 +70,17 @@ class AgentRuntimeE2E {
       new K3sContainer(
           DockerImageName.parse(System.getProperty("k3s.image", "rancher/k3s:v1.31.4-k3s1")));
 
+  private static final String IDENTITY = "e2e-operator";
+
+  /** Short enough for several renewals within a test, long enough for a busy machine. */
+  private static final LeaderElectionSettings.Timing LEASE =
+      new LeaderElectionSettings.Timing(
+          Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofSeconds(1));
+
+  private static final AtomicInteger LEADERSHIP_LOSSES = new AtomicInteger();
+
   private static KubernetesClient client;
+  private static KubernetesClient operatorClient;
   private static AgentRuntimeOperator operator;
 
   @BeforeAll
@@ -71,18 +94,35 @@ class AgentRuntimeE2E {
         client.load(crd).serverSideApply();
       }
     }
-    client
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-        .serverSideApply();
+    for (var namespace : List.of(NAMESPACE, ChartRbac.RELEASE_NAMESPACE)) {
+      client
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .serverSideApply();
+    }
+    for (var object : ChartRbac.defaultAccessObjects()) {
+      client.resource(SERIALIZATION.unmarshal(object, HasMetadata.class)).serverSideApply();
+    }
+    operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
+                    .withImpersonateUsername(ChartRbac.defaultServiceAccountUser())
+                    .build())
+            .build();
+    var election =
+        new LeaderElectionSettings(
+            LeaderElectionSettings.DEFAULT_LEASE_NAME,
+            ChartRbac.RELEASE_NAMESPACE,
+            IDENTITY,
+            true,
+            LEASE);
     operator =
         AgentRuntimeOperator.create(
-            new OperatorSettings(Set.of(), Optional.empty(), 0, Duration.ofSeconds(10)),
-            client,
+            new OperatorSettings(Set.of(), Optional.of(election), 0, Duration.ofSeconds(10)),
+            operatorClient,
             Metrics.NOOP,
-            () -> {
-              throw new AssertionError("leadership lost without leader election");
-            },
+            LEADERSHIP_LOSSES::incrementAndGet,
             config -> {});
     operator.start();
   }
@@ -92,9 +132,148 @@ class AgentRuntimeE2E {
     if (operator != null) {
       operator.stop();
     }
+    if (operatorClient != null) {
+      operatorClient.close();
+    }
     if (client != null) {
       client.close();
     }
+  }
+
+  /**
+   * Under the chart's Role the leader keeps its Lease past several renew deadlines: fabric8 renews
+   * with a patch, refused (403) where the Role does not grant it.
+   */
+  @Test
+  void keepsItsLeasePastSeveralRenewalsUnderTheChartsRbac() {
+    var acquired =
+        eventually()
+            .until(AgentRuntimeE2E::lease, lease -> IDENTITY.equals(holder(lease)))
+            .getSpec()
+            .getAcquireTime();
+
+    eventually()
+        .untilAsserted(
+            () -> {
+              var lease = lease().getSpec();
+              assertThat(lease.getHolderIdentity()).isEqualTo(IDENTITY);
+              assertThat(lease.getAcquireTime()).isEqualTo(acquired);
+              assertThat(Duration.between(acquired, lease.getRenewTime()))
+                  .isGreaterThan(LEASE.renewDeadline().multipliedBy(3));
+            });
+    assertThat(LEADERSHIP_LOSSES).hasValue(0);
+  }
+
+  /**
+   * A Service of the runtime's name made by hand, without the operator's labels, is taken over with
+   * Server-Side Apply: labels and owner reference restored, the operator's fields applied, a
+   * Warning Event posted.
+   */
+  @Test
+  void adoptsAServiceMadeByHand() {
+    client.resource(ManagedObjects.handMadeService(NAMESPACE, "adopted")).create();
+
+    var cr = client.resource(AgentRuntimes.valid(NAMESPACE, "adopted")).create();
+
+    var service =
+        eventually()
+            .until(
+                () -> get(Service.class, "adopted"),
+                s -> s.getMetadata().getLabels().containsKey(Labels.MANAGED_BY));
+    ManagedObjects.assertManagedAndOwnedBy(service, cr);
+    assertThat(service.getSpec().getPorts())
+        .anySatisfy(port -> assertThat(port.getPort()).isEqualTo(ResourceNames.RUNTIME_PORT));
+    assertThat(service.getMetadata().getManagedFields())
+        .anySatisfy(
+            fields -> {
+              assertThat(fields.getManager()).isEqualTo(Labels.OPERATOR_NAME);
+              assertThat(fields.getOperation()).isEqualTo("Apply");
+            });
+    eventually()
+        .until(
+            () ->
+                client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                    .anyMatch(
+                        event ->
+                            "AdoptedExisting".equals(event.getReason())
+                                && "adopted".equals(event.getInvolvedObject().getName())));
+  }
+
+  /**
+   * Server-Side Apply merges lists by key: an environment variable another manager applied to the
+   * runtime's container survives the operator's next apply of the Deployment (a new image), and the
+   * operator's fields stay the operator's.
+   */
+  @Test
+  void keepsAnotherManagersEnvironmentVariableWhenItAppliesTheDeployment() {
+    client.resource(AgentRuntimes.valid(NAMESPACE, "shared")).create();
+    eventually().until(() -> get(Deployment.class, "shared"), d -> d != null);
+    var debugging =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("shared")
+            .withNamespace(NAMESPACE)
+            .endMetadata()
+            .withNewSpec()
+            .withNewTemplate()
+            .withNewSpec()
+            .addNewContainer()
+            .withName(RuntimeDeploymentRenderer.CONTAINER_NAME)
+            .addNewEnv()
+            .withName("E2E_DEBUG")
+            .withValue("1")
+            .endEnv()
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    client.resource(debugging).fieldManager("e2e-debugging").serverSideApply();
+
+    client
+        .resources(AgentRuntime.class)
+        .inNamespace(NAMESPACE)
+        .withName("shared")
+        .edit(
+            cr -> {
+              cr.getSpec().setImage("ghcr.io/agentruntime/runtime:0.1.1");
+              return cr;
+            });
+    var container =
+        eventually()
+            .until(
+                () -> runtimeContainer(get(Deployment.class, "shared")),
+                c -> c.getImage().endsWith(":0.1.1"));
+
+    assertThat(container.getEnv()).extracting(EnvVar::getName).contains("E2E_DEBUG");
+    assertThat(get(Deployment.class, "shared").getMetadata().getManagedFields())
+        .filteredOn(fields -> Labels.OPERATOR_NAME.equals(fields.getManager()))
+        .singleElement()
+        .satisfies(
+            fields ->
+                assertThat(SERIALIZATION.asJson(fields.getFieldsV1()))
+                    .as("the fields the operator owns")
+                    .contains("f:image")
+                    .doesNotContain("E2E_DEBUG"));
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container runtimeContainer(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+        .filter(c -> RuntimeDeploymentRenderer.CONTAINER_NAME.equals(c.getName()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Lease lease() {
+    return client
+        .leases()
+        .inNamespace(ChartRbac.RELEASE_NAMESPACE)
+        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
+        .get();
+  }
+
+  private static String holder(Lease lease) {
+    return lease == null ? null : lease.getSpec().getHolderIdentity();
   }
 
   @Test

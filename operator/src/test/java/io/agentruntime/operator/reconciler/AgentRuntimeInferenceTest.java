@@ -5,16 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.ScaledObject;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.reconciler.MockCluster.AddOn;
+import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,15 +34,10 @@ class AgentRuntimeInferenceTest {
 
   private static final String NAMESPACE = "gpu";
 
-  private static final String POOL =
-      """
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        replicas: {min: 0, max: 2}
-        nodePool: {gpuLimit: 8}
-        modelCache: {size: 100Gi, storageClassName: efs}
-      """;
+  /** A finalizer of another controller, holding a deleted object. */
+  private static final String HOLD = "example.com/hold";
+
+  private static final String POOL = AgentRuntimes.INFERENCE_POOL;
 
   @Nested
   class WithKarpenter {
@@ -143,6 +145,125 @@ class AgentRuntimeInferenceTest {
           .as("KEDA makes its own HPA; a second one would fight it")
           .isNull();
     }
+  }
+
+  /**
+   * Installing KEDA hands the pool from the operator's HPA to a ScaledObject, which is created only
+   * once the HPA is gone: KEDA's webhook refuses a ScaledObject while an HPA targets the
+   * Deployment. A finalizer (another controller's) keeps the deleted HPA around meanwhile.
+   */
+  @Test
+  void installingKedaCreatesTheScaledObjectOnlyOnceTheHpaIsGone() {
+    try (MockCluster cluster = MockCluster.with(AddOn.KARPENTER)) {
+      cluster.create(AgentRuntimes.valid(NAMESPACE, "switch", POOL));
+      var hpa =
+          eventually()
+              .until(
+                  () -> get(cluster, HorizontalPodAutoscaler.class, "switch-inference"),
+                  Objects::nonNull);
+      cluster
+          .client
+          .resource(hpa)
+          .edit(
+              held -> {
+                held.getMetadata().setFinalizers(List.of(HOLD));
+                return held;
+              });
+
+      cluster.install(AddOn.KEDA);
+      cluster.editSpec(NAMESPACE, "switch", spec -> spec.getInference().getReplicas().setMax(3));
+      eventually()
+          .until(
+              () ->
+                  get(cluster, HorizontalPodAutoscaler.class, "switch-inference")
+                      .isMarkedForDeletion());
+      awaitReconciles(cluster, "switch", spec -> spec.getInference().getReplicas().setMax(4));
+      assertThat(get(cluster, ScaledObject.class, "switch-inference"))
+          .as("a ScaledObject while the HPA still exists")
+          .isNull();
+
+      cluster
+          .client
+          .resource(get(cluster, HorizontalPodAutoscaler.class, "switch-inference"))
+          .edit(
+              released -> {
+                released.getMetadata().setFinalizers(List.of());
+                return released;
+              });
+      eventually()
+          .until(() -> get(cluster, ScaledObject.class, "switch-inference"), Objects::nonNull);
+    }
+  }
+
+  /**
+   * Uninstalling KEDA hands the pool back to the operator's HPA once the HPA KEDA made is gone (the
+   * garbage collector removes it after its ScaledObject, which went with KEDA's CRD).
+   */
+  @Test
+  void uninstallingKedaCreatesTheHpaOnlyOnceKedasHpaIsGone() {
+    try (MockCluster cluster = MockCluster.with(AddOn.KARPENTER, AddOn.KEDA)) {
+      var cr = cluster.create(AgentRuntimes.valid(NAMESPACE, "back", POOL));
+      var scaled =
+          eventually()
+              .until(() -> get(cluster, ScaledObject.class, "back-inference"), Objects::nonNull);
+      cluster.create(kedaHpa(cr, scaled));
+
+      cluster.client.resource(scaled).delete();
+      cluster
+          .client
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(HasMetadata.getFullResourceName(ScaledObject.class))
+          .delete();
+      CrdInstalled.forgetLookups();
+      awaitReconciles(cluster, "back", spec -> spec.getInference().getReplicas().setMax(3));
+      assertThat(get(cluster, HorizontalPodAutoscaler.class, "back-inference"))
+          .as("the operator's HPA while KEDA's still exists")
+          .isNull();
+
+      cluster
+          .client
+          .resource(get(cluster, HorizontalPodAutoscaler.class, "keda-hpa-back-inference"))
+          .delete();
+      eventually()
+          .until(
+              () -> get(cluster, HorizontalPodAutoscaler.class, "back-inference"),
+              Objects::nonNull);
+    }
+  }
+
+  /** The HPA KEDA makes for {@code scaled}: its name, owned by it, targeting the Deployment. */
+  private static HorizontalPodAutoscaler kedaHpa(AgentRuntime cr, ScaledObject scaled) {
+    return new HorizontalPodAutoscalerBuilder()
+        .withNewMetadata()
+        .withName(ResourceNames.kedaInferenceHpa(cr))
+        .withNamespace(NAMESPACE)
+        .addToLabels("app.kubernetes.io/managed-by", "keda-operator")
+        .addNewOwnerReference()
+        .withApiVersion(scaled.getApiVersion())
+        .withKind(scaled.getKind())
+        .withName(scaled.getMetadata().getName())
+        .withUid(scaled.getMetadata().getUid())
+        .endOwnerReference()
+        .endMetadata()
+        .withNewSpec()
+        .withNewScaleTargetRef()
+        .withApiVersion("apps/v1")
+        .withKind("Deployment")
+        .withName(ResourceNames.inference(cr))
+        .endScaleTargetRef()
+        .withMaxReplicas(2)
+        .endSpec()
+        .build();
+  }
+
+  /** Changes the spec, then waits for two reconciliations after the change. */
+  private static void awaitReconciles(
+      MockCluster cluster, String name, Consumer<AgentRuntimeSpec> change) {
+    int before = cluster.reconciles.of(name);
+    cluster.editSpec(NAMESPACE, name, change);
+    eventually().until(() -> cluster.reconciles.of(name) >= before + 2);
   }
 
   private static NodePool nodePool(MockCluster cluster, String name) {

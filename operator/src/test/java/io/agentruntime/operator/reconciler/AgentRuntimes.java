@@ -8,6 +8,20 @@ final class AgentRuntimes {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  /**
+   * A GPU inference pool, as {@link #valid(String, String, String)} takes it: scale to zero, a
+   * NodePool of 8 GPUs, a model cache.
+   */
+  static final String INFERENCE_POOL =
+      """
+      inference:
+        image: vllm/vllm-openai:v0.11.0
+        model: meta-llama/Llama-3.1-8B-Instruct
+        replicas: {min: 0, max: 2}
+        nodePool: {gpuLimit: 8}
+        modelCache: {size: 100Gi, storageClassName: efs}
+      """;
+
   private AgentRuntimes() {}
 
   /** A valid AgentRuntime with an HTTP and an echo intent and replica bounds 2-5. */

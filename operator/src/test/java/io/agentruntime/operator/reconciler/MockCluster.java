@@ -8,6 +8,8 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.dependent.CrdInstalled;
+import io.agentruntime.operator.helm.ApiRequest;
+import io.agentruntime.operator.helm.ChartRbac;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -17,22 +19,16 @@ import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -48,7 +44,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -65,12 +61,18 @@ final class MockCluster implements AutoCloseable {
   private static final int MAX_EDIT_ATTEMPTS = 10;
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
+  /** The User-Agent of the operator's clients, which tells their requests from the test's. */
+  private static final String OPERATOR_AGENT = "agent-runtime-operator-under-test";
+
   final KubernetesMockServer server;
   final KubernetesClient client;
   final AgentRuntimeOperator operator;
+  private final Setup setup;
+  private final List<KubernetesClient> operatorClients = new CopyOnWriteArrayList<>();
+  private final List<AgentRuntimeOperator> replicas = new CopyOnWriteArrayList<>();
   final ReconcileCounter reconciles = new ReconcileCounter();
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MockClusterDispatcher dispatcher = new MockClusterDispatcher();
+  private final MockClusterDispatcher dispatcher;
 
   /** The Istio kinds the operator applies, whose CRDs an Istio installation provides. */
   private static final List<Class<? extends HasMetadata>> ISTIO_KINDS =
@@ -88,7 +90,30 @@ final class MockCluster implements AutoCloseable {
     PROMETHEUS_OPERATOR
   }
 
-  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
+  /**
+   * How a cluster is started.
+   *
+   * @param settings the operator's settings
+   * @param onLeadershipLost what losing the Lease does
+   * @param addOns the add-ons whose CRDs are installed
+   * @param serverSideApply whether the operator runs with production settings, Server-Side Apply on
+   *     ({@link MockClusterDispatcher} then accepts apply patches)
+   * @param rbac the RBAC the operator runs under: requests it does not allow are refused with 403,
+   *     as a real API server would, and JOSDK's rules review of the Lease's namespace is answered
+   *     from it; null: everything is allowed, and the review lists the Lease verbs JOSDK asks for
+   */
+  record Setup(
+      OperatorSettings settings,
+      Runnable onLeadershipLost,
+      Set<AddOn> addOns,
+      boolean serverSideApply,
+      ChartRbac rbac) {}
+
+  private MockCluster(Setup setup) {
+    this.setup = setup;
+    var settings = setup.settings();
+    var addOns = setup.addOns();
+    dispatcher = new MockClusterDispatcher(OPERATOR_AGENT, setup.rbac());
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -102,35 +127,48 @@ final class MockCluster implements AutoCloseable {
           .resource(CustomResourceDefinitionContext.v1CRDFromCustomResourceType(kind).build())
           .create();
     }
-    if (addOns.contains(AddOn.ISTIO)) {
-      ISTIO_KINDS.forEach(kind -> install(crd(kind)));
-    }
-    if (addOns.contains(AddOn.KARPENTER)) {
-      install(crd(NodePool.class));
-    }
-    if (addOns.contains(AddOn.KEDA)) {
-      install(crd(ScaledObject.class));
-    }
-    if (addOns.contains(AddOn.PROMETHEUS_OPERATOR)) {
-      install(crd(ServiceMonitor.class));
-      install(crd(PrometheusRule.class));
-    }
+    addOns.forEach(this::install);
     // The operator remembers per process whether a CRD exists; each cluster starts from what it
     // holds.
     CrdInstalled.forgetLookups();
     Metrics metrics =
         new AggregatedMetrics(
             List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
-    operator =
-        AgentRuntimeOperator.create(
-            settings,
-            client,
-            metrics,
-            onLeadershipLost,
-            config ->
-                config
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
-                    .withUseSSAToPatchPrimaryResource(false));
+    operator = newOperator(settings, metrics, setup.onLeadershipLost());
+  }
+
+  private AgentRuntimeOperator newOperator(
+      OperatorSettings settings, Metrics metrics, Runnable onLeadershipLost) {
+    var operatorClient =
+        server.createClient(
+            builder -> builder.editOrNewConfig().withUserAgent(OPERATOR_AGENT).endConfig());
+    operatorClients.add(operatorClient);
+    boolean serverSideApply = setup.serverSideApply();
+    return AgentRuntimeOperator.create(
+        settings,
+        operatorClient,
+        metrics,
+        onLeadershipLost,
+        config ->
+            config
+                .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
+                .withUseSSAToPatchPrimaryResource(serverSideApply));
+  }
+
+  /**
+   * Starts another replica of the operator against the same API server, with its own client; it is
+   * stopped with the cluster.
+   */
+  AgentRuntimeOperator startReplica(OperatorSettings settings, Runnable onLeadershipLost) {
+    var replica = newOperator(settings, Metrics.NOOP, onLeadershipLost);
+    replicas.add(replica);
+    replica.start();
+    return replica;
+  }
+
+  /** Every request the operator's replicas sent so far, in order. */
+  List<ApiRequest> operatorRequests() {
+    return List.copyOf(dispatcher.operatorRequests);
   }
 
   /** Starts the mock server and the operator watching every namespace, without leader election. */
@@ -141,18 +179,24 @@ final class MockCluster implements AutoCloseable {
   /** Starts the mock server and the operator watching {@code namespaces} (empty: all). */
   static MockCluster watching(Set<String> namespaces) {
     return start(
-        new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
-        MockCluster::failOnLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+            MockCluster::failOnLeadershipLost,
+            Set.of(),
+            false,
+            null));
   }
 
   /** Starts the operator watching every namespace, reaching DynamoDB at {@code endpoint}. */
   static MockCluster withDynamoDb(URI endpoint) {
     return start(
-        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
-            .withDynamoDbEndpoint(endpoint),
-        MockCluster::failOnLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
+                .withDynamoDbEndpoint(endpoint),
+            MockCluster::failOnLeadershipLost,
+            Set.of(),
+            false,
+            null));
   }
 
   /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
@@ -163,27 +207,57 @@ final class MockCluster implements AutoCloseable {
   /** Starts, on a cluster with these add-ons' CRDs, the operator watching everything. */
   static MockCluster with(AddOn... addOns) {
     return start(
-        new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
-        MockCluster::failOnLeadershipLost,
-        Set.of(addOns));
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
+            MockCluster::failOnLeadershipLost,
+            Set.of(addOns),
+            false,
+            null));
   }
 
-  /** Starts the mock server and the operator, competing for leadership as configured. */
+  /**
+   * Starts the mock server and the operator, competing for leadership as configured, under the
+   * chart's default RBAC (JOSDK checks the Lease verbs at start).
+   */
   static MockCluster leading(LeaderElectionSettings leaderElection, Runnable onLeadershipLost) {
     return start(
-        new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
-        onLeadershipLost,
-        Set.of());
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
+            onLeadershipLost,
+            Set.of(),
+            false,
+            ChartRbac.withDefaults()));
   }
 
-  private static MockCluster start(
-      OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
-    var cluster = new MockCluster(settings, onLeadershipLost, addOns);
+  /** Starts the mock server and the operator as {@code setup} says. */
+  static MockCluster start(Setup setup) {
+    var cluster = new MockCluster(setup);
     cluster.operator.start();
     return cluster;
   }
 
-  private static void failOnLeadershipLost() {
+  /**
+   * The settings of a replica watching {@code namespaces} (empty: all) and competing for the Lease
+   * in the chart's release namespace as {@code identity}, exiting on loss.
+   */
+  static OperatorSettings electing(
+      Set<String> namespaces, String identity, LeaderElectionSettings.Timing timing) {
+    var election =
+        new LeaderElectionSettings(
+            LeaderElectionSettings.DEFAULT_LEASE_NAME,
+            ChartRbac.RELEASE_NAMESPACE,
+            identity,
+            true,
+            timing);
+    return new OperatorSettings(namespaces, Optional.of(election), 0, SHUTDOWN_TIMEOUT);
+  }
+
+  /** The operator's settings without leader election, watching {@code namespaces}. */
+  static OperatorSettings settings(Set<String> namespaces) {
+    return new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT);
+  }
+
+  static void failOnLeadershipLost() {
     throw new AssertionError("leadership lost without leader election");
   }
 
@@ -244,6 +318,15 @@ final class MockCluster implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The operator's Lease in the chart's release namespace, or null. */
+  Lease lease() {
+    return client
+        .leases()
+        .inNamespace(ChartRbac.RELEASE_NAMESPACE)
+        .withName(LeaderElectionSettings.DEFAULT_LEASE_NAME)
+        .get();
   }
 
   /** Plays the kubelet and the Deployment controller: reports pod counts on the Deployment. */
@@ -311,66 +394,28 @@ final class MockCluster implements AutoCloseable {
     return writes;
   }
 
-  /** Stops the operator, then the client and the server. */
-  @Override
-  public void close() {
-    operator.stop();
-    client.close();
-    server.destroy();
+  /** Installs an add-on's CRDs on the running cluster, as a later {@code helm install} would. */
+  void install(AddOn addOn) {
+    switch (addOn) {
+      case ISTIO -> ISTIO_KINDS.forEach(kind -> install(crd(kind)));
+      case KARPENTER -> install(crd(NodePool.class));
+      case KEDA -> install(crd(ScaledObject.class));
+      case PROMETHEUS_OPERATOR -> {
+        install(crd(ServiceMonitor.class));
+        install(crd(PrometheusRule.class));
+      }
+    }
+    // The operator looks for a missing CRD again after a minute; a restart would at once.
+    CrdInstalled.forgetLookups();
   }
 
-  /**
-   * The CRUD dispatcher, also answering JOSDK's startup check that the operator may use Leases (a
-   * SelfSubjectRulesReview, which the CRUD mock cannot evaluate) and refusing creations a test
-   * forbids.
-   */
-  private static final class MockClusterDispatcher extends KubernetesCrudDispatcher {
-
-    private static final String RULES_REVIEWS =
-        "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
-
-    final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      if (!"POST".equals(request.getMethod())) {
-        return super.dispatch(request);
-      }
-      if (RULES_REVIEWS.equals(request.getPath())) {
-        return json(201, leaseRules());
-      }
-      if (forbiddenPrefixes.stream().anyMatch(request.getPath()::startsWith)) {
-        return json(
-            403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withReason("Forbidden")
-                .withCode(403)
-                .withMessage("creating " + request.getPath() + " is forbidden")
-                .build());
-      }
-      return super.dispatch(request);
-    }
-
-    private static SelfSubjectRulesReview leaseRules() {
-      return new SelfSubjectRulesReviewBuilder()
-          .withNewStatus()
-          .addNewResourceRule()
-          .withApiGroups("coordination.k8s.io")
-          .withResources("leases")
-          .withVerbs("get", "create", "update")
-          .endResourceRule()
-          .withIncomplete(false)
-          .endStatus()
-          .build();
-    }
-
-    private static MockResponse json(int code, Object body) {
-      return new MockResponse()
-          .setResponseCode(code)
-          .setHeader("Content-Type", "application/json")
-          .setBody(JSON.asJson(body));
-    }
+  /** Stops the operators, then the clients and the server. */
+  @Override
+  public void close() {
+    replicas.forEach(AgentRuntimeOperator::stop);
+    operator.stop();
+    operatorClients.forEach(KubernetesClient::close);
+    client.close();
+    server.destroy();
   }
 }

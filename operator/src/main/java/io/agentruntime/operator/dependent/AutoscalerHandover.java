@@ -1,0 +1,80 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.addon.ScaledObject;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.ResourceNames;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Duration;
+
+/**
+ * Which autoscaler drives the model servers' Deployment, and when the other one may take over: the
+ * operator's HorizontalPodAutoscaler where KEDA is not installed, KEDA's ScaledObject where it is.
+ *
+ * <p>Two autoscalers must never target the Deployment at once, and KEDA's admission webhook refuses
+ * a ScaledObject while another HPA targets it. So a switch is made in two steps: the old autoscaler
+ * is deleted, and the new one is created only once the old one is gone. From HPA to KEDA, the HPA
+ * is in the operator's informer and its deletion reconciles the AgentRuntime. From KEDA back to an
+ * HPA (KEDA uninstalled: its ScaledObjects go with the CRD), the HPA KEDA made ({@link
+ * ResourceNames#kedaInferenceHpa}) still exists until the garbage collector removes it; it carries
+ * no label of the operator, so it is read by name, only while the operator's HPA is yet to be made,
+ * and the AgentRuntime is looked at again every {@link #RECHECK} meanwhile.
+ */
+public final class AutoscalerHandover {
+
+  /** How often a pending handover to the operator's HPA is looked at. */
+  public static final Duration RECHECK = Duration.ofSeconds(5);
+
+  private AutoscalerHandover() {}
+
+  /** Whether KEDA's ScaledObject is to drive the pool: KEDA installed, the HPA gone. */
+  static boolean scaledObjectWanted(AgentRuntime cr, Context<AgentRuntime> context) {
+    return cr.getSpec().getInference() != null
+        && kedaInstalled(context)
+        && !operatorHpaExists(cr, context);
+  }
+
+  /**
+   * Whether the operator's HPA is to drive the pool: no KEDA, and the HPA KEDA made, if any, gone.
+   */
+  static boolean hpaWanted(AgentRuntime cr, Context<AgentRuntime> context) {
+    return cr.getSpec().getInference() != null
+        && !kedaInstalled(context)
+        && (operatorHpaExists(cr, context) || !kedaHpaExists(cr, context));
+  }
+
+  /**
+   * Whether the pool waits for the HPA KEDA made to go before the operator's HPA is created; such a
+   * wait has no event that ends it.
+   */
+  public static boolean waitingForKedaHpa(AgentRuntime cr, Context<AgentRuntime> context) {
+    return cr.getSpec().getInference() != null
+        && !kedaInstalled(context)
+        && !operatorHpaExists(cr, context)
+        && kedaHpaExists(cr, context);
+  }
+
+  private static boolean kedaInstalled(Context<AgentRuntime> context) {
+    return CrdInstalled.isInstalled(context.getClient(), ScaledObject.class);
+  }
+
+  /** The operator's HPA of the pool, as its informer sees it (being deleted included). */
+  private static boolean operatorHpaExists(AgentRuntime cr, Context<AgentRuntime> context) {
+    var name = ResourceNames.inference(cr);
+    return context
+        .getSecondaryResourcesAsStream(HorizontalPodAutoscaler.class)
+        .anyMatch(hpa -> name.equals(hpa.getMetadata().getName()));
+  }
+
+  private static boolean kedaHpaExists(AgentRuntime cr, Context<AgentRuntime> context) {
+    return context
+            .getClient()
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(cr.getMetadata().getNamespace())
+            .withName(ResourceNames.kedaInferenceHpa(cr))
+            .get()
+        != null;
+  }
+}
