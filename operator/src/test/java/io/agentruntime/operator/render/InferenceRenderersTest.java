@@ -60,7 +60,12 @@ class InferenceRenderersTest {
         .containsEntry("nvidia.com/gpu", new Quantity("2"));
     assertThat(pod.getTolerations())
         .anySatisfy(toleration -> assertThat(toleration.getKey()).isEqualTo("nvidia.com/gpu"));
-    assertThat(pod.getNodeSelector()).containsEntry("karpenter.sh/nodepool", "agents-support-gpu");
+    assertThat(pod.getNodeSelector())
+        .as("the label the NodePool's template gives its nodes")
+        .isEqualTo(
+            Map.of(
+                "agentruntime.io/node-pool",
+                GpuNodePoolRenderer.render(cr).getMetadata().getName()));
     assertThat(volume(pod, "model-cache").getPersistentVolumeClaim().getClaimName())
         .isEqualTo("support-model-cache");
     assertThat(volume(pod, "dshm").getEmptyDir().getMedium()).isEqualTo("Memory");
@@ -177,6 +182,27 @@ class InferenceRenderersTest {
                 List.of("g6e")),
             Map.of(
                 "key", "karpenter.sh/capacity-type", "operator", "In", "values", List.of("spot")));
+  }
+
+  @Test
+  void theNodePoolLabelsItsNodesOutsideTheDomainsKarpenterReserves() {
+    AgentRuntime cr = withSpec(POOL);
+    GenericKubernetesResource pool = generic(GpuNodePoolRenderer.render(cr));
+
+    Map<String, String> nodeLabels = pool.get("spec", "template", "metadata", "labels");
+    assertThat(nodeLabels)
+        .as("Karpenter 1.0 to 1.8 refuse template labels in kubernetes.io, k8s.io, karpenter.sh")
+        .isEqualTo(Map.of("agentruntime.io/node-pool", pool.getMetadata().getName()));
+    assertThat(
+            InferenceDeploymentRenderer.render(cr)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getNodeSelector())
+        .isEqualTo(nodeLabels);
+    assertThat(pool.getMetadata().getLabels())
+        .as("the NodePool object itself keeps the standard labels the informers select by")
+        .containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
   }
 
   /** The object as the API server would hold it, navigable by path. */
