@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.reconciler.MockCluster.AddOn;
+import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -146,7 +147,11 @@ class AgentRuntimeInferenceTest {
   }
 
   private static NodePool nodePool(MockCluster cluster, String name) {
-    return cluster.client.resources(NodePool.class).withName(NAMESPACE + "-" + name + "-gpu").get();
+    return cluster
+        .client
+        .resources(NodePool.class)
+        .withName(ResourceNames.gpuNodePool(AgentRuntimes.valid(NAMESPACE, name)))
+        .get();
   }
 
   private static Object gpuLimit(NodePool pool) {

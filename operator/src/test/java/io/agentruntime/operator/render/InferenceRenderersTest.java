@@ -160,7 +160,7 @@ class InferenceRenderersTest {
                       nodePool: {nodeClassName: gpu, gpuLimit: 6}
                     """)));
 
-    assertThat(pool.getMetadata().getName()).isEqualTo("agents-support-gpu");
+    assertThat(pool.getMetadata().getName()).isEqualTo(ResourceNames.gpuNodePool(withSpec(POOL)));
     assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
     assertThat(pool.getMetadata().getLabels())
         .containsEntry("agentruntime.io/owner-namespace", "agents")
