@@ -33,7 +33,7 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.GovernanceOutcome;
-import io.agentruntime.operator.status.MeshOutcome;
+import io.agentruntime.operator.status.Observations;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
@@ -64,10 +64,11 @@ import java.util.stream.Collectors;
  * half-applies, and the objects of the last valid spec stay as they are. The operator writes only
  * the status, never the spec.
  *
- * <p>The Istio objects are applied only where Istio's CRDs exist ({@link CrdInstalled}) and the
- * spec asks for them; where Istio is missing the rest is applied as usual, the status says so, and
- * the AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing
- * Istio later takes effect.
+ * <p>An add-on's objects (Istio, Karpenter, KEDA, prometheus-operator) are applied only where its
+ * CRDs serve the version the operator writes ({@link CrdInstalled}) and the spec asks for them;
+ * where an add-on is missing or too old the rest is applied as usual, the status says so, and the
+ * AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing or
+ * upgrading it later takes effect.
  *
  * <p>With a DynamoDB policy store the head of the runtime's policy set is read on every
  * reconciliation (the table is created first when missing and {@code createTable} is set) and
@@ -185,19 +186,16 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
   public UpdateControl<AgentRuntime> reconcile(AgentRuntime cr, Context<AgentRuntime> context) {
     var errors = AgentRuntimeValidator.validate(cr);
     AgentRuntimeStatus status;
-    var mesh = MeshOutcome.NOT_REQUESTED;
-    var governance = GovernanceOutcome.NOT_CONFIGURED;
+    var observed = Observations.of(Optional.empty(), GovernanceOutcome.NOT_CONFIGURED);
     if (errors.isEmpty()) {
       var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      mesh = MeshObservations.observe(cr, result);
-      governance = GovernanceObservations.observe(store, cr);
-      status =
-          statuses.applied(
-              cr,
-              runtimeDeployment(cr, context),
-              mesh,
-              governance,
-              InferenceObservations.observe(cr, context, result));
+      var client = context.getClient();
+      observed =
+          Observations.of(runtimeDeployment(cr, context), GovernanceObservations.observe(store, cr))
+              .withMesh(AddOnObservations.mesh(cr, result, client))
+              .withMonitoring(AddOnObservations.monitoring(cr, result, client))
+              .withInference(InferenceObservations.observe(cr, context, result));
+      status = statuses.applied(cr, observed);
     } else {
       var message = describe(errors);
       events.report(context.getClient(), cr, conditions(cr), message);
@@ -207,7 +205,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
       StatusPatches.write(cr, status, context, AgentRuntime::new);
     }
     UpdateControl<AgentRuntime> control = UpdateControl.noUpdate();
-    recheckAfter(mesh, governance).ifPresent(control::rescheduleAfter);
+    recheckAfter(observed).ifPresent(control::rescheduleAfter);
     return control;
   }
 
@@ -235,12 +233,15 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime>, Cleaner
     return DeleteControl.defaultDelete();
   }
 
-  /** When to look again for what may change without an event: Istio installed, store back. */
-  private static Optional<Duration> recheckAfter(MeshOutcome mesh, GovernanceOutcome governance) {
-    if (governance instanceof GovernanceOutcome.Failed) {
+  /**
+   * When to look again for what may change without an event: an add-on installed or upgraded, the
+   * store back.
+   */
+  private static Optional<Duration> recheckAfter(Observations observed) {
+    if (observed.governance() instanceof GovernanceOutcome.Failed) {
       return Optional.of(GovernanceObservations.RETRY_INTERVAL);
     }
-    return mesh.skipped().isEmpty() ? Optional.empty() : Optional.of(CrdInstalled.CHECK_INTERVAL);
+    return observed.addOnSkipped() ? Optional.of(CrdInstalled.CHECK_INTERVAL) : Optional.empty();
   }
 
   private static List<Condition> conditions(AgentRuntime cr) {

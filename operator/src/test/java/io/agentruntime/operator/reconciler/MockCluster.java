@@ -43,8 +43,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +90,21 @@ final class MockCluster implements AutoCloseable {
     PROMETHEUS_OPERATOR
   }
 
-  private MockCluster(OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
+  /** How an installed add-on's CRDs stand. */
+  enum CrdForm {
+    /** Serving the version the operator writes, Established. */
+    CURRENT,
+    /** An older release: Established, serving only another version ({@link #OLDER_VERSION}). */
+    OLDER_VERSION_ONLY,
+    /** Serving the version, but not Established (yet). */
+    NOT_ESTABLISHED
+  }
+
+  /** The version an older release of every add-on serves instead of the operator's. */
+  static final String OLDER_VERSION = "v1beta1";
+
+  private MockCluster(
+      OperatorSettings settings, Runnable onLeadershipLost, Map<AddOn, CrdForm> addOns) {
     server =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
@@ -102,19 +118,7 @@ final class MockCluster implements AutoCloseable {
           .resource(CustomResourceDefinitionContext.v1CRDFromCustomResourceType(kind).build())
           .create();
     }
-    if (addOns.contains(AddOn.ISTIO)) {
-      ISTIO_KINDS.forEach(kind -> install(crd(kind)));
-    }
-    if (addOns.contains(AddOn.KARPENTER)) {
-      install(crd(NodePool.class));
-    }
-    if (addOns.contains(AddOn.KEDA)) {
-      install(crd(ScaledObject.class));
-    }
-    if (addOns.contains(AddOn.PROMETHEUS_OPERATOR)) {
-      install(crd(ServiceMonitor.class));
-      install(crd(PrometheusRule.class));
-    }
+    addOns.forEach((addOn, form) -> kinds(addOn).forEach(kind -> install(crd(kind, form))));
     // The operator remembers per process whether a CRD exists; each cluster starts from what it
     // holds.
     CrdInstalled.forgetLookups();
@@ -143,7 +147,7 @@ final class MockCluster implements AutoCloseable {
     return start(
         new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
         MockCluster::failOnLeadershipLost,
-        Set.of());
+        Map.of());
   }
 
   /** Starts the operator watching every namespace, reaching DynamoDB at {@code endpoint}. */
@@ -152,7 +156,7 @@ final class MockCluster implements AutoCloseable {
         new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
             .withDynamoDbEndpoint(endpoint),
         MockCluster::failOnLeadershipLost,
-        Set.of());
+        Map.of());
   }
 
   /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
@@ -162,10 +166,19 @@ final class MockCluster implements AutoCloseable {
 
   /** Starts, on a cluster with these add-ons' CRDs, the operator watching everything. */
   static MockCluster with(AddOn... addOns) {
+    var forms = new EnumMap<AddOn, CrdForm>(AddOn.class);
+    for (var addOn : addOns) {
+      forms.put(addOn, CrdForm.CURRENT);
+    }
+    return with(forms);
+  }
+
+  /** Starts, on a cluster with these add-ons' CRDs in these forms, the operator. */
+  static MockCluster with(Map<AddOn, CrdForm> addOns) {
     return start(
         new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
         MockCluster::failOnLeadershipLost,
-        Set.of(addOns));
+        addOns);
   }
 
   /** Starts the mock server and the operator, competing for leadership as configured. */
@@ -173,11 +186,11 @@ final class MockCluster implements AutoCloseable {
     return start(
         new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
         onLeadershipLost,
-        Set.of());
+        Map.of());
   }
 
   private static MockCluster start(
-      OperatorSettings settings, Runnable onLeadershipLost, Set<AddOn> addOns) {
+      OperatorSettings settings, Runnable onLeadershipLost, Map<AddOn, CrdForm> addOns) {
     var cluster = new MockCluster(settings, onLeadershipLost, addOns);
     cluster.operator.start();
     return cluster;
@@ -187,27 +200,51 @@ final class MockCluster implements AutoCloseable {
     throw new AssertionError("leadership lost without leader election");
   }
 
-  /** The CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
-  private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind) {
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName(HasMetadata.getFullResourceName(kind))
-        .endMetadata()
-        .withNewSpec()
-        .withGroup(HasMetadata.getGroup(kind))
-        .withScope(Namespaced.class.isAssignableFrom(kind) ? "Namespaced" : "Cluster")
-        .withNewNames()
-        .withKind(HasMetadata.getKind(kind))
-        .withPlural(HasMetadata.getPlural(kind))
-        .withSingular(HasMetadata.getSingular(kind))
-        .endNames()
-        .addNewVersion()
-        .withName(HasMetadata.getVersion(kind))
-        .withServed(true)
-        .withStorage(true)
-        .endVersion()
-        .endSpec()
-        .build();
+  /** The kinds the operator applies whose CRDs {@code addOn} installs. */
+  private static List<Class<? extends HasMetadata>> kinds(AddOn addOn) {
+    return switch (addOn) {
+      case ISTIO -> ISTIO_KINDS;
+      case KARPENTER -> List.of(NodePool.class);
+      case KEDA -> List.of(ScaledObject.class);
+      case PROMETHEUS_OPERATOR -> List.of(ServiceMonitor.class, PrometheusRule.class);
+    };
+  }
+
+  /**
+   * The CRD of {@code kind} in {@code form}, as far as the operator's CRD check and the CRUD mock
+   * need: the CRUD mock serves every version of every path, so only the operator's own check keeps
+   * it from a version the CRD does not serve.
+   */
+  private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind, CrdForm form) {
+    var version = form == CrdForm.OLDER_VERSION_ONLY ? OLDER_VERSION : HasMetadata.getVersion(kind);
+    var crd =
+        new CustomResourceDefinitionBuilder()
+            .withNewMetadata()
+            .withName(HasMetadata.getFullResourceName(kind))
+            .endMetadata()
+            .withNewSpec()
+            .withGroup(HasMetadata.getGroup(kind))
+            .withScope(Namespaced.class.isAssignableFrom(kind) ? "Namespaced" : "Cluster")
+            .withNewNames()
+            .withKind(HasMetadata.getKind(kind))
+            .withPlural(HasMetadata.getPlural(kind))
+            .withSingular(HasMetadata.getSingular(kind))
+            .endNames()
+            .addNewVersion()
+            .withName(version)
+            .withServed(true)
+            .withStorage(true)
+            .endVersion()
+            .endSpec();
+    if (form != CrdForm.NOT_ESTABLISHED) {
+      crd.withNewStatus()
+          .addNewCondition()
+          .withType("Established")
+          .withStatus("True")
+          .endCondition()
+          .endStatus();
+    }
+    return crd.build();
   }
 
   private void install(CustomResourceDefinition crd) {
@@ -300,15 +337,20 @@ final class MockCluster implements AutoCloseable {
    * METHOD path}.
    */
   List<String> takeWriteRequests() throws InterruptedException {
-    var writes = new ArrayList<String>();
+    return takeRequests().stream()
+        .filter(request -> WRITE_METHODS.contains(request.substring(0, request.indexOf(' '))))
+        .toList();
+  }
+
+  /** Takes the requests recorded since the last call, as {@code METHOD path}. */
+  List<String> takeRequests() throws InterruptedException {
+    var requests = new ArrayList<String>();
     for (var request = server.takeRequest(0, TimeUnit.MILLISECONDS);
         request != null;
         request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
-      if (WRITE_METHODS.contains(request.getMethod())) {
-        writes.add(request.getMethod() + " " + request.getPath());
-      }
+      requests.add(request.getMethod() + " " + request.getPath());
     }
-    return writes;
+    return requests;
   }
 
   /** Stops the operator, then the client and the server. */
