@@ -3,12 +3,14 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.render.InferenceDefaults;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AddOnCrd;
 import io.agentruntime.operator.status.InferenceOutcome;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -53,6 +55,22 @@ final class InferenceObservations {
         true,
         Objects.requireNonNullElse(observed.getReplicas(), 0),
         Objects.requireNonNullElse(observed.getReadyReplicas(), 0),
-        unusable.stream().filter(crd -> !crd.usable()).toList());
+        unusable.stream().filter(crd -> !crd.usable()).toList(),
+        sharedCachePending(cr, context));
+  }
+
+  /** Whether the model cache claim asks for ReadWriteMany and is still Pending. */
+  private static boolean sharedCachePending(AgentRuntime cr, Context<AgentRuntime> context) {
+    return context
+        .getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+        .filter(claim -> ResourceNames.modelCache(cr).equals(claim.getMetadata().getName()))
+        .anyMatch(
+            claim ->
+                claim.getStatus() != null
+                    && "Pending".equals(claim.getStatus().getPhase())
+                    && claim
+                        .getSpec()
+                        .getAccessModes()
+                        .contains(VolumeAccessMode.READ_WRITE_MANY.value()));
   }
 }

@@ -12,12 +12,19 @@ import java.util.List;
  * @param unusableAddOns the CRDs the pool would use but cannot: Karpenter's NodePool when the spec
  *     asks for one (missing included), KEDA's ScaledObject when KEDA is installed in a form the
  *     operator cannot use (without KEDA the pool scales with an HPA, as intended)
+ * @param sharedCachePending the model cache claim asks for ReadWriteMany and is not bound yet: a
+ *     storage class that offers ReadWriteOnce only (EBS) never binds it
  */
 public record InferenceOutcome(
-    boolean requested, int replicas, int ready, List<AddOnCrd> unusableAddOns) {
+    boolean requested,
+    int replicas,
+    int ready,
+    List<AddOnCrd> unusableAddOns,
+    boolean sharedCachePending) {
 
   /** A spec without an inference pool. */
-  public static final InferenceOutcome NOT_REQUESTED = new InferenceOutcome(false, 0, 0, List.of());
+  public static final InferenceOutcome NOT_REQUESTED =
+      new InferenceOutcome(false, 0, 0, List.of(), false);
 
   /** Reason of a pool with at least one model server ready. */
   public static final String REASON_READY = "ModelServersReady";
@@ -62,6 +69,13 @@ public record InferenceOutcome(
               + " 503 with Retry-After meanwhile)");
     }
     unusableAddOns.forEach(crd -> message.append("; ").append(consequence(crd)));
+    if (sharedCachePending) {
+      message.append(
+          "; warning: the model cache asks for ReadWriteMany and is still Pending: its storage"
+              + " class must offer ReadWriteMany (EFS on EKS; EBS classes such as gp3 offer"
+              + " ReadWriteOnce only), or set modelCache.accessMode: ReadWriteOnce with"
+              + " replicas.max: 1");
+    }
     return message.toString();
   }
 

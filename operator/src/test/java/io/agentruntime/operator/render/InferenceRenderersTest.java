@@ -7,6 +7,7 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -14,7 +15,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InferenceRenderersTest {
 
@@ -106,12 +111,41 @@ class InferenceRenderersTest {
 
   @Test
   void aSharedCacheOfSeveralReplicasNeedsReadWriteMany() {
-    String cache = "  modelCache: {size: 100Gi, storageClassName: gp3}\n";
+    String cache = "  modelCache: {size: 100Gi, storageClassName: efs}\n";
 
     assertThat(accessModes(POOL + "  replicas: {max: 1}\n" + cache))
         .containsExactly("ReadWriteOnce");
     assertThat(accessModes(POOL + "  replicas: {max: 2}\n" + cache))
         .containsExactly("ReadWriteMany");
+    assertThat(
+            accessModes(
+                POOL
+                    + "  replicas: {max: 1}\n"
+                    + "  modelCache: {size: 100Gi, storageClassName: efs, accessMode: ReadWriteMany}\n"))
+        .as("the class's mode as the spec states it")
+        .containsExactly("ReadWriteMany");
+  }
+
+  /**
+   * EBS classes, which offer ReadWriteOnce only: a pool of more than one model server cannot get
+   * its shared cache from them.
+   */
+  private static final Set<String> EBS_CLASSES = Set.of("gp2", "gp3", "io1", "io2", "st1", "sc1");
+
+  @ParameterizedTest
+  @MethodSource("io.agentruntime.operator.render.AgentRuntimeFixtures#exampleNames")
+  void everyExampleCachesOnAClassThatCanServeItsModelServers(String example) {
+    AgentRuntime cr = AgentRuntimeFixtures.example(example);
+    var claim =
+        cr.getSpec().getInference() == null
+            ? Optional.<PersistentVolumeClaim>empty()
+            : ModelCacheRenderer.render(cr);
+
+    if (claim.isPresent() && claim.get().getSpec().getAccessModes().contains("ReadWriteMany")) {
+      assertThat(claim.get().getSpec().getStorageClassName())
+          .as("an EBS class never binds a ReadWriteMany claim")
+          .isNotIn(EBS_CLASSES);
+    }
   }
 
   @Test

@@ -41,20 +41,24 @@ class AgentRuntimeStatusAggregatorTest {
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(
                         new InferenceOutcome(
-                            true, 1, 0, List.of(missing("NodePool", "nodepools.karpenter.sh")))));
+                            true,
+                            1,
+                            0,
+                            List.of(missing("NodePool", "nodepools.karpenter.sh")),
+                            false)));
     cr.setStatus(loading);
     var idle =
         at(T1)
             .applied(
                 cr,
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
-                    .withInference(new InferenceOutcome(true, 0, 0, List.of())));
+                    .withInference(new InferenceOutcome(true, 0, 0, List.of(), false)));
     var serving =
         at(T1)
             .applied(
                 cr,
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
-                    .withInference(new InferenceOutcome(true, 2, 1, List.of())));
+                    .withInference(new InferenceOutcome(true, 2, 1, List.of(), false)));
 
     assertThat(loading.getPhase())
         .as("the runtime serves other intents")
@@ -336,7 +340,8 @@ class AgentRuntimeStatusAggregatorTest {
             .applied(
                 cr,
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
-                    .withInference(new InferenceOutcome(true, 1, 0, List.of(karpenter, keda))));
+                    .withInference(
+                        new InferenceOutcome(true, 1, 0, List.of(karpenter, keda), false)));
 
     var inference = condition(status, "InferenceReady");
     assertThat(inference.getReason()).isEqualTo("KarpenterVersionUnsupported");
@@ -347,6 +352,22 @@ class AgentRuntimeStatusAggregatorTest {
             "no NodePool was created",
             "scaledobjects.keda.sh serves v1beta9 but not v1alpha1",
             "scales with a HorizontalPodAutoscaler instead");
+  }
+
+  @Test
+  void warnsWhenASharedModelCacheStaysPending() {
+    var status =
+        at(T0)
+            .applied(
+                agentRuntime(1L),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(new InferenceOutcome(true, 1, 0, List.of(), true)));
+
+    assertThat(condition(status, "InferenceReady").getMessage())
+        .contains(
+            "asks for ReadWriteMany and is still Pending",
+            "EFS on EKS",
+            "modelCache.accessMode: ReadWriteOnce");
   }
 
   @Test

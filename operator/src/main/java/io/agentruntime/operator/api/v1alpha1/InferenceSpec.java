@@ -3,10 +3,20 @@ package io.agentruntime.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** A GPU model-server pool serving an OpenAI-compatible API to the runtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(self.modelCache) || !has(self.modelCache.accessMode)"
+            + " || self.modelCache.accessMode != 'ReadWriteOnce'"
+            + " || (has(self.replicas) && has(self.replicas.max) && self.replicas.max == 1)",
+    message =
+        "a ReadWriteOnce model cache holds one model server: set replicas.max to 1, or use a"
+            + " storage class that offers ReadWriteMany (EFS on EKS)",
+    fieldPath = ".modelCache.accessMode")
 public class InferenceSpec {
 
   @Required

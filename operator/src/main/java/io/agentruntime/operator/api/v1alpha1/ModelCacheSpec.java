@@ -16,12 +16,27 @@ public class ModelCacheSpec {
   @JsonPropertyDescription("Storage class of the volume. Default: the cluster default.")
   private String storageClassName;
 
+  @JsonPropertyDescription(
+      "The access mode the storage class offers: ReadWriteMany (EFS on EKS) lets every model"
+          + " server share the volume; ReadWriteOnce (EBS classes such as gp3) holds one, so"
+          + " inference.replicas.max must then be 1. Default: ReadWriteMany when replicas.max is"
+          + " above 1, else ReadWriteOnce.")
+  private VolumeAccessMode accessMode;
+
   public Quantity getSize() {
     return size;
   }
 
   public void setSize(Quantity size) {
     this.size = size;
+  }
+
+  public VolumeAccessMode getAccessMode() {
+    return accessMode;
+  }
+
+  public void setAccessMode(VolumeAccessMode accessMode) {
+    this.accessMode = accessMode;
   }
 
   public String getStorageClassName() {
