@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.crd.CrdFiles;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -21,9 +22,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
@@ -47,10 +46,6 @@ import org.testcontainers.utility.DockerImageName;
 class AgentRuntimeE2E {
 
   private static final String NAMESPACE = "agents";
-  private static final List<Path> CRDS =
-      List.of(
-          Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml"),
-          Path.of("..", "crds", "governancepolicies.agentruntime.io-v1.yml"));
 
   @Container
   private static final K3sContainer K3S =
@@ -66,7 +61,7 @@ class AgentRuntimeE2E {
         new KubernetesClientBuilder()
             .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
             .build();
-    for (var file : CRDS) {
+    for (var file : CrdFiles.committed()) {
       try (var crd = Files.newInputStream(file)) {
         client.load(crd).serverSideApply();
       }

@@ -3,6 +3,7 @@ package io.agentruntime.operator.status;
 import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.operator.api.schema.ConditionsSchema;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
@@ -352,6 +353,19 @@ class AgentRuntimeStatusAggregatorTest {
             "no NodePool was created",
             "scaledobjects.keda.sh serves v1beta9 but not v1alpha1",
             "scales with a HorizontalPodAutoscaler instead");
+  }
+
+  @Test
+  void cutsAMessageLongerThanTheCrdAllowsSoTheStatusIsNotRefused() {
+    var cr = agentRuntime(1L);
+    var errors = "spec.intents[0].timeout: not a duration; ".repeat(1000);
+
+    var valid = condition(at(T0).invalid(cr, errors), "Valid");
+
+    assertThat(valid.getMessage())
+        .hasSize(ConditionsSchema.MESSAGE_MAX_LENGTH)
+        .startsWith("spec.intents[0].timeout")
+        .endsWith("…");
   }
 
   @Test

@@ -2,17 +2,25 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.operator.api.schema.QuantitySchema;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 /** A persistent volume caching model weights across restarts. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(
+    value = SchemaMergePatch.class,
+    input = "{\"properties\": {\"size\": " + QuantitySchema.KEYWORDS + "}}")
 public class ModelCacheSpec {
 
   @Required
   @JsonPropertyDescription("Volume size, e.g. 100Gi.")
   private Quantity size;
 
+  @Size(max = 253)
   @JsonPropertyDescription("Storage class of the volume. Default: the cluster default.")
   private String storageClassName;
 
