@@ -1,8 +1,11 @@
 package io.agentruntime.operator.api.schema;
 
 /**
- * The schema of a Kubernetes quantity ({@code 500m}, {@code 2}, {@code 4Gi}): an integer or a
- * string of Kubernetes' own quantity pattern, bounded so that CEL rules reading it stay cheap.
+ * The schema of a Kubernetes quantity ({@code 500m}, {@code "2"}, {@code 4Gi}) in the operator's
+ * CRDs: a string of Kubernetes' own quantity pattern, bounded. Kubernetes' own objects take an
+ * integer too; here a whole number is quoted, because the API server estimates the cost of a CEL
+ * rule converting an int-or-string to a string (for its quantity library) as unbounded, and would
+ * refuse the CRD.
  */
 public final class QuantitySchema {
 
@@ -17,9 +20,17 @@ public final class QuantitySchema {
   /** The longest quantity string: far more than any real quantity needs. */
   public static final int MAX_LENGTH = 64;
 
-  /** The keywords a quantity's schema adds to the int-or-string the generator writes. */
-  public static final String KEYWORDS =
-      "{\"pattern\": \"" + PATTERN + "\", \"maxLength\": " + MAX_LENGTH + "}";
+  /**
+   * A merge patch turning the int-or-string the generator writes for a {@code Quantity} into the
+   * quantity string of this schema.
+   */
+  public static final String SCHEMA =
+      "{\"type\": \"string\", \"anyOf\": null, \"x-kubernetes-int-or-string\": null,"
+          + " \"pattern\": \""
+          + PATTERN
+          + "\", \"maxLength\": "
+          + MAX_LENGTH
+          + "}";
 
   private QuantitySchema() {}
 }

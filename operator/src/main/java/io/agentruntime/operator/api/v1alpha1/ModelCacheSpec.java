@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(
     value = SchemaMergePatch.class,
-    input = "{\"properties\": {\"size\": " + QuantitySchema.KEYWORDS + "}}")
+    input = "{\"properties\": {\"size\": " + QuantitySchema.SCHEMA + "}}")
 public class ModelCacheSpec {
 
   @Required

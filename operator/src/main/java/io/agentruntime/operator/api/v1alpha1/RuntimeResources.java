@@ -21,30 +21,30 @@ import java.util.Map;
     value = SchemaMergePatch.class,
     input =
         "{\"properties\": {\"requests\": {\"additionalProperties\": "
-            + QuantitySchema.KEYWORDS
+            + QuantitySchema.SCHEMA
             + "}, \"limits\": {\"additionalProperties\": "
-            + QuantitySchema.KEYWORDS
+            + QuantitySchema.SCHEMA
             + "}}}")
 @ValidationRule(
     value =
         RuntimeResources.BOTH_GIVEN
             + "!('cpu' in self.requests) || !('cpu' in self.limits)"
-            + " || quantity(string(self.requests['cpu']))"
-            + ".compareTo(quantity(string(self.limits['cpu']))) <= 0",
+            + " || quantity(self.requests['cpu'])"
+            + ".compareTo(quantity(self.limits['cpu'])) <= 0",
     message = "requests.cpu must not exceed limits.cpu")
 @ValidationRule(
     value =
         RuntimeResources.BOTH_GIVEN
             + "!('memory' in self.requests) || !('memory' in self.limits)"
-            + " || quantity(string(self.requests['memory']))"
-            + ".compareTo(quantity(string(self.limits['memory']))) <= 0",
+            + " || quantity(self.requests['memory'])"
+            + ".compareTo(quantity(self.limits['memory'])) <= 0",
     message = "requests.memory must not exceed limits.memory")
 @ValidationRule(
     value =
         RuntimeResources.BOTH_GIVEN
             + "!('ephemeral-storage' in self.requests) || !('ephemeral-storage' in self.limits)"
-            + " || quantity(string(self.requests['ephemeral-storage']))"
-            + ".compareTo(quantity(string(self.limits['ephemeral-storage']))) <= 0",
+            + " || quantity(self.requests['ephemeral-storage'])"
+            + ".compareTo(quantity(self.limits['ephemeral-storage'])) <= 0",
     message = "requests.ephemeral-storage must not exceed limits.ephemeral-storage")
 public class RuntimeResources {
 
@@ -57,8 +57,7 @@ public class RuntimeResources {
 
   /**
    * The start of the rules that a request is at most its limit, where both are given: Kubernetes'
-   * quantity library (in CRD rules since Kubernetes 1.28) compares them, an integer quantity made a
-   * string first.
+   * quantity library (in CRD rules since Kubernetes 1.28) compares them.
    */
   static final String BOTH_GIVEN = "!has(self.requests) || !has(self.limits) || ";
 
