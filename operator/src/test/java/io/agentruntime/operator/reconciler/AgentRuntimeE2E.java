@@ -1,17 +1,21 @@
 package io.agentruntime.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.crd.CrdFiles;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,10 +23,13 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
@@ -41,11 +48,17 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>No runtime image runs here, so pods never become ready: readiness is covered against the mock
  * API server, where the test reports pod status itself.
+ *
+ * <p>What only a real API server does is checked here too: the CRD's CEL rules and list types
+ * refusing an invalid AgentRuntime at admission, and server-side apply merging {@code spec.intents}
+ * item by item between two field managers.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class AgentRuntimeE2E {
 
   private static final String NAMESPACE = "agents";
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final int UNPROCESSABLE_ENTITY = 422;
 
   @Container
   private static final K3sContainer K3S =
@@ -165,6 +178,121 @@ class AgentRuntimeE2E {
     client.resource(cr).delete();
 
     eventually().until(() -> get(Deployment.class, "gone"), d -> d == null);
+  }
+
+  @Test
+  void theCrdRefusesAnInvalidSpecAtAdmissionNamingTheField() {
+    var aboveLimit =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "greedy",
+            """
+            resources:
+              requests: {cpu: "2"}
+              limits: {cpu: 500m}
+            """);
+    var sharedOnOneNode =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "cramped",
+            """
+            inference:
+              image: vllm/vllm-openai:v0.11.0
+              model: meta-llama/Llama-3.1-8B-Instruct
+              modelCache: {size: 100Gi, storageClassName: gp3, accessMode: ReadWriteOnce}
+            """);
+
+    assertRefused(aboveLimit, "spec.resources", "requests.cpu must not exceed limits.cpu");
+    assertRefused(
+        sharedOnOneNode,
+        "spec.inference.modelCache.accessMode",
+        "a ReadWriteOnce model cache holds one model server");
+    assertThat(client.resources(AgentRuntime.class).inNamespace(NAMESPACE).withName("greedy").get())
+        .as("nothing was stored")
+        .isNull();
+  }
+
+  @Test
+  void theApiServerRefusesTwoIntentsOfOneName() {
+    var duplicate = AgentRuntimes.valid(NAMESPACE, "twice");
+    duplicate.getSpec().getIntents().get(1).setName("lookup_order");
+
+    assertRefused(duplicate, "spec.intents[1]", "Duplicate value");
+  }
+
+  /**
+   * spec.intents is a list keyed by name: under server-side apply a second field manager adds its
+   * own intent beside the first manager's instead of conflicting over (or replacing) the whole
+   * list, and removes only its own when it stops applying it.
+   */
+  @Test
+  void twoFieldManagersEachOwnTheirIntentsUnderServerSideApply() {
+    var platform = AgentRuntimes.valid(NAMESPACE, "shared");
+    apply("platform-team", SERIALIZATION.convertValue(platform, GenericKubernetesResource.class));
+
+    apply(
+        "reasoning-team",
+        SERIALIZATION.unmarshal(
+            """
+            apiVersion: agentruntime.io/v1alpha1
+            kind: AgentRuntime
+            metadata: {name: shared, namespace: %s}
+            spec:
+              intents:
+                - {name: summarize, backend: {echo: {}}, timeout: 5s}
+            """
+                .formatted(NAMESPACE),
+            GenericKubernetesResource.class));
+
+    assertThat(intentNames("shared"))
+        .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
+    assertThat(get(AgentRuntime.class, "shared").getMetadata().getManagedFields())
+        .extracting(ManagedFieldsEntry::getManager)
+        .contains("platform-team", "reasoning-team");
+
+    apply("platform-team", SERIALIZATION.convertValue(platform, GenericKubernetesResource.class));
+    assertThat(intentNames("shared"))
+        .as("re-applying its own object leaves the other manager's intent alone")
+        .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
+
+    apply(
+        "reasoning-team",
+        SERIALIZATION.unmarshal(
+            """
+            apiVersion: agentruntime.io/v1alpha1
+            kind: AgentRuntime
+            metadata: {name: shared, namespace: %s}
+            """
+                .formatted(NAMESPACE),
+            GenericKubernetesResource.class));
+    assertThat(intentNames("shared")).containsExactlyInAnyOrder("lookup_order", "echo");
+  }
+
+  private static void apply(String fieldManager, GenericKubernetesResource resource) {
+    client
+        .genericKubernetesResources(resource.getApiVersion(), resource.getKind())
+        .inNamespace(NAMESPACE)
+        .resource(resource)
+        .fieldManager(fieldManager)
+        .serverSideApply();
+  }
+
+  private static List<String> intentNames(String name) {
+    return get(AgentRuntime.class, name).getSpec().getIntents().stream()
+        .map(IntentSpec::getName)
+        .toList();
+  }
+
+  private static void assertRefused(AgentRuntime cr, String field, String message) {
+    assertThatThrownBy(() -> client.resource(cr).create())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            refused -> {
+              assertThat(refused.getCode())
+                  .as("422 Unprocessable Entity")
+                  .isEqualTo(UNPROCESSABLE_ENTITY);
+              assertThat(refused.getMessage()).contains(field, message);
+            });
   }
 
   private static ConditionFactory eventually() {
