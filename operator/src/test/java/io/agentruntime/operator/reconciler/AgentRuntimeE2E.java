@@ -227,22 +227,20 @@ class AgentRuntimeE2E {
    */
   @Test
   void twoFieldManagersEachOwnTheirIntentsUnderServerSideApply() {
-    var platform = AgentRuntimes.valid(NAMESPACE, "shared");
-    apply("platform-team", SERIALIZATION.convertValue(platform, GenericKubernetesResource.class));
+    var platform =
+        SERIALIZATION.convertValue(
+            AgentRuntimes.valid(NAMESPACE, "shared"), GenericKubernetesResource.class);
+    apply("platform-team", platform);
 
     apply(
         "reasoning-team",
-        SERIALIZATION.unmarshal(
+        partial(
+            "shared",
             """
-            apiVersion: agentruntime.io/v1alpha1
-            kind: AgentRuntime
-            metadata: {name: shared, namespace: %s}
             spec:
               intents:
                 - {name: summarize, backend: {echo: {}}, timeout: 5s}
-            """
-                .formatted(NAMESPACE),
-            GenericKubernetesResource.class));
+            """));
 
     assertThat(intentNames("shared"))
         .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
@@ -250,22 +248,26 @@ class AgentRuntimeE2E {
         .extracting(ManagedFieldsEntry::getManager)
         .contains("platform-team", "reasoning-team");
 
-    apply("platform-team", SERIALIZATION.convertValue(platform, GenericKubernetesResource.class));
+    apply("platform-team", platform);
     assertThat(intentNames("shared"))
         .as("re-applying its own object leaves the other manager's intent alone")
         .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
 
-    apply(
-        "reasoning-team",
-        SERIALIZATION.unmarshal(
-            """
-            apiVersion: agentruntime.io/v1alpha1
-            kind: AgentRuntime
-            metadata: {name: shared, namespace: %s}
-            """
-                .formatted(NAMESPACE),
-            GenericKubernetesResource.class));
+    apply("reasoning-team", partial("shared", ""));
     assertThat(intentNames("shared")).containsExactlyInAnyOrder("lookup_order", "echo");
+  }
+
+  /** An AgentRuntime {@code name} holding only {@code fieldsYaml}, as a second team applies it. */
+  private static GenericKubernetesResource partial(String name, String fieldsYaml) {
+    return SERIALIZATION.unmarshal(
+        """
+        apiVersion: agentruntime.io/v1alpha1
+        kind: AgentRuntime
+        metadata: {name: %s, namespace: %s}
+        """
+                .formatted(name, NAMESPACE)
+            + fieldsYaml,
+        GenericKubernetesResource.class);
   }
 
   private static void apply(String fieldManager, GenericKubernetesResource resource) {
