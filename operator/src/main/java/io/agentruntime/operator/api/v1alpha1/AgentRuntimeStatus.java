@@ -39,7 +39,7 @@ public class AgentRuntimeStatus {
   private Long policySetVersion;
 
   @JsonPropertyDescription(
-      "Kubernetes conditions: Valid, Available, MeshConfigured, "
+      "Kubernetes conditions: Valid, Available, MeshConfigured, MonitoringConfigured, "
           + "InferenceReady, GovernanceSynced, Ready.")
   private List<Condition> conditions;
 
