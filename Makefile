@@ -40,10 +40,17 @@ $(OPERATOR_JAR): $(OPERATOR_SOURCES)
 render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=<AgentRuntime YAML>
 	@$(JAVA) $(JVM_FLAGS) -jar $(OPERATOR_JAR) render -f $(FILE)
 
+# The generator names its files <crd>-v1.yml after apiextensions.k8s.io/v1; the committed files are
+# named after the versions of the resource they hold, e.g. agentruntimes.agentruntime.io-v1alpha1.yaml.
+CRD_DIRS := crds helm/agent-runtime-operator/crds
+
 crds: ## regenerate crds/ and the Helm chart's crds/ from the CR types (commit the result)
 	$(MVN) -q process-classes -pl operator -am
-	cp operator/target/classes/META-INF/fabric8/*.yml crds/
-	cp operator/target/classes/META-INF/fabric8/*.yml helm/agent-runtime-operator/crds/
+	for dir in $(CRD_DIRS); do rm -f $$dir/*.yml $$dir/*.yaml; done
+	for generated in operator/target/classes/META-INF/fabric8/*-v1.yml; do \
+	  versions=$$(sed -n 's/^    name: "\(.*\)"$$/\1/p' $$generated | paste -sd-); \
+	  for dir in $(CRD_DIRS); do cp $$generated $$dir/$$(basename $$generated -v1.yml)-$$versions.yaml; done; \
+	done
 
 bench: ## load the runtime and a bare Vert.x server with wrk/hey on loopback (see bench/README.md)
 	bench/dispatch-vs-hello.sh

@@ -14,6 +14,9 @@ public final class Durations {
   /** A whole number and one unit: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
   public static final String PATTERN = "^([0-9]{1,9})(ms|s|m|h)$";
 
+  /** The longest text {@link #PATTERN} matches: nine digits and a two-letter unit. */
+  public static final int MAX_LENGTH = 11;
+
   private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
   private Durations() {}

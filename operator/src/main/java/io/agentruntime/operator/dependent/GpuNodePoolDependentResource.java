@@ -14,7 +14,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
- * Karpenter's NodePool {@code <namespace>-<n>-gpu}, where Karpenter is installed ({@link
+ * Karpenter's NodePool ({@link ResourceNames#gpuNodePool}), where Karpenter is installed ({@link
  * CrdInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
  *
  * <p>A cluster-scoped object cannot carry an owner reference to a namespaced AgentRuntime, so the

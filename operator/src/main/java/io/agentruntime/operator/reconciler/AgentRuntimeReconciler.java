@@ -35,6 +35,7 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.GovernanceOutcome;
+import io.agentruntime.operator.status.Observations;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
@@ -65,10 +66,11 @@ import java.util.stream.Collectors;
  * half-applies, and the objects of the last valid spec stay as they are. The operator writes only
  * the status, never the spec.
  *
- * <p>The Istio objects are applied only where Istio's CRDs exist ({@link CrdInstalled}) and the
- * spec asks for them; where Istio is missing the rest is applied as usual, the status says so, and
- * the AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing
- * Istio later takes effect.
+ * <p>An add-on's objects (Istio, Karpenter, KEDA, prometheus-operator) are applied only where its
+ * CRDs serve the version the operator writes ({@link CrdInstalled}) and the spec asks for them;
+ * where an add-on is missing or too old the rest is applied as usual, the status says so, and the
+ * AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing or
+ * upgrading it later takes effect.
  *
  * <p>With a DynamoDB policy store the head of the runtime's policy set is read on every
  * reconciliation (the table is created first when missing and {@code createTable} is set) and
@@ -207,7 +209,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   /**
    * Applies a valid spec and returns the status it makes, scheduling on {@code control} the next
    * look at what may change without an event: a NodePool or an HPA of KEDA being deleted, the store
-   * back, Istio installed.
+   * back, an add-on installed or upgraded.
    */
   private AgentRuntimeStatus apply(
       AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
@@ -218,8 +220,11 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean nodePoolReleased = nodePoolWanted || GpuNodePoolFinalizer.release(cr, client);
-    var mesh = MeshObservations.observe(cr, result);
-    var governance = GovernanceObservations.observe(store, cr);
+    var observed =
+        Observations.of(runtimeDeployment(cr, context), GovernanceObservations.observe(store, cr))
+            .withMesh(AddOnObservations.mesh(cr, result, client))
+            .withMonitoring(AddOnObservations.monitoring(cr, result, client))
+            .withInference(InferenceObservations.observe(cr, context, result));
     var rechecks = new ArrayList<Duration>();
     if (!nodePoolReleased) {
       rechecks.add(GpuNodePoolFinalizer.RELEASE_RECHECK);
@@ -227,19 +232,14 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
     if (AutoscalerHandover.waitingForKedaHpa(cr, context)) {
       rechecks.add(AutoscalerHandover.RECHECK);
     }
-    if (governance instanceof GovernanceOutcome.Failed) {
+    if (observed.governance() instanceof GovernanceOutcome.Failed) {
       rechecks.add(GovernanceObservations.RETRY_INTERVAL);
     }
-    if (!mesh.skipped().isEmpty()) {
+    if (observed.addOnSkipped()) {
       rechecks.add(CrdInstalled.CHECK_INTERVAL);
     }
     rechecks.stream().min(Comparator.naturalOrder()).ifPresent(control::rescheduleAfter);
-    return statuses.applied(
-        cr,
-        runtimeDeployment(cr, context),
-        mesh,
-        governance,
-        InferenceObservations.observe(cr, context, result));
+    return statuses.applied(cr, observed);
   }
 
   /** The runtime's Deployment, told apart by name from the model servers' Deployment. */

@@ -1,20 +1,28 @@
 package io.agentruntime.operator.reconciler;
 
+import io.agentruntime.operator.addon.NodePool;
+import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
+import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.render.InferenceDefaults;
 import io.agentruntime.operator.render.ResourceNames;
+import io.agentruntime.operator.status.AddOnCrd;
 import io.agentruntime.operator.status.InferenceOutcome;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads the inference pool's state: its model servers' Deployment and whether its NodePool was
- * applied.
+ * Reads the inference pool's state: its model servers' Deployment, whether its NodePool was
+ * applied, and the add-ons (Karpenter, KEDA) it would use but cannot.
  */
 final class InferenceObservations {
 
@@ -34,10 +42,35 @@ final class InferenceObservations {
         result.getReconciledDependents().stream()
             .map(DependentResource::name)
             .anyMatch(GpuNodePoolDependentResource.NAME::equals);
+    List<AddOnCrd> unusable = new ArrayList<>();
+    if (InferenceDefaults.createsNodePool(inference) && !nodePoolApplied) {
+      unusable.add(CrdInstalled.availability(context.getClient(), NodePool.class));
+    }
+    // Without KEDA an HPA scales the pool, as intended; a KEDA the operator cannot use is news.
+    AddOnCrd keda = CrdInstalled.availability(context.getClient(), ScaledObject.class);
+    if (keda.state() != AddOnCrd.State.MISSING) {
+      unusable.add(keda);
+    }
     return new InferenceOutcome(
         true,
         Objects.requireNonNullElse(observed.getReplicas(), 0),
         Objects.requireNonNullElse(observed.getReadyReplicas(), 0),
-        InferenceDefaults.createsNodePool(inference) && !nodePoolApplied);
+        unusable.stream().filter(crd -> !crd.usable()).toList(),
+        sharedCachePending(cr, context));
+  }
+
+  /** Whether the model cache claim asks for ReadWriteMany and is still Pending. */
+  private static boolean sharedCachePending(AgentRuntime cr, Context<AgentRuntime> context) {
+    return context
+        .getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+        .filter(claim -> ResourceNames.modelCache(cr).equals(claim.getMetadata().getName()))
+        .anyMatch(
+            claim ->
+                claim.getStatus() != null
+                    && "Pending".equals(claim.getStatus().getPhase())
+                    && claim
+                        .getSpec()
+                        .getAccessModes()
+                        .contains(VolumeAccessMode.READ_WRITE_MANY.value()));
   }
 }

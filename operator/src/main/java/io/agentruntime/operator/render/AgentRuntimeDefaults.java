@@ -138,7 +138,10 @@ public final class AgentRuntimeDefaults {
    */
   public static ResourceRequirements resources(AgentRuntimeSpec spec) {
     if (spec.getResources() != null) {
-      return spec.getResources();
+      return new ResourceRequirementsBuilder()
+          .withRequests(spec.getResources().getRequests())
+          .withLimits(spec.getResources().getLimits())
+          .build();
     }
     return new ResourceRequirementsBuilder()
         .addToRequests("cpu", new Quantity("250m"))

@@ -3,7 +3,6 @@ package io.agentruntime.operator.render;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +14,7 @@ public final class ConfigHash {
 
   /** The SHA-256 of {@code configMap}'s data in key order, as 64 hex digits. */
   public static String of(ConfigMap configMap) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.newDigest();
     Map<String, String> data = new TreeMap<>(configMap.getData());
     data.forEach(
         (key, value) -> {
@@ -31,13 +30,5 @@ public final class ConfigHash {
     digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
     digest.update((byte) ':');
     digest.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM provides SHA-256", e);
-    }
   }
 }

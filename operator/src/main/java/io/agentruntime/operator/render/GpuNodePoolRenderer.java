@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Karpenter NodePool of the inference pool ({@code <namespace>-<n>-gpu}, karpenter.sh/v1): GPU
- * nodes of the listed instance families, tainted so only model servers land there, capped at the
- * spec's GPU limit.
+ * The Karpenter NodePool of the inference pool ({@link ResourceNames#gpuNodePool},
+ * karpenter.sh/v1): GPU nodes of the listed instance families, tainted so only model servers land
+ * there, capped at the spec's GPU limit. Its nodes carry {@link Labels#NODE_POOL}, by which the
+ * model servers select them; the NodePool object itself carries the standard labels, which
+ * Karpenter leaves alone.
  *
  * <p>Karpenter only consolidates nodes that are empty, and model-server pods carry {@code
  * karpenter.sh/do-not-disrupt}, so a node is never taken from a busy model server to save cost.
@@ -38,10 +40,7 @@ public final class GpuNodePoolRenderer {
     body.put(
         "template",
         OrderedFields.of(
-            "metadata",
-            OrderedFields.of("labels", Labels.selector(cr, Component.INFERENCE)),
-            "spec",
-            nodeSpec(spec)));
+            "metadata", OrderedFields.of("labels", Labels.gpuNodes(cr)), "spec", nodeSpec(spec)));
     body.put(
         "limits",
         OrderedFields.of(

@@ -7,6 +7,7 @@ import io.agentruntime.operator.api.v1alpha1.InferenceReplicaBounds;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceUpgrade;
 import io.agentruntime.operator.api.v1alpha1.NodePoolSpec;
+import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -80,6 +81,19 @@ public final class InferenceDefaults {
   public static int gpuLimit(InferenceSpec spec) {
     return nodePool(spec, NodePoolSpec::getGpuLimit)
         .orElse(maxReplicas(spec) * gpusPerReplica(spec));
+  }
+
+  /**
+   * The model cache's access mode: the one the spec says its storage class offers, else
+   * ReadWriteMany when more than one model server may share it, else ReadWriteOnce. Call only when
+   * the spec has a model cache.
+   */
+  public static VolumeAccessMode cacheAccessMode(InferenceSpec spec) {
+    return Optional.ofNullable(spec.getModelCache().getAccessMode())
+        .orElse(
+            maxReplicas(spec) > 1
+                ? VolumeAccessMode.READ_WRITE_MANY
+                : VolumeAccessMode.READ_WRITE_ONCE);
   }
 
   /**

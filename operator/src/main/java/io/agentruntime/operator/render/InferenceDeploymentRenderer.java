@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The model-server Deployment ({@code <n>-inference}): an OpenAI-compatible server (vLLM by
@@ -109,7 +108,7 @@ public final class InferenceDeploymentRenderer {
             .withContainers(container(spec))
             .withVolumes(volumes(cr, spec));
     if (InferenceDefaults.createsNodePool(spec)) {
-      pod.withNodeSelector(Map.of("karpenter.sh/nodepool", ResourceNames.gpuNodePool(cr)));
+      pod.withNodeSelector(Labels.gpuNodes(cr));
     }
     return pod.build();
   }

@@ -25,6 +25,13 @@ public final class Labels {
   /** The managing controller's name. */
   public static final String OPERATOR_NAME = "agent-runtime-operator";
 
+  /**
+   * Node label of the GPU NodePool's nodes, whose value is the NodePool's name: the model servers
+   * select their nodes by it. It is in the project's own domain because Karpenter 1.0 to 1.8
+   * refuses NodePool template labels in the {@code kubernetes.io} domain.
+   */
+  public static final String NODE_POOL = "agentruntime.io/node-pool";
+
   /** Label selector matching every object this operator manages (for informers). */
   public static final String MANAGED_BY_SELECTOR = MANAGED_BY + "=" + OPERATOR_NAME;
 
@@ -35,6 +42,14 @@ public final class Labels {
     Map<String, String> labels = selector(cr, component);
     labels.put(MANAGED_BY, OPERATOR_NAME);
     return labels;
+  }
+
+  /**
+   * The label the nodes of {@code cr}'s GPU NodePool carry and its model servers select: {@link
+   * #NODE_POOL} with the NodePool's name.
+   */
+  public static Map<String, String> gpuNodes(AgentRuntime cr) {
+    return Map.of(NODE_POOL, ResourceNames.gpuNodePool(cr));
   }
 
   /**

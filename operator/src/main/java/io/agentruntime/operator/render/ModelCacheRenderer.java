@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>One claim serves every replica. A pool that may run more than one replica asks for {@code
  * ReadWriteMany}, which needs a storage class that offers it (EFS on EKS); a single-replica pool
- * asks for {@code ReadWriteOnce} (EBS classes such as gp3).
+ * asks for {@code ReadWriteOnce} (EBS classes such as gp3). {@code modelCache.accessMode} says what
+ * the class offers, and the CRD refuses ReadWriteOnce for a pool of more than one replica.
  */
 public final class ModelCacheRenderer {
 
@@ -24,10 +25,7 @@ public final class ModelCacheRenderer {
     if (cache == null) {
       return Optional.empty();
     }
-    String accessMode =
-        InferenceDefaults.maxReplicas(InferenceDefaults.spec(cr)) > 1
-            ? "ReadWriteMany"
-            : "ReadWriteOnce";
+    String accessMode = InferenceDefaults.cacheAccessMode(InferenceDefaults.spec(cr)).value();
     return Optional.of(
         new PersistentVolumeClaimBuilder()
             .withMetadata(

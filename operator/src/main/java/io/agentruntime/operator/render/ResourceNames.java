@@ -1,6 +1,8 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Names, ports and in-cluster addresses of everything rendered for an AgentRuntime. */
 public final class ResourceNames {
@@ -16,6 +18,17 @@ public final class ResourceNames {
 
   /** ConfigMap key holding the runtime's configuration file. */
   public static final String CONFIG_KEY = "runtime.yaml";
+
+  /**
+   * Most characters of a label value, and so of a NodePool's name: Karpenter labels the pool's
+   * nodes with it ({@code karpenter.sh/nodepool}), and so does {@link Labels#NODE_POOL}.
+   */
+  public static final int MAX_LABEL_VALUE_LENGTH = 63;
+
+  /** Hex digits of the owner's hash in a NodePool's name: 32 bits. */
+  static final int OWNER_HASH_LENGTH = 8;
+
+  private static final String GPU_NODE_POOL_SUFFIX = "-gpu-";
 
   private ResourceNames() {}
 
@@ -48,11 +61,23 @@ public final class ResourceNames {
   }
 
   /**
-   * Cluster-scoped Karpenter NodePool of the inference pool: {@code <namespace>-<n>-gpu}, so two
-   * namespaces may hold runtimes of the same name.
+   * Cluster-scoped Karpenter NodePool of the inference pool: {@code <namespace>-<n>-gpu-<hash>},
+   * where {@code <hash>} is the first 8 hex digits of the SHA-256 of {@code <namespace>/<n>}.
+   *
+   * <p>The hash keeps runtimes whose names read alike apart ({@code team-a/x} and {@code team/a-x}
+   * both read {@code team-a-x}), and the readable part is cut so that the name fits the 63
+   * characters of a label value, which it also is.
    */
   public static String gpuNodePool(AgentRuntime cr) {
-    return cr.getMetadata().getNamespace() + "-" + runtime(cr) + "-gpu";
+    String namespace = cr.getMetadata().getNamespace();
+    String suffix = GPU_NODE_POOL_SUFFIX + ownerHash(namespace + "/" + runtime(cr));
+    String readable = namespace + "-" + runtime(cr);
+    int room = MAX_LABEL_VALUE_LENGTH - suffix.length();
+    if (readable.length() > room) {
+      // A cut may end on a dash: drop it, so the name never holds "--" before the suffix.
+      readable = readable.substring(0, room).replaceAll("-+$", "");
+    }
+    return readable + suffix;
   }
 
   /** The runtime Service's in-cluster name, {@code <n>.<namespace>.svc.cluster.local}. */
@@ -68,6 +93,11 @@ public final class ResourceNames {
   /** Base URL of the inference pool's OpenAI-compatible API, as the runtime calls it. */
   public static String inferenceUrl(AgentRuntime cr) {
     return "http://" + serviceHost(cr, inference(cr)) + ":" + INFERENCE_PORT;
+  }
+
+  private static String ownerHash(String owner) {
+    byte[] digest = Sha256.newDigest().digest(owner.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest).substring(0, OWNER_HASH_LENGTH);
   }
 
   private static String serviceHost(AgentRuntime cr, String service) {

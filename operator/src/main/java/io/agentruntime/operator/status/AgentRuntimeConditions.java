@@ -21,6 +21,13 @@ public final class AgentRuntimeConditions {
   public static final String MESH_CONFIGURED = "MeshConfigured";
 
   /**
+   * Whether the prometheus-operator objects the spec asks for ({@code spec.monitoring}: a
+   * ServiceMonitor and a PrometheusRule unless opted out) are applied. Absent where
+   * prometheus-operator is not installed, and when the spec opts out of both.
+   */
+  public static final String MONITORING_CONFIGURED = "MonitoringConfigured";
+
+  /**
    * Whether the operator could read the head of the runtime's policy set in its DynamoDB store;
    * True carries the version. Absent for a runtime whose policies come from files.
    */
@@ -52,9 +59,18 @@ public final class AgentRuntimeConditions {
 
   /**
    * MeshConfigured=False: Istio's CustomResourceDefinitions are not installed, so the objects are
-   * skipped (the rest of the runtime is applied as usual).
+   * skipped (the rest of the runtime is applied as usual). An Istio whose CRDs do not serve the
+   * version the operator writes gives {@code IstioVersionUnsupported}, one still being installed
+   * {@code IstioNotEstablished} ({@link AddOn#reason}).
    */
   public static final String REASON_ISTIO_NOT_INSTALLED = "IstioNotInstalled";
+
+  /**
+   * MonitoringConfigured=True: every prometheus-operator object the spec asks for is applied. False
+   * gives {@code PrometheusOperatorVersionUnsupported} or {@code PrometheusOperatorNotEstablished}
+   * ({@link AddOn#reason}).
+   */
+  public static final String REASON_MONITORING_APPLIED = "MonitoringApplied";
 
   /** GovernanceSynced=True: the policy set's head was read. */
   public static final String REASON_POLICY_SET_READ = "PolicySetRead";

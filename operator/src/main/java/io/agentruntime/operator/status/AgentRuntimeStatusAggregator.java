@@ -4,6 +4,7 @@ import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.GOVERNANCE_SYNCED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.INFERENCE_READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.MESH_CONFIGURED;
+import static io.agentruntime.operator.status.AgentRuntimeConditions.MONITORING_CONFIGURED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.VALID;
 
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds an AgentRuntime's status from what was observed, the single place that decides phase and
@@ -66,6 +68,7 @@ public final class AgentRuntimeStatusAggregator {
         condition(cr, VALID, false, AgentRuntimeConditions.REASON_INVALID_SPEC, message));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
+    previousCondition(cr, MONITORING_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
     conditions.add(
@@ -93,6 +96,7 @@ public final class AgentRuntimeStatusAggregator {
         condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
     previousCondition(cr, AVAILABLE).ifPresent(conditions::add);
     previousCondition(cr, MESH_CONFIGURED).ifPresent(conditions::add);
+    previousCondition(cr, MONITORING_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
     conditions.add(
@@ -102,20 +106,14 @@ public final class AgentRuntimeStatusAggregator {
   }
 
   /**
-   * The status of a valid, applied spec, given the runtime Deployment as last observed, what became
-   * of the Istio objects the spec asks for, what was read of the policy set and the inference
-   * pool's state.
+   * The status of a valid, applied spec, given what the reconciliation observed: the runtime
+   * Deployment, the add-ons' objects, the policy set and the inference pool.
    */
-  public AgentRuntimeStatus applied(
-      AgentRuntime cr,
-      Optional<Deployment> deployment,
-      MeshOutcome mesh,
-      GovernanceOutcome governance,
-      InferenceOutcome inference) {
+  public AgentRuntimeStatus applied(AgentRuntime cr, Observations observed) {
     var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
-    var observed = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
-    int replicas = Objects.requireNonNullElse(observed.getReplicas(), 0);
-    int ready = Objects.requireNonNullElse(observed.getReadyReplicas(), 0);
+    var pods = observed.runtime().map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
+    int replicas = Objects.requireNonNullElse(pods.getReplicas(), 0);
+    int ready = Objects.requireNonNullElse(pods.getReadyReplicas(), 0);
     var phase = phase(cr, previous, ready);
 
     var status = copyObserved(cr, previous);
@@ -123,17 +121,24 @@ public final class AgentRuntimeStatusAggregator {
     status.setReplicas(replicas);
     status.setReadyReplicas(ready);
     status.setEndpoint(ResourceNames.dispatchEndpoint(cr));
-    var pods = ready + " of " + replicas + " runtime pods ready";
+    var podsReady = ready + " of " + replicas + " runtime pods ready";
     var conditions = new ArrayList<Condition>();
     conditions.add(
         condition(cr, VALID, true, AgentRuntimeConditions.REASON_SPEC_VALID, "the spec is valid"));
     conditions.add(
         ready > 0
             ? condition(
-                cr, AVAILABLE, true, AgentRuntimeConditions.REASON_MINIMUM_REPLICAS_AVAILABLE, pods)
+                cr,
+                AVAILABLE,
+                true,
+                AgentRuntimeConditions.REASON_MINIMUM_REPLICAS_AVAILABLE,
+                podsReady)
             : condition(
-                cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, pods));
-    meshCondition(cr, mesh).ifPresent(conditions::add);
+                cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, podsReady));
+    meshCondition(cr, observed.mesh()).ifPresent(conditions::add);
+    monitoringCondition(cr, observed.monitoring()).ifPresent(conditions::add);
+    var governance = observed.governance();
+    var inference = observed.inference();
     status.setPolicySetVersion(
         switch (governance) {
           case GovernanceOutcome.NotConfigured none -> null;
@@ -146,7 +151,7 @@ public final class AgentRuntimeStatusAggregator {
           condition(
               cr, INFERENCE_READY, inference.isReady(), inference.reason(), inference.message()));
     }
-    conditions.add(readyCondition(cr, phase, pods));
+    conditions.add(readyCondition(cr, phase, podsReady));
     status.setConditions(conditions);
     return status;
   }
@@ -170,27 +175,80 @@ public final class AgentRuntimeStatusAggregator {
   }
 
   /** {@code MeshConfigured}; none when the spec asks for no Istio object. */
-  private Optional<Condition> meshCondition(AgentRuntime cr, MeshOutcome mesh) {
-    if (!mesh.requested()) {
+  private Optional<Condition> meshCondition(AgentRuntime cr, AddOnOutcome mesh) {
+    return addOnCondition(
+        cr,
+        MESH_CONFIGURED,
+        mesh,
+        AgentRuntimeConditions.REASON_MESH_APPLIED,
+        () -> retryWarning(cr),
+        "spec.mesh and spec.failover have no effect");
+  }
+
+  /**
+   * {@code MonitoringConfigured}; none when the spec asks for no monitoring object, or where
+   * prometheus-operator is not installed (monitoring is then left out as documented).
+   */
+  private Optional<Condition> monitoringCondition(AgentRuntime cr, AddOnOutcome monitoring) {
+    if (monitoring.notInstalled()) {
       return Optional.empty();
     }
-    if (!mesh.skipped().isEmpty()) {
-      var message =
-          "Istio is not installed (no CustomResourceDefinition for "
-              + String.join(", ", mesh.skipped())
-              + "): spec.mesh and spec.failover have no effect until it is; the operator keeps"
-              + " looking for it";
-      return Optional.of(
-          condition(
-              cr,
-              MESH_CONFIGURED,
-              false,
-              AgentRuntimeConditions.REASON_ISTIO_NOT_INSTALLED,
-              message));
+    return addOnCondition(
+        cr,
+        MONITORING_CONFIGURED,
+        monitoring,
+        AgentRuntimeConditions.REASON_MONITORING_APPLIED,
+        () -> "",
+        "spec.monitoring has no effect");
+  }
+
+  /**
+   * A condition on an add-on's objects: True with the kinds applied, or False naming the first
+   * problem's reason (e.g. {@code IstioVersionUnsupported}) and every CRD the operator could not
+   * use; none when the spec asks for none of the add-on's objects.
+   */
+  private Optional<Condition> addOnCondition(
+      AgentRuntime cr,
+      String type,
+      AddOnOutcome outcome,
+      String appliedReason,
+      Supplier<String> appliedWarning,
+      String withoutIt) {
+    if (!outcome.requested()) {
+      return Optional.empty();
     }
-    var message = "applied " + String.join(", ", mesh.applied()) + retryWarning(cr);
     return Optional.of(
-        condition(cr, MESH_CONFIGURED, true, AgentRuntimeConditions.REASON_MESH_APPLIED, message));
+        outcome
+            .firstProblem()
+            .map(
+                problem ->
+                    condition(cr, type, false, problem.reason(), skipped(outcome, withoutIt)))
+            .orElseGet(
+                () ->
+                    condition(
+                        cr,
+                        type,
+                        true,
+                        appliedReason,
+                        "applied " + String.join(", ", outcome.applied()) + appliedWarning.get())));
+  }
+
+  private static String skipped(AddOnOutcome outcome, String withoutIt) {
+    var addOn = outcome.skipped().getFirst().addOn().displayName();
+    if (outcome.notInstalled()) {
+      return addOn
+          + " is not installed (no CustomResourceDefinition for "
+          + String.join(", ", outcome.skipped().stream().map(AddOnCrd::kind).toList())
+          + "): "
+          + withoutIt
+          + " until it is; the operator keeps looking for it";
+    }
+    return addOn
+        + " cannot be used: "
+        + String.join("; ", outcome.skipped().stream().map(AddOnCrd::problem).toList())
+        + ". "
+        + withoutIt
+        + " until it can; the operator keeps checking";
   }
 
   /** {@code GovernanceSynced}; none for a runtime whose policies come from files. */

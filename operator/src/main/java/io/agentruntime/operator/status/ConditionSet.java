@@ -1,5 +1,6 @@
 package io.agentruntime.operator.status;
 
+import io.agentruntime.operator.api.schema.ConditionsSchema;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
@@ -43,7 +44,7 @@ final class ConditionSet {
         .withType(type)
         .withStatus(status)
         .withReason(reason)
-        .withMessage(message)
+        .withMessage(bounded(message))
         .withObservedGeneration(generation)
         .withLastTransitionTime(transition)
         .build();
@@ -52,6 +53,15 @@ final class ConditionSet {
   /** The condition {@code type} the resource already carries, if any. */
   Optional<Condition> previous(String type) {
     return previous.stream().filter(condition -> type.equals(condition.getType())).findFirst();
+  }
+
+  /**
+   * {@code message}, cut to what the CRD allows: a longer one (a spec with many errors) would make
+   * the API server refuse the whole status.
+   */
+  static String bounded(String message) {
+    int max = ConditionsSchema.MESSAGE_MAX_LENGTH;
+    return message.length() <= max ? message : message.substring(0, max - 1) + "…";
   }
 
   private String now() {

@@ -2,8 +2,8 @@ package io.agentruntime.operator.validation;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.AutoscalingSpec;
+import io.agentruntime.operator.api.v1alpha1.RuntimeResources;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.Map;
 
 /** The runtime workload: image, replica bounds, resources and autoscaling. */
@@ -20,7 +20,7 @@ final class WorkloadRules {
     checkAutoscaling(spec.getAutoscaling(), checks);
   }
 
-  private static void checkResources(ResourceRequirements resources, FieldChecks checks) {
+  private static void checkResources(RuntimeResources resources, FieldChecks checks) {
     if (resources == null) {
       return;
     }

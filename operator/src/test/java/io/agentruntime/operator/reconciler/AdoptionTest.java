@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Service;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +98,7 @@ class AdoptionTest {
         new MockCluster.Setup(
             MockCluster.settings(Set.of()),
             MockCluster::failOnLeadershipLost,
-            Set.of(),
+            Map.of(),
             serverSideApply,
             null));
   }

@@ -1,11 +1,14 @@
 package io.agentruntime.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.crd.CrdFiles;
 import io.agentruntime.operator.helm.ChartRbac;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
@@ -15,7 +18,9 @@ import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -26,11 +31,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,16 +59,17 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>No runtime image runs here, so pods never become ready: readiness is covered against the mock
  * API server, where the test reports pod status itself.
+ *
+ * <p>What only a real API server does is checked here too: the CRD's CEL rules and list types
+ * refusing an invalid AgentRuntime at admission, and server-side apply merging {@code spec.intents}
+ * item by item between two field managers.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class AgentRuntimeE2E {
 
   private static final String NAMESPACE = "agents";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-  private static final List<Path> CRDS =
-      List.of(
-          Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml"),
-          Path.of("..", "crds", "governancepolicies.agentruntime.io-v1.yml"));
+  private static final int UNPROCESSABLE_ENTITY = 422;
 
   @Container
   private static final K3sContainer K3S =
@@ -89,7 +95,7 @@ class AgentRuntimeE2E {
         new KubernetesClientBuilder()
             .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
             .build();
-    for (var file : CRDS) {
+    for (var file : CrdFiles.committed()) {
       try (var crd = Files.newInputStream(file)) {
         client.load(crd).serverSideApply();
       }
@@ -349,6 +355,123 @@ class AgentRuntimeE2E {
     client.resource(cr).delete();
 
     eventually().until(() -> get(Deployment.class, "gone"), d -> d == null);
+  }
+
+  @Test
+  void theCrdRefusesAnInvalidSpecAtAdmissionNamingTheField() {
+    var aboveLimit =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "greedy",
+            """
+            resources:
+              requests: {cpu: "2"}
+              limits: {cpu: 500m}
+            """);
+    var sharedOnOneNode =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "cramped",
+            """
+            inference:
+              image: vllm/vllm-openai:v0.11.0
+              model: meta-llama/Llama-3.1-8B-Instruct
+              modelCache: {size: 100Gi, storageClassName: gp3, accessMode: ReadWriteOnce}
+            """);
+
+    assertRefused(aboveLimit, "spec.resources", "requests.cpu must not exceed limits.cpu");
+    assertRefused(
+        sharedOnOneNode,
+        "spec.inference.modelCache.accessMode",
+        "a ReadWriteOnce model cache holds one model server");
+    assertThat(client.resources(AgentRuntime.class).inNamespace(NAMESPACE).withName("greedy").get())
+        .as("nothing was stored")
+        .isNull();
+  }
+
+  @Test
+  void theApiServerRefusesTwoIntentsOfOneName() {
+    var duplicate = AgentRuntimes.valid(NAMESPACE, "twice");
+    duplicate.getSpec().getIntents().get(1).setName("lookup_order");
+
+    assertRefused(duplicate, "spec.intents[1]", "Duplicate value");
+  }
+
+  /**
+   * spec.intents is a list keyed by name: under server-side apply a second field manager adds its
+   * own intent beside the first manager's instead of conflicting over (or replacing) the whole
+   * list, and removes only its own when it stops applying it.
+   */
+  @Test
+  void twoFieldManagersEachOwnTheirIntentsUnderServerSideApply() {
+    var platform =
+        SERIALIZATION.convertValue(
+            AgentRuntimes.valid(NAMESPACE, "shared"), GenericKubernetesResource.class);
+    apply("platform-team", platform);
+
+    apply(
+        "reasoning-team",
+        partial(
+            "shared",
+            """
+            spec:
+              intents:
+                - {name: summarize, backend: {echo: {}}, timeout: 5s}
+            """));
+
+    assertThat(intentNames("shared"))
+        .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
+    assertThat(get(AgentRuntime.class, "shared").getMetadata().getManagedFields())
+        .extracting(ManagedFieldsEntry::getManager)
+        .contains("platform-team", "reasoning-team");
+
+    apply("platform-team", platform);
+    assertThat(intentNames("shared"))
+        .as("re-applying its own object leaves the other manager's intent alone")
+        .containsExactlyInAnyOrder("lookup_order", "echo", "summarize");
+
+    apply("reasoning-team", partial("shared", ""));
+    assertThat(intentNames("shared")).containsExactlyInAnyOrder("lookup_order", "echo");
+  }
+
+  /** An AgentRuntime {@code name} holding only {@code fieldsYaml}, as a second team applies it. */
+  private static GenericKubernetesResource partial(String name, String fieldsYaml) {
+    return SERIALIZATION.unmarshal(
+        """
+        apiVersion: agentruntime.io/v1alpha1
+        kind: AgentRuntime
+        metadata: {name: %s, namespace: %s}
+        """
+                .formatted(name, NAMESPACE)
+            + fieldsYaml,
+        GenericKubernetesResource.class);
+  }
+
+  private static void apply(String fieldManager, GenericKubernetesResource resource) {
+    client
+        .genericKubernetesResources(resource.getApiVersion(), resource.getKind())
+        .inNamespace(NAMESPACE)
+        .resource(resource)
+        .fieldManager(fieldManager)
+        .serverSideApply();
+  }
+
+  private static List<String> intentNames(String name) {
+    return get(AgentRuntime.class, name).getSpec().getIntents().stream()
+        .map(IntentSpec::getName)
+        .toList();
+  }
+
+  private static void assertRefused(AgentRuntime cr, String field, String message) {
+    assertThatThrownBy(() -> client.resource(cr).create())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            refused -> {
+              assertThat(refused.getCode())
+                  .as("422 Unprocessable Entity")
+                  .isEqualTo(UNPROCESSABLE_ENTITY);
+              assertThat(refused.getMessage()).contains(field, message);
+            });
   }
 
   private static ConditionFactory eventually() {

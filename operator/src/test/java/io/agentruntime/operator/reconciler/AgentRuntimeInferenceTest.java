@@ -13,6 +13,7 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -127,6 +128,41 @@ class AgentRuntimeInferenceTest {
           eventually().until(() -> inferenceReady(cluster, "bare"), condition -> condition != null);
       assertThat(inference.getStatus()).isEqualTo("False");
       assertThat(inference.getMessage()).contains("Karpenter is not installed");
+    }
+  }
+
+  @Test
+  void aSharedModelCacheThatStaysPendingIsWarnedAbout() {
+    try (MockCluster cluster = MockCluster.start()) {
+      cluster.create(AgentRuntimes.valid(NAMESPACE, "cached", POOL));
+      var claim =
+          eventually()
+              .until(
+                  () -> get(cluster, PersistentVolumeClaim.class, "cached-model-cache"),
+                  Objects::nonNull);
+      assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+
+      // Plays an EBS class that cannot provide ReadWriteMany: the claim never binds.
+      cluster
+          .client
+          .persistentVolumeClaims()
+          .inNamespace(NAMESPACE)
+          .withName("cached-model-cache")
+          .editStatus(
+              pending -> {
+                pending.setStatus(
+                    new PersistentVolumeClaimStatusBuilder().withPhase("Pending").build());
+                return pending;
+              });
+
+      eventually()
+          .until(
+              () -> inferenceReady(cluster, "cached"),
+              condition ->
+                  condition != null
+                      && condition
+                          .getMessage()
+                          .contains("the model cache asks for ReadWriteMany and is still Pending"));
     }
   }
 
@@ -267,7 +303,11 @@ class AgentRuntimeInferenceTest {
   }
 
   private static NodePool nodePool(MockCluster cluster, String name) {
-    return cluster.client.resources(NodePool.class).withName(NAMESPACE + "-" + name + "-gpu").get();
+    return cluster
+        .client
+        .resources(NodePool.class)
+        .withName(ResourceNames.gpuNodePool(AgentRuntimes.valid(NAMESPACE, name)))
+        .get();
   }
 
   private static Object gpuLimit(NodePool pool) {

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +69,7 @@ class LeaderElectionTest {
     cluster =
         MockCluster.start(
             new MockCluster.Setup(
-                settings("operator-0"), losses::incrementAndGet, Set.of(), false, rbac));
+                settings("operator-0"), losses::incrementAndGet, Map.of(), false, rbac));
     var standby = cluster.startReplica(settings("operator-1"), losses::incrementAndGet);
     var acquired = awaitLease().getSpec().getAcquireTime();
 

@@ -39,8 +39,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +97,7 @@ final class MockCluster implements AutoCloseable {
    *
    * @param settings the operator's settings
    * @param onLeadershipLost what losing the Lease does
-   * @param addOns the add-ons whose CRDs are installed
+   * @param addOns the add-ons whose CRDs are installed, and in which form
    * @param serverSideApply whether the operator runs with production settings, Server-Side Apply on
    *     ({@link MockClusterDispatcher} then accepts apply patches)
    * @param rbac the RBAC the operator runs under: requests it does not allow are refused with 403,
@@ -105,9 +107,31 @@ final class MockCluster implements AutoCloseable {
   record Setup(
       OperatorSettings settings,
       Runnable onLeadershipLost,
-      Set<AddOn> addOns,
+      Map<AddOn, CrdForm> addOns,
       boolean serverSideApply,
       ChartRbac rbac) {}
+
+  /** How an installed add-on's CRDs stand. */
+  enum CrdForm {
+    /** Serving the version the operator writes, Established. */
+    CURRENT,
+    /** An older release: Established, serving only another version ({@link #OLDER_VERSION}). */
+    OLDER_VERSION_ONLY,
+    /** Serving the version, but not Established (yet). */
+    NOT_ESTABLISHED
+  }
+
+  /** The version an older release of every add-on serves instead of the operator's. */
+  static final String OLDER_VERSION = "v1beta1";
+
+  /** {@code addOns} installed in their current form. */
+  static Map<AddOn, CrdForm> current(AddOn... addOns) {
+    var forms = new EnumMap<AddOn, CrdForm>(AddOn.class);
+    for (var addOn : addOns) {
+      forms.put(addOn, CrdForm.CURRENT);
+    }
+    return forms;
+  }
 
   private MockCluster(Setup setup) {
     this.setup = setup;
@@ -127,7 +151,7 @@ final class MockCluster implements AutoCloseable {
           .resource(CustomResourceDefinitionContext.v1CRDFromCustomResourceType(kind).build())
           .create();
     }
-    addOns.forEach(this::install);
+    addOns.forEach((addOn, form) -> kinds(addOn).forEach(kind -> install(crd(kind, form))));
     // The operator remembers per process whether a CRD exists; each cluster starts from what it
     // holds.
     CrdInstalled.forgetLookups();
@@ -182,7 +206,7 @@ final class MockCluster implements AutoCloseable {
         new Setup(
             new OperatorSettings(namespaces, Optional.empty(), 0, SHUTDOWN_TIMEOUT),
             MockCluster::failOnLeadershipLost,
-            Set.of(),
+            Map.of(),
             false,
             null));
   }
@@ -194,7 +218,7 @@ final class MockCluster implements AutoCloseable {
             new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
                 .withDynamoDbEndpoint(endpoint),
             MockCluster::failOnLeadershipLost,
-            Set.of(),
+            Map.of(),
             false,
             null));
   }
@@ -206,11 +230,16 @@ final class MockCluster implements AutoCloseable {
 
   /** Starts, on a cluster with these add-ons' CRDs, the operator watching everything. */
   static MockCluster with(AddOn... addOns) {
+    return with(current(addOns));
+  }
+
+  /** Starts, on a cluster with these add-ons' CRDs in these forms, the operator. */
+  static MockCluster with(Map<AddOn, CrdForm> addOns) {
     return start(
         new Setup(
             new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT),
             MockCluster::failOnLeadershipLost,
-            Set.of(addOns),
+            addOns,
             false,
             null));
   }
@@ -224,7 +253,7 @@ final class MockCluster implements AutoCloseable {
         new Setup(
             new OperatorSettings(Set.of(), Optional.of(leaderElection), 0, SHUTDOWN_TIMEOUT),
             onLeadershipLost,
-            Set.of(),
+            Map.of(),
             false,
             ChartRbac.withDefaults()));
   }
@@ -261,27 +290,51 @@ final class MockCluster implements AutoCloseable {
     throw new AssertionError("leadership lost without leader election");
   }
 
-  /** The CRD of {@code kind}, as far as an existence check and the CRUD mock need. */
-  private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind) {
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName(HasMetadata.getFullResourceName(kind))
-        .endMetadata()
-        .withNewSpec()
-        .withGroup(HasMetadata.getGroup(kind))
-        .withScope(Namespaced.class.isAssignableFrom(kind) ? "Namespaced" : "Cluster")
-        .withNewNames()
-        .withKind(HasMetadata.getKind(kind))
-        .withPlural(HasMetadata.getPlural(kind))
-        .withSingular(HasMetadata.getSingular(kind))
-        .endNames()
-        .addNewVersion()
-        .withName(HasMetadata.getVersion(kind))
-        .withServed(true)
-        .withStorage(true)
-        .endVersion()
-        .endSpec()
-        .build();
+  /** The kinds the operator applies whose CRDs {@code addOn} installs. */
+  private static List<Class<? extends HasMetadata>> kinds(AddOn addOn) {
+    return switch (addOn) {
+      case ISTIO -> ISTIO_KINDS;
+      case KARPENTER -> List.of(NodePool.class);
+      case KEDA -> List.of(ScaledObject.class);
+      case PROMETHEUS_OPERATOR -> List.of(ServiceMonitor.class, PrometheusRule.class);
+    };
+  }
+
+  /**
+   * The CRD of {@code kind} in {@code form}, as far as the operator's CRD check and the CRUD mock
+   * need: the CRUD mock serves every version of every path, so only the operator's own check keeps
+   * it from a version the CRD does not serve.
+   */
+  private static CustomResourceDefinition crd(Class<? extends HasMetadata> kind, CrdForm form) {
+    var version = form == CrdForm.OLDER_VERSION_ONLY ? OLDER_VERSION : HasMetadata.getVersion(kind);
+    var crd =
+        new CustomResourceDefinitionBuilder()
+            .withNewMetadata()
+            .withName(HasMetadata.getFullResourceName(kind))
+            .endMetadata()
+            .withNewSpec()
+            .withGroup(HasMetadata.getGroup(kind))
+            .withScope(Namespaced.class.isAssignableFrom(kind) ? "Namespaced" : "Cluster")
+            .withNewNames()
+            .withKind(HasMetadata.getKind(kind))
+            .withPlural(HasMetadata.getPlural(kind))
+            .withSingular(HasMetadata.getSingular(kind))
+            .endNames()
+            .addNewVersion()
+            .withName(version)
+            .withServed(true)
+            .withStorage(true)
+            .endVersion()
+            .endSpec();
+    if (form != CrdForm.NOT_ESTABLISHED) {
+      crd.withNewStatus()
+          .addNewCondition()
+          .withType("Established")
+          .withStatus("True")
+          .endCondition()
+          .endStatus();
+    }
+    return crd.build();
   }
 
   private void install(CustomResourceDefinition crd) {
@@ -383,28 +436,25 @@ final class MockCluster implements AutoCloseable {
    * METHOD path}.
    */
   List<String> takeWriteRequests() throws InterruptedException {
-    var writes = new ArrayList<String>();
+    return takeRequests().stream()
+        .filter(request -> WRITE_METHODS.contains(request.substring(0, request.indexOf(' '))))
+        .toList();
+  }
+
+  /** Takes the requests recorded since the last call, as {@code METHOD path}. */
+  List<String> takeRequests() throws InterruptedException {
+    var requests = new ArrayList<String>();
     for (var request = server.takeRequest(0, TimeUnit.MILLISECONDS);
         request != null;
         request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
-      if (WRITE_METHODS.contains(request.getMethod())) {
-        writes.add(request.getMethod() + " " + request.getPath());
-      }
+      requests.add(request.getMethod() + " " + request.getPath());
     }
-    return writes;
+    return requests;
   }
 
   /** Installs an add-on's CRDs on the running cluster, as a later {@code helm install} would. */
   void install(AddOn addOn) {
-    switch (addOn) {
-      case ISTIO -> ISTIO_KINDS.forEach(kind -> install(crd(kind)));
-      case KARPENTER -> install(crd(NodePool.class));
-      case KEDA -> install(crd(ScaledObject.class));
-      case PROMETHEUS_OPERATOR -> {
-        install(crd(ServiceMonitor.class));
-        install(crd(PrometheusRule.class));
-      }
-    }
+    kinds(addOn).forEach(kind -> install(crd(kind, CrdForm.CURRENT)));
     // The operator looks for a missing CRD again after a minute; a restart would at once.
     CrdInstalled.forgetLookups();
   }

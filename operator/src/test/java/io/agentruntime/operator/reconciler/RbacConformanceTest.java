@@ -150,7 +150,7 @@ class RbacConformanceTest {
             new MockCluster.Setup(
                 first,
                 () -> losses.add("operator-0"),
-                Set.of(AddOn.ISTIO, AddOn.KARPENTER, AddOn.PROMETHEUS_OPERATOR),
+                MockCluster.current(AddOn.ISTIO, AddOn.KARPENTER, AddOn.PROMETHEUS_OPERATOR),
                 true,
                 rbac))) {
       awaitHolder(cluster, "operator-0");

@@ -130,7 +130,7 @@ class AgentRuntimeRendererTest {
 
     assertThat(ResourceNames.inference(cr)).isEqualTo("support-inference");
     assertThat(ResourceNames.modelCache(cr)).isEqualTo("support-model-cache");
-    assertThat(ResourceNames.gpuNodePool(cr)).isEqualTo("agents-support-gpu");
+    assertThat(ResourceNames.gpuNodePool(cr)).matches("agents-support-gpu-[0-9a-f]{8}");
     assertThat(ResourceNames.dispatchEndpoint(cr))
         .isEqualTo("http://support.agents.svc.cluster.local:8080/dispatch");
   }

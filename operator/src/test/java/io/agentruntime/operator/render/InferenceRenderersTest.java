@@ -7,6 +7,7 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -14,7 +15,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InferenceRenderersTest {
 
@@ -60,7 +65,12 @@ class InferenceRenderersTest {
         .containsEntry("nvidia.com/gpu", new Quantity("2"));
     assertThat(pod.getTolerations())
         .anySatisfy(toleration -> assertThat(toleration.getKey()).isEqualTo("nvidia.com/gpu"));
-    assertThat(pod.getNodeSelector()).containsEntry("karpenter.sh/nodepool", "agents-support-gpu");
+    assertThat(pod.getNodeSelector())
+        .as("the label the NodePool's template gives its nodes")
+        .isEqualTo(
+            Map.of(
+                "agentruntime.io/node-pool",
+                GpuNodePoolRenderer.render(cr).getMetadata().getName()));
     assertThat(volume(pod, "model-cache").getPersistentVolumeClaim().getClaimName())
         .isEqualTo("support-model-cache");
     assertThat(volume(pod, "dshm").getEmptyDir().getMedium()).isEqualTo("Memory");
@@ -101,12 +111,41 @@ class InferenceRenderersTest {
 
   @Test
   void aSharedCacheOfSeveralReplicasNeedsReadWriteMany() {
-    String cache = "  modelCache: {size: 100Gi, storageClassName: gp3}\n";
+    String cache = "  modelCache: {size: 100Gi, storageClassName: efs}\n";
 
     assertThat(accessModes(POOL + "  replicas: {max: 1}\n" + cache))
         .containsExactly("ReadWriteOnce");
     assertThat(accessModes(POOL + "  replicas: {max: 2}\n" + cache))
         .containsExactly("ReadWriteMany");
+    assertThat(
+            accessModes(
+                POOL
+                    + "  replicas: {max: 1}\n"
+                    + "  modelCache: {size: 100Gi, storageClassName: efs, accessMode: ReadWriteMany}\n"))
+        .as("the class's mode as the spec states it")
+        .containsExactly("ReadWriteMany");
+  }
+
+  /**
+   * EBS classes, which offer ReadWriteOnce only: a pool of more than one model server cannot get
+   * its shared cache from them.
+   */
+  private static final Set<String> EBS_CLASSES = Set.of("gp2", "gp3", "io1", "io2", "st1", "sc1");
+
+  @ParameterizedTest
+  @MethodSource("io.agentruntime.operator.render.AgentRuntimeFixtures#exampleNames")
+  void everyExampleCachesOnAClassThatCanServeItsModelServers(String example) {
+    AgentRuntime cr = AgentRuntimeFixtures.example(example);
+    var claim =
+        cr.getSpec().getInference() == null
+            ? Optional.<PersistentVolumeClaim>empty()
+            : ModelCacheRenderer.render(cr);
+
+    if (claim.isPresent() && claim.get().getSpec().getAccessModes().contains("ReadWriteMany")) {
+      assertThat(claim.get().getSpec().getStorageClassName())
+          .as("an EBS class never binds a ReadWriteMany claim")
+          .isNotIn(EBS_CLASSES);
+    }
   }
 
   @Test
@@ -155,7 +194,7 @@ class InferenceRenderersTest {
                       nodePool: {nodeClassName: gpu, gpuLimit: 6}
                     """)));
 
-    assertThat(pool.getMetadata().getName()).isEqualTo("agents-support-gpu");
+    assertThat(pool.getMetadata().getName()).isEqualTo(ResourceNames.gpuNodePool(withSpec(POOL)));
     assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
     assertThat(pool.getMetadata().getLabels())
         .containsEntry("agentruntime.io/owner-namespace", "agents")
@@ -177,6 +216,27 @@ class InferenceRenderersTest {
                 List.of("g6e")),
             Map.of(
                 "key", "karpenter.sh/capacity-type", "operator", "In", "values", List.of("spot")));
+  }
+
+  @Test
+  void theNodePoolLabelsItsNodesOutsideTheDomainsKarpenterReserves() {
+    AgentRuntime cr = withSpec(POOL);
+    GenericKubernetesResource pool = generic(GpuNodePoolRenderer.render(cr));
+
+    Map<String, String> nodeLabels = pool.get("spec", "template", "metadata", "labels");
+    assertThat(nodeLabels)
+        .as("Karpenter 1.0 to 1.8 refuse template labels in kubernetes.io, k8s.io, karpenter.sh")
+        .isEqualTo(Map.of("agentruntime.io/node-pool", pool.getMetadata().getName()));
+    assertThat(
+            InferenceDeploymentRenderer.render(cr)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getNodeSelector())
+        .isEqualTo(nodeLabels);
+    assertThat(pool.getMetadata().getLabels())
+        .as("the NodePool object itself keeps the standard labels the informers select by")
+        .containsEntry("app.kubernetes.io/managed-by", "agent-runtime-operator");
   }
 
   /** The object as the API server would hold it, navigable by path. */

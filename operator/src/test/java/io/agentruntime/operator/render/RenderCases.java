@@ -11,19 +11,19 @@ import java.util.List;
  * AgentRuntimes rendered by the golden and schema tests beyond the shipped examples: {@code
  * src/test/resources/cases/<case>.yaml}, for combinations no example shows.
  */
-final class RenderCases {
+public final class RenderCases {
 
   private static final Path FOLDER = Path.of("src", "test", "resources", "cases");
 
   private RenderCases() {}
 
   /** Names of every case, without the extension. */
-  static List<String> names() {
+  public static List<String> names() {
     return AgentRuntimeFixtures.yamlNames(FOLDER);
   }
 
   /** The case {@code <name>.yaml}. */
-  static AgentRuntime load(String name) {
+  public static AgentRuntime load(String name) {
     try {
       return AgentRuntimeFixtures.parse(Files.readString(FOLDER.resolve(name + ".yaml")));
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.agentruntime.operator.crd.CrdFiles;
 import io.fabric8.istio.api.networking.v1.ServiceEntry;
 import io.fabric8.istio.api.networking.v1.Sidecar;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaConformanceTest {
 
   private static final String SCHEMAS_PROPERTY = "agentruntime.schemas.dir";
-  private static final Path CRD = Path.of("..", "crds", "agentruntimes.agentruntime.io-v1.yml");
+  private static final Path CRD = CrdFiles.AGENT_RUNTIMES;
   private static final Path ISTIO_FOLDER = Path.of("..", "istio");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();

@@ -3,6 +3,7 @@ package io.agentruntime.operator.status;
 import static io.agentruntime.operator.render.AgentRuntimeFixtures.withSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.operator.api.schema.ConditionsSchema;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
@@ -38,27 +39,27 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                new InferenceOutcome(true, 1, 0, true));
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(
+                        new InferenceOutcome(
+                            true,
+                            1,
+                            0,
+                            List.of(missing("NodePool", "nodepools.karpenter.sh")),
+                            false)));
     cr.setStatus(loading);
     var idle =
         at(T1)
             .applied(
                 cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                new InferenceOutcome(true, 0, 0, false));
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(new InferenceOutcome(true, 0, 0, List.of(), false)));
     var serving =
         at(T1)
             .applied(
                 cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                new InferenceOutcome(true, 2, 1, false));
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(new InferenceOutcome(true, 2, 1, List.of(), false)));
 
     assertThat(loading.getPhase())
         .as("the runtime serves other intents")
@@ -80,25 +81,13 @@ class AgentRuntimeStatusAggregatorTest {
     var cr = agentRuntime(1L);
 
     var progressing =
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 0),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(progressing.getPhase()).isEqualTo(AgentRuntimePhase.PROGRESSING);
     assertThat(condition(progressing, "Ready").getReason()).isEqualTo("Progressing");
 
     cr.setStatus(progressing);
     var ready =
-        at(T1)
-            .applied(
-                cr,
-                deployment(2, 1),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+        at(T1).applied(cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(ready.getPhase()).isEqualTo(AgentRuntimePhase.READY);
     assertThat(ready.getReadyReplicas()).isEqualTo(1);
     assertThat(ready.getEndpoint())
@@ -109,22 +98,10 @@ class AgentRuntimeStatusAggregatorTest {
   void keepsTheTransitionTimeOfConditionsThatDidNotChange() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 0),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)));
 
     var later =
-        at(T1)
-            .applied(
-                cr,
-                deployment(2, 1),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+        at(T1).applied(cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
 
     assertThat(condition(later, "Valid").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(condition(later, "Available").getLastTransitionTime())
@@ -135,22 +112,10 @@ class AgentRuntimeStatusAggregatorTest {
   void anUnchangedObservationNeedsNoWrite() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
 
     var again =
-        at(T1)
-            .applied(
-                cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+        at(T1).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED));
 
     assertThat(AgentRuntimeStatusAggregator.changed(cr, again)).isFalse();
     assertThat(
@@ -158,11 +123,7 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 at(T1)
                     .applied(
-                        cr,
-                        deployment(2, 1),
-                        MeshOutcome.NOT_REQUESTED,
-                        GovernanceOutcome.NOT_CONFIGURED,
-                        InferenceOutcome.NOT_REQUESTED)))
+                        cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED))))
         .isTrue();
   }
 
@@ -170,33 +131,16 @@ class AgentRuntimeStatusAggregatorTest {
   void isDegradedOnlyAfterHavingBeenAvailable() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
 
     var lost =
-        at(T1)
-            .applied(
-                cr,
-                deployment(2, 0),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+        at(T1).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(lost.getPhase()).isEqualTo(AgentRuntimePhase.DEGRADED);
 
     cr.setStatus(lost);
     assertThat(
             at(T1)
-                .applied(
-                    cr,
-                    deployment(2, 0),
-                    MeshOutcome.NOT_REQUESTED,
-                    GovernanceOutcome.NOT_CONFIGURED,
-                    InferenceOutcome.NOT_REQUESTED)
+                .applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED))
                 .getPhase())
         .as("stays Degraded until a pod is ready again")
         .isEqualTo(AgentRuntimePhase.DEGRADED);
@@ -206,13 +150,7 @@ class AgentRuntimeStatusAggregatorTest {
   void anInvalidSpecKeepsWhatWasObservedAndNamesTheField() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 2),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
     cr.getMetadata().setGeneration(2L);
 
     var invalid = at(T1).invalid(cr, "spec.replicas.min: must not exceed spec.replicas.max");
@@ -233,24 +171,20 @@ class AgentRuntimeStatusAggregatorTest {
   @Test
   void reportsTheMeshAppliedAndKeepsItsTransitionTimeWhileItStaysApplied() {
     var cr = withSpec(RUNTIME + "mesh: {}");
-    var applied = new MeshOutcome(List.of("DestinationRule", "VirtualService"), List.of());
+    var applied = new AddOnOutcome(List.of("DestinationRule", "VirtualService"), List.of());
     cr.setStatus(
         at(T0)
             .applied(
                 cr,
-                deployment(2, 0),
-                applied,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(applied)));
 
     var later =
         at(T1)
             .applied(
                 cr,
-                deployment(2, 1),
-                applied,
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+                Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(applied));
 
     var mesh = condition(later, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("True");
@@ -266,13 +200,7 @@ class AgentRuntimeStatusAggregatorTest {
   void reportsThePolicySetVersionAndKeepsItWhileTheStoreIsUnreachable() {
     var cr = agentRuntime(1L);
     var synced =
-        at(T0)
-            .applied(
-                cr,
-                deployment(2, 0),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.synced(17),
-                InferenceOutcome.NOT_REQUESTED);
+        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.synced(17)));
     assertThat(synced.getPolicySetVersion()).isEqualTo(17);
     assertThat(condition(synced, "GovernanceSynced").getMessage())
         .isEqualTo("policy set version 17");
@@ -285,10 +213,9 @@ class AgentRuntimeStatusAggregatorTest {
         at(T1)
             .applied(
                 cr,
-                deployment(2, 0),
-                MeshOutcome.NOT_REQUESTED,
-                GovernanceOutcome.failed("StoreUnavailable", "connection refused"),
-                InferenceOutcome.NOT_REQUESTED);
+                Observations.of(
+                    deployment(2, 0),
+                    GovernanceOutcome.failed("StoreUnavailable", "connection refused")));
 
     assertThat(unreachable.getPolicySetVersion()).as("the version last read").isEqualTo(17);
     var governance = condition(unreachable, "GovernanceSynced");
@@ -310,15 +237,151 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
-                deployment(2, 0),
-                new MeshOutcome(List.of(), List.of("DestinationRule")),
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(
+                        new AddOnOutcome(
+                            List.of(),
+                            List.of(
+                                missing(
+                                    "DestinationRule", "destinationrules.networking.istio.io")))));
 
     var mesh = condition(status, "MeshConfigured");
     assertThat(mesh.getStatus()).isEqualTo("False");
     assertThat(mesh.getReason()).isEqualTo("IstioNotInstalled");
     assertThat(mesh.getMessage()).contains("Istio is not installed", "DestinationRule");
+  }
+
+  @Test
+  void reportsAnIstioThatServesOnlyOlderVersionsNamingWhatItServes() {
+    var cr = withSpec(RUNTIME + "mesh: {}");
+    var old =
+        new AddOnOutcome(
+            List.of(),
+            List.of(
+                servingOnly(
+                    "DestinationRule",
+                    "destinationrules.networking.istio.io",
+                    "v1",
+                    "v1alpha3",
+                    "v1beta1")));
+
+    var status =
+        at(T0)
+            .applied(
+                cr,
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED).withMesh(old));
+
+    var mesh = condition(status, "MeshConfigured");
+    assertThat(mesh.getStatus()).isEqualTo("False");
+    assertThat(mesh.getReason()).isEqualTo("IstioVersionUnsupported");
+    assertThat(mesh.getMessage())
+        .contains(
+            "destinationrules.networking.istio.io serves v1alpha3, v1beta1 but not v1",
+            "Istio 1.22 or newer",
+            "spec.mesh and spec.failover have no effect");
+  }
+
+  @Test
+  void reportsMonitoringAppliedOrAnUnusablePrometheusOperatorAndNothingWithoutIt() {
+    var cr = agentRuntime(1L);
+    var observed = Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED);
+
+    var applied =
+        at(T0)
+            .applied(
+                cr,
+                observed.withMonitoring(
+                    new AddOnOutcome(List.of("ServiceMonitor", "PrometheusRule"), List.of())));
+    var notEstablished =
+        at(T0)
+            .applied(
+                cr,
+                observed.withMonitoring(
+                    new AddOnOutcome(
+                        List.of("ServiceMonitor"),
+                        List.of(
+                            new AddOnCrd(
+                                "PrometheusRule",
+                                "prometheusrules.monitoring.coreos.com",
+                                "v1",
+                                AddOnCrd.State.NOT_ESTABLISHED,
+                                List.of("v1"))))));
+    var notInstalled =
+        at(T0)
+            .applied(
+                cr,
+                observed.withMonitoring(
+                    new AddOnOutcome(
+                        List.of(),
+                        List.of(
+                            missing("ServiceMonitor", "servicemonitors.monitoring.coreos.com")))));
+
+    assertThat(condition(applied, "MonitoringConfigured").getReason())
+        .isEqualTo("MonitoringApplied");
+    assertThat(condition(applied, "MonitoringConfigured").getMessage())
+        .isEqualTo("applied ServiceMonitor, PrometheusRule");
+    assertThat(condition(notEstablished, "MonitoringConfigured").getReason())
+        .isEqualTo("PrometheusOperatorNotEstablished");
+    assertThat(condition(notEstablished, "MonitoringConfigured").getMessage())
+        .contains("prometheusrules.monitoring.coreos.com is not Established yet");
+    assertThat(notInstalled.getConditions())
+        .as("without prometheus-operator monitoring is left out quietly, as documented")
+        .extracting(Condition::getType)
+        .doesNotContain("MonitoringConfigured");
+  }
+
+  @Test
+  void anOlderKarpenterExplainsAnUnreadyPoolAndAnOlderKedaIsNamedToo() {
+    var cr = agentRuntime(1L);
+    var karpenter = servingOnly("NodePool", "nodepools.karpenter.sh", "v1", "v1beta1");
+    var keda = servingOnly("ScaledObject", "scaledobjects.keda.sh", "v1alpha1", "v1beta9");
+
+    var status =
+        at(T0)
+            .applied(
+                cr,
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(
+                        new InferenceOutcome(true, 1, 0, List.of(karpenter, keda), false)));
+
+    var inference = condition(status, "InferenceReady");
+    assertThat(inference.getReason()).isEqualTo("KarpenterVersionUnsupported");
+    assertThat(inference.getMessage())
+        .contains(
+            "nodepools.karpenter.sh serves v1beta1 but not v1",
+            "Karpenter 1.0 or newer",
+            "no NodePool was created",
+            "scaledobjects.keda.sh serves v1beta9 but not v1alpha1",
+            "scales with a HorizontalPodAutoscaler instead");
+  }
+
+  @Test
+  void cutsAMessageLongerThanTheCrdAllowsSoTheStatusIsNotRefused() {
+    var cr = agentRuntime(1L);
+    var errors = "spec.intents[0].timeout: not a duration; ".repeat(1000);
+
+    var valid = condition(at(T0).invalid(cr, errors), "Valid");
+
+    assertThat(valid.getMessage())
+        .hasSize(ConditionsSchema.MESSAGE_MAX_LENGTH)
+        .startsWith("spec.intents[0].timeout")
+        .endsWith("…");
+  }
+
+  @Test
+  void warnsWhenASharedModelCacheStaysPending() {
+    var status =
+        at(T0)
+            .applied(
+                agentRuntime(1L),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withInference(new InferenceOutcome(true, 1, 0, List.of(), true)));
+
+    assertThat(condition(status, "InferenceReady").getMessage())
+        .contains(
+            "asks for ReadWriteMany and is still Pending",
+            "EFS on EKS",
+            "modelCache.accessMode: ReadWriteOnce");
   }
 
   @Test
@@ -332,10 +395,8 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
-                deployment(2, 0),
-                new MeshOutcome(List.of("VirtualService"), List.of()),
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED);
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(new AddOnOutcome(List.of("VirtualService"), List.of())));
 
     assertThat(condition(status, "MeshConfigured").getMessage())
         .contains("warning", "retryOn 5xx,gateway-error", "Idempotency-Key")
@@ -349,15 +410,21 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
-                deployment(2, 2),
-                new MeshOutcome(List.of("VirtualService"), List.of()),
-                GovernanceOutcome.NOT_CONFIGURED,
-                InferenceOutcome.NOT_REQUESTED));
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(new AddOnOutcome(List.of("VirtualService"), List.of()))));
 
     var invalid = at(T1).invalid(cr, "spec.mesh.timeout: not a duration");
 
     assertThat(condition(invalid, "MeshConfigured"))
         .isEqualTo(condition(cr.getStatus(), "MeshConfigured"));
+  }
+
+  private static AddOnCrd missing(String kind, String crd) {
+    return new AddOnCrd(kind, crd, "v1", AddOnCrd.State.MISSING, List.of());
+  }
+
+  private static AddOnCrd servingOnly(String kind, String crd, String version, String... served) {
+    return new AddOnCrd(kind, crd, version, AddOnCrd.State.VERSION_NOT_SERVED, List.of(served));
   }
 
   private static AgentRuntimeStatusAggregator at(Instant now) {

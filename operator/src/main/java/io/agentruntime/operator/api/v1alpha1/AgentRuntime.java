@@ -1,5 +1,7 @@
 package io.agentruntime.operator.api.v1alpha1;
 
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(AgentRuntime.GROUP)
 @Version(AgentRuntime.VERSION)
 @ShortNames("art")
+@SchemaCustomizer(value = SchemaMergePatch.class, input = "{\"required\": [\"spec\"]}")
 public class AgentRuntime extends CustomResource<AgentRuntimeSpec, AgentRuntimeStatus>
     implements Namespaced {
 

@@ -2,20 +2,36 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
 
-/** The desired state of an {@link AgentRuntime}. Only {@code image} is required. */
+/**
+ * The desired state of an {@link AgentRuntime}. Only {@code image} and {@code intents} are
+ * required. The intents are a list keyed by name: under server-side apply each intent has its own
+ * owner, and the API server refuses two of the same name.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(
+    value = SchemaMergePatch.class,
+    input =
+        "{\"properties\": {\"intents\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class AgentRuntimeSpec {
 
-  /** Bounds the list so the API server can afford the uniqueness rule on intent names. */
+  /**
+   * Most intents of one runtime: the API server's estimated cost of the rules on each intent is
+   * multiplied by it.
+   */
   public static final int MAX_INTENTS = 128;
 
+  /** Longest container image reference. */
+  public static final int MAX_IMAGE_LENGTH = 512;
+
   @Required
+  @Size(min = 1, max = MAX_IMAGE_LENGTH)
   @JsonPropertyDescription(
       "Container image of the runtime, e.g. ghcr.io/agentruntime/runtime:0.1.0.")
   private String image;
@@ -27,16 +43,13 @@ public class AgentRuntimeSpec {
   @JsonPropertyDescription(
       "Compute resources of the runtime container. Defaults: requests cpu 250m, memory 512Mi;"
           + " limits cpu 2, memory 4Gi.")
-  private ResourceRequirements resources;
+  private RuntimeResources resources;
 
   @JsonPropertyDescription("Horizontal pod autoscaler tuning of the runtime.")
   private AutoscalingSpec autoscaling;
 
   @Required
   @Size(min = 1, max = AgentRuntimeSpec.MAX_INTENTS)
-  @ValidationRule(
-      value = "self.all(i, self.exists_one(j, j.name == i.name))",
-      message = "intent names must be unique")
   @JsonPropertyDescription(
       "The intents callers may dispatch, each routed to one backend after the governance"
           + " decision.")
@@ -76,11 +89,11 @@ public class AgentRuntimeSpec {
     this.replicas = replicas;
   }
 
-  public ResourceRequirements getResources() {
+  public RuntimeResources getResources() {
     return resources;
   }
 
-  public void setResources(ResourceRequirements resources) {
+  public void setResources(RuntimeResources resources) {
     this.resources = resources;
   }
 

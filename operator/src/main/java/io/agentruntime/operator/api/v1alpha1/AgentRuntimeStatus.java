@@ -2,12 +2,17 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.operator.api.schema.ConditionsSchema;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
 /** The observed state of an {@link AgentRuntime}, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = SchemaMergePatch.class, input = ConditionsSchema.PATCH)
 public class AgentRuntimeStatus {
 
   @JsonPropertyDescription("The spec generation this status describes.")
@@ -25,6 +30,7 @@ public class AgentRuntimeStatus {
   private Integer readyReplicas;
 
   @PrinterColumn(name = "Endpoint", priority = 1)
+  @Size(max = 512)
   @JsonPropertyDescription(
       "URL callers dispatch to, e.g. http://support.agents.svc.cluster.local:8080/dispatch.")
   private String endpoint;
@@ -33,7 +39,7 @@ public class AgentRuntimeStatus {
   private Long policySetVersion;
 
   @JsonPropertyDescription(
-      "Kubernetes conditions: Valid, Available, MeshConfigured, "
+      "Kubernetes conditions: Valid, Available, MeshConfigured, MonitoringConfigured, "
           + "InferenceReady, GovernanceSynced, Ready.")
   private List<Condition> conditions;
 

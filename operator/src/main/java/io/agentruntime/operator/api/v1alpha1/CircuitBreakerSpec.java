@@ -6,6 +6,7 @@ import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** Connection pool limits and outlier detection (Istio DestinationRule). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,10 +16,12 @@ public class CircuitBreakerSpec {
   @JsonPropertyDescription("Consecutive 5xx answers that eject an endpoint. Default 5.")
   private Integer consecutive5xxErrors;
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription("How often endpoints are analysed for ejection. Default 10s.")
   private String interval;
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription("Minimum ejection duration. Default 30s.")
   private String baseEjectionTime;

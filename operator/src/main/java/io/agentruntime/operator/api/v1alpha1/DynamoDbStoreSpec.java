@@ -16,6 +16,7 @@ public class DynamoDbStoreSpec {
   @JsonPropertyDescription("Table name.")
   private String table;
 
+  @Size(max = 32)
   @Pattern("^[a-z]{2}(-[a-z]+)+-[0-9]+$")
   @JsonPropertyDescription("AWS region of the table, e.g. us-east-1. Default: the pod's region.")
   private String region;

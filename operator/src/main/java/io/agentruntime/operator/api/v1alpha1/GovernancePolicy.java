@@ -1,6 +1,8 @@
 package io.agentruntime.operator.api.v1alpha1;
 
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -22,5 +24,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+@SchemaCustomizer(value = SchemaMergePatch.class, input = "{\"required\": [\"spec\"]}")
 public class GovernancePolicy extends CustomResource<GovernancePolicySpec, GovernancePolicyStatus>
     implements Namespaced {}

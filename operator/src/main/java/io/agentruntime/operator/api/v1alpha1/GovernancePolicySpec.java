@@ -11,6 +11,12 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GovernancePolicySpec {
 
+  /**
+   * Longest Cedar text, in characters: at most 256 KiB of UTF-8, which leaves room in a DynamoDB
+   * item (400 KB) for the rest of the policy's attributes.
+   */
+  public static final int MAX_CEDAR_LENGTH = 65536;
+
   /** The AgentRuntime (same namespace) whose policy set this policy joins. */
   @Required
   @Size(min = 1, max = 63)
@@ -29,7 +35,7 @@ public class GovernancePolicySpec {
 
   /** The Cedar source of exactly one policy. */
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = GovernancePolicySpec.MAX_CEDAR_LENGTH)
   @JsonPropertyDescription(
       "The Cedar source of exactly one policy, e.g. permit(principal, action =="
           + " Action::\"call_reasoning\", resource) when { context.tier == \"paid\" };")

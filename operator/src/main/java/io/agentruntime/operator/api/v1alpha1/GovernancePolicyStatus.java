@@ -2,12 +2,16 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.operator.api.schema.ConditionsSchema;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
 /** The observed state of a {@link GovernancePolicy}, written by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(value = SchemaMergePatch.class, input = ConditionsSchema.PATCH)
 public class GovernancePolicyStatus {
 
   /** The spec generation this status describes. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** How the runtime governs requests: enforcement mode and the Cedar policy store. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,10 +18,12 @@ public class GovernanceSpec {
   @JsonPropertyDescription("Where the policy set lives.")
   private GovernanceStoreSpec store;
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription("How often the store's policy-set version is checked. Default 10s.")
   private String refreshInterval;
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription(
       "How long the last good policy set is served while the store is "

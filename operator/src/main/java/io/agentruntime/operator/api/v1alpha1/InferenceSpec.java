@@ -2,25 +2,44 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** A GPU model-server pool serving an OpenAI-compatible API to the runtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(self.modelCache) || !has(self.modelCache.accessMode)"
+            + " || self.modelCache.accessMode != 'ReadWriteOnce'"
+            + " || (has(self.replicas) && has(self.replicas.max) && self.replicas.max == 1)",
+    message =
+        "a ReadWriteOnce model cache holds one model server: set replicas.max to 1, or use a"
+            + " storage class that offers ReadWriteMany (EFS on EKS)",
+    fieldPath = ".modelCache.accessMode")
+@SchemaCustomizer(
+    value = SchemaMergePatch.class,
+    input = "{\"properties\": {\"args\": {\"x-kubernetes-list-type\": \"atomic\"}}}")
 public class InferenceSpec {
 
+  @Size(min = 1, max = AgentRuntimeSpec.MAX_IMAGE_LENGTH)
   @Required
   @JsonPropertyDescription("Model-server image, e.g. vllm/vllm-openai:v0.11.0.")
   private String image;
 
+  @Size(min = 1, max = 512)
   @Required
   @JsonPropertyDescription(
       "Model the server loads and the runtime requests, e.g."
           + " meta-llama/Llama-3.1-8B-Instruct.")
   private String model;
 
+  @Size(max = 64)
   @JsonPropertyDescription("Extra model-server arguments.")
-  private List<String> args;
+  private List<@Size(max = 1024) String> args;
 
   @JsonPropertyDescription("Bounds of the pool's autoscaler. Defaults: min 1, max 4.")
   private InferenceReplicaBounds replicas;

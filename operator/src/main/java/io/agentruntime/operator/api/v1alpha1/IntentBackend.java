@@ -3,6 +3,7 @@ package io.agentruntime.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The backend of an intent: exactly one of {@code url}, {@code inference} or {@code echo}. */
@@ -15,6 +16,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class IntentBackend {
 
   @Pattern("^https?://.+")
+  @Size(max = 2048)
   @JsonPropertyDescription(
       "An HTTP tool service: the dispatch body is POSTed to this absolute http(s) URL.")
   private String url;

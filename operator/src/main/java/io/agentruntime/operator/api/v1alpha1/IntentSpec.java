@@ -24,6 +24,7 @@ public class IntentSpec {
   private IntentBackend backend;
 
   @Pattern(Durations.PATTERN)
+  @Size(max = Durations.MAX_LENGTH)
   @JsonPropertyDescription(
       "Backend call timeout, e.g. 2s or 30s; past it the caller gets 504. Default 30s.")
   private String timeout;

@@ -3,13 +3,20 @@ package io.agentruntime.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.agentruntime.governance.Durations;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 /** Istio traffic policy of the runtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(
+    value = SchemaMergePatch.class,
+    input = "{\"properties\": {\"allowedPrincipals\": {\"x-kubernetes-list-type\": \"set\"}}}")
 public class MeshSpec {
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription("Overall request timeout at the mesh. Default 30s.")
   private String timeout;
@@ -25,10 +32,11 @@ public class MeshSpec {
       "Mutual TLS mode of the runtime's workload: STRICT or PERMISSIVE. Default STRICT.")
   private MtlsMode mtls;
 
+  @Size(max = 64)
   @JsonPropertyDescription(
       "SPIFFE principals allowed to call the runtime, e.g. "
           + "cluster.local/ns/web/sa/frontend. Empty: any.")
-  private List<String> allowedPrincipals;
+  private List<@Size(max = 256) String> allowedPrincipals;
 
   public String getTimeout() {
     return timeout;

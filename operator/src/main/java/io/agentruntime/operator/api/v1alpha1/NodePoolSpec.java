@@ -3,6 +3,7 @@ package io.agentruntime.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 
 /** The Karpenter NodePool of the inference pool. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,6 +12,7 @@ public class NodePoolSpec {
   @JsonPropertyDescription("Whether the operator creates a dedicated NodePool. Default true.")
   private Boolean create;
 
+  @Size(max = 253)
   @JsonPropertyDescription("The EC2NodeClass the NodePool uses. Default default.")
   private String nodeClassName;
 

@@ -6,6 +6,7 @@ import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /**
  * A token bucket on the requests one policy permits: {@code requests} per {@code per}, refilled
@@ -20,6 +21,7 @@ public class PolicyRateLimitSpec {
   @JsonPropertyDescription("Requests allowed per period (the bucket's capacity).")
   private Integer requests;
 
+  @Size(max = Durations.MAX_LENGTH)
   /** The refill period, between 1s and 24h. */
   @Required
   @Pattern(Durations.PATTERN)

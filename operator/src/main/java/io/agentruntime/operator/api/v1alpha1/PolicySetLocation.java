@@ -2,20 +2,24 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /** A policy set in a DynamoDB table: where a GovernancePolicy was written. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PolicySetLocation {
 
+  @Size(max = 255)
   /** The DynamoDB table. */
   @JsonPropertyDescription("The DynamoDB table.")
   private String table;
 
+  @Size(max = 32)
   /** The AWS region of the table. */
   @JsonPropertyDescription("The AWS region of the table.")
   private String region;
 
+  @Size(max = 127)
   /** The policy set, {@code <namespace>/<runtime>}. */
   @JsonPropertyDescription("The policy set, <namespace>/<runtime>.")
   private String policySet;

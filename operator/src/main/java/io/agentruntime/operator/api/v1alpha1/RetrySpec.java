@@ -6,6 +6,7 @@ import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 
 /** Mesh retries of requests to the runtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,10 +17,12 @@ public class RetrySpec {
   @JsonPropertyDescription("Retries after the first attempt. Default 2.")
   private Integer attempts;
 
+  @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
   @JsonPropertyDescription("Timeout of each attempt. Default 15s.")
   private String perTryTimeout;
 
+  @Size(max = 512)
   @JsonPropertyDescription(
       "Istio retry conditions. Default"
           + " connect-failure,refused-stream,unavailable,reset-before-request.")

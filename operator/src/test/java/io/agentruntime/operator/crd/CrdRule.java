@@ -1,0 +1,49 @@
+package io.agentruntime.operator.crd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * One {@code x-kubernetes-validations} entry of a CRD, where it stands.
+ *
+ * @param path the schema path of the node it guards, e.g. {@code spec.intents[*].backend}
+ * @param node the node it guards ({@code self})
+ * @param entry the entry: {@code rule}, {@code message}, {@code messageExpression}, ...
+ * @param cardinality how many values of the node one object may hold at most: the product of the
+ *     {@code maxItems}/{@code maxProperties} of the lists and maps above it ({@link
+ *     CelCostEstimator#MAX_REQUEST_BYTES} for an unbounded one)
+ */
+record CrdRule(String path, SchemaNode node, JsonNode entry, long cardinality) {
+
+  String rule() {
+    return entry.path("rule").asText();
+  }
+
+  /** The message the API server reports when the rule does not hold. */
+  String message() {
+    return entry.path("message").asText("failed rule: " + rule());
+  }
+
+  Optional<String> messageExpression() {
+    return text("messageExpression");
+  }
+
+  Optional<String> fieldPath() {
+    return text("fieldPath");
+  }
+
+  /** Whether the rule compares with the previous object: it runs on updates only. */
+  boolean transition() {
+    return rule().contains("oldSelf");
+  }
+
+  @Override
+  public String toString() {
+    return path + ": " + rule();
+  }
+
+  private Optional<String> text(String field) {
+    JsonNode value = entry.path(field);
+    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+  }
+}
