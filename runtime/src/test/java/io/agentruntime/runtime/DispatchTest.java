@@ -153,35 +153,6 @@ class DispatchTest {
   }
 
   @Test
-  void groupsFromTheHeaderBecomeCedarParents() throws Exception {
-    runtime.writePolicy(
-        "export.cedar",
-        """
-        @id("restrict-data-export")
-        forbid (principal, action == Action::"export_customer_data", resource)
-        unless { principal in Group::"data-stewards" };
-        """);
-    String body = "{\"intent\": \"export_customer_data\"}";
-
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        runtime.post("/dispatch", body, "x-agent-principal", "alice").statusCode())
-                    .isEqualTo(403));
-    HttpResponse<String> steward =
-        runtime.post(
-            "/dispatch",
-            body,
-            "x-agent-principal",
-            "bob",
-            "x-agent-groups",
-            "staff, data-stewards");
-    assertThat(steward.statusCode()).isEqualTo(200);
-  }
-
-  @Test
   void decisionsEndpointAnswersAllowAndDenyWithoutDispatching() throws Exception {
     HttpResponse<String> allowed = runtime.post("/v1/decisions", LOAD_TEST_BODY);
     HttpResponse<String> denied = runtime.post("/v1/decisions", SUSPENDED_BODY);

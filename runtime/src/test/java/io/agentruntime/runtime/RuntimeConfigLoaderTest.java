@@ -43,6 +43,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.server().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.identity().principalHeader()).isEqualTo("x-agent-principal");
+    assertThat(config.identity().groupsHeader()).as("groups from a header are opt-in").isEmpty();
     assertThat(config.identity().localMode()).isFalse();
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
@@ -88,7 +89,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().maxBodySize()).isEqualTo(512 * 1024);
     assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
-    assertThat(config.identity().groupsHeader()).isEqualTo("x-groups");
+    assertThat(config.identity().groupsHeader()).hasValue("x-groups");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,9 @@ public final class RuntimeConfigLoader {
     IdentityConfig identity =
         new IdentityConfig(
             node.string("principalHeader", "x-agent-principal"),
-            node.string("groupsHeader", "x-agent-groups"),
+            node.has("groupsHeader")
+                ? Optional.of(node.string("groupsHeader", null))
+                : Optional.empty(),
             node.bool("localMode", false));
     node.rejectUnknownKeys();
     return identity;

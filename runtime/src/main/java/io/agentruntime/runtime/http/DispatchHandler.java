@@ -117,7 +117,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private static String idempotencyKey(RoutingContext ctx) {
-    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    String key = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
       return null;
     }

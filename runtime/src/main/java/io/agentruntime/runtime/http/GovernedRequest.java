@@ -47,7 +47,7 @@ record GovernedRequest(
     try {
       return services
           .principals()
-          .resolve(ctx.request().headers(), body.context())
+          .resolve(new RequestHeaders(ctx.request().headers()), body.context())
           .orElseThrow(
               () ->
                   new ProblemException(

@@ -10,6 +10,7 @@ public enum ProblemType {
   MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
   INVALID_ENCODING(400, "invalid-encoding", "Body is not valid UTF-8"),
   INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+  INVALID_HEADER(400, "invalid-header", "Invalid header"),
   UNAUTHENTICATED(401, "unauthenticated", "No principal"),
   DENIED(403, "denied", "Denied by policy"),
   UNKNOWN_INTENT(404, "unknown-intent", "Unknown intent"),
