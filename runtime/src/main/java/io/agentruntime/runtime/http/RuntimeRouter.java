@@ -16,7 +16,8 @@ public final class RuntimeRouter {
     RequestBodyReader body = new RequestBodyReader(server);
     OperationalHandlers operational = new OperationalHandlers(services);
     Router router = Router.router(vertx);
-    router.route().handler(RequestContext::begin);
+    CanonicalPaths canonical = new CanonicalPaths();
+    router.route().handler(RequestContext::begin).handler(canonical);
     router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
     router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
     router.get("/v1/intents").handler(operational::intents);
@@ -32,6 +33,7 @@ public final class RuntimeRouter {
                 ProblemType.METHOD_NOT_ALLOWED,
                 ctx.request().method() + " is not allowed on " + path(ctx)));
     router.errorHandler(500, RuntimeRouter::unexpected);
+    canonical.serveOnly(router);
     return router;
   }
 
