@@ -26,12 +26,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running runtime: wires configuration → policy store → engine → backends → routes → HTTP
  * servers, and takes them down again in the reverse order.
  */
 public final class RuntimeServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
 
   /** What the server opened besides the services, closed on shutdown. */
   private record Resources(
@@ -55,6 +59,7 @@ public final class RuntimeServer {
    * runtime answers 503 and reports not ready until a refresh succeeds.
    */
   public static Future<RuntimeServer> start(RuntimeConfig config) {
+    warnOfLocalModeOnTheNetwork(config);
     Vertx vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().effectiveEventLoops()));
     RuntimeServer server;
@@ -76,6 +81,18 @@ public final class RuntimeServer {
               }
             });
     return started.future();
+  }
+
+  /** Said at every start, so that nobody runs a network-facing local mode without knowing it. */
+  private static void warnOfLocalModeOnTheNetwork(RuntimeConfig config) {
+    if (config.identity().localMode() && !config.server().bindsLoopbackOnly()) {
+      LOG.warn(
+          "LOCAL MODE ON A NETWORK ADDRESS: listening on {} with identity.localMode, so any caller"
+              + " that reaches this address chooses its own principal with context.user_id and its"
+              + " groups with context.groups (identity.allowNonLoopbackLocalMode is set). Never"
+              + " run this in production.",
+          config.server().host());
+    }
   }
 
   private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {

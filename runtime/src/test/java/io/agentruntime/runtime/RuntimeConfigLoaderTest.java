@@ -185,7 +185,7 @@ class RuntimeConfigLoaderTest {
   void environmentOverridesTheFile() throws Exception {
     RuntimeConfig config =
         load(
-            "server: {port: 8080}\n" + MINIMAL,
+            "server: {host: 127.0.0.1, port: 8080}\n" + MINIMAL,
             Map.of(
                 "AGENT_SERVER_PORT", "9999",
                 "AGENT_RUNTIME_NAME", "support",

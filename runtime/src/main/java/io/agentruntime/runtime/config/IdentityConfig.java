@@ -11,6 +11,11 @@ import java.util.Optional;
  *     token (and drops what the client sent) makes it trustworthy
  * @param localMode when the header is absent, take {@code context.user_id} and {@code
  *     context.groups} from the request body; for local development only
+ * @param allowNonLoopbackLocalMode lets local mode serve on an address other hosts can reach, where
+ *     any caller could name any principal; without it such a configuration is refused
  */
 public record IdentityConfig(
-    String principalHeader, Optional<String> groupsHeader, boolean localMode) {}
+    String principalHeader,
+    Optional<String> groupsHeader,
+    boolean localMode,
+    boolean allowNonLoopbackLocalMode) {}

@@ -68,6 +68,7 @@ public final class RuntimeConfigLoader {
             rateLimits(root.object("rateLimits")),
             intents(root));
     root.rejectUnknownKeys();
+    checkLocalModeBinding(config.server(), config.identity());
     return config;
   }
 
@@ -99,9 +100,28 @@ public final class RuntimeConfigLoader {
             node.has("groupsHeader")
                 ? Optional.of(node.string("groupsHeader", null))
                 : Optional.empty(),
-            node.bool("localMode", false));
+            node.bool("localMode", false),
+            node.bool("allowNonLoopbackLocalMode", false));
     node.rejectUnknownKeys();
     return identity;
+  }
+
+  /**
+   * Local mode trusts the body to name its caller: refused on an address other hosts can reach,
+   * unless the configuration says so in as many words.
+   */
+  private static void checkLocalModeBinding(ServerConfig server, IdentityConfig identity)
+      throws ConfigException {
+    if (identity.localMode()
+        && !identity.allowNonLoopbackLocalMode()
+        && !server.bindsLoopbackOnly()) {
+      throw new ConfigException(
+          "identity.localMode: true lets any caller choose its principal with context.user_id,"
+              + " but server.host '"
+              + server.host()
+              + "' is not a loopback address; listen on 127.0.0.1, or set"
+              + " identity.allowNonLoopbackLocalMode: true to accept that risk");
+    }
   }
 
   private static GovernanceConfig governance(

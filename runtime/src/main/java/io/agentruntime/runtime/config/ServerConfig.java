@@ -1,6 +1,9 @@
 package io.agentruntime.runtime.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The HTTP listener (configuration {@code server}).
@@ -21,6 +24,18 @@ public record ServerConfig(
     Duration requestTimeout,
     Duration idleTimeout,
     Duration shutdownGracePeriod) {
+
+  /**
+   * Whether {@link #host} only accepts connections from this machine: every address it names is a
+   * loopback address ({@code 0.0.0.0} and unresolvable names are not).
+   */
+  public boolean bindsLoopbackOnly() {
+    try {
+      return Arrays.stream(InetAddress.getAllByName(host)).allMatch(InetAddress::isLoopbackAddress);
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
 
   /** The configured event loop count, or the number of available cores when it is 0. */
   public int effectiveEventLoops() {
