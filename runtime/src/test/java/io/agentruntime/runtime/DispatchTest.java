@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,11 +64,12 @@ class DispatchTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
-    assertThat(response.headers().firstValue("x-request-id")).hasValue("req-42");
     JsonObject body = new JsonObject(response.body());
     assertThat(body.fieldNames())
         .containsExactlyInAnyOrder("requestId", "intent", "decision", "result", "durationMs");
-    assertThat(body.getString("requestId")).isEqualTo("req-42");
+    assertThat(body.getString("requestId"))
+        .matches("[0-9a-f]{32}")
+        .isEqualTo(response.headers().firstValue("x-request-id").orElseThrow());
     assertThat(body.getString("intent")).isEqualTo("call_reasoning");
     assertThat(body.getJsonObject("decision"))
         .isEqualTo(
@@ -88,6 +90,30 @@ class DispatchTest {
     String requestId = response.headers().firstValue("x-request-id").orElseThrow();
     assertThat(requestId).matches("[0-9a-f]{32}");
     assertThat(new JsonObject(response.body()).getString("requestId")).isEqualTo(requestId);
+  }
+
+  @Test
+  void theCallersRequestIdIsLoggedBesideOursNeverInsteadOfIt() throws Exception {
+    HttpResponse<String> first =
+        runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "trace-7");
+    HttpResponse<String> replayed =
+        runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "trace-7");
+    runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "trace 7\u00e9; drop");
+
+    List<JsonObject> lines =
+        decisions.list.stream()
+            .map(ILoggingEvent::getFormattedMessage)
+            .map(JsonObject::new)
+            .toList();
+    assertThat(lines)
+        .filteredOn(line -> "trace-7".equals(line.getString("clientRequestId")))
+        .extracting(line -> line.getString("requestId"))
+        .containsExactly(requestId(first), requestId(replayed))
+        .doesNotHaveDuplicates();
+    assertThat(lines)
+        .hasSize(3)
+        .last()
+        .satisfies(line -> assertThat(line.containsKey("clientRequestId")).isFalse());
   }
 
   @Test
@@ -127,12 +153,13 @@ class DispatchTest {
 
   @Test
   void everyDecisionIsLoggedAsOneJsonLine() throws Exception {
-    runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "audit-me");
+    String requestId =
+        requestId(runtime.post("/dispatch", SUSPENDED_BODY, "x-request-id", "audit-me"));
 
     assertThat(decisions.list)
         .map(ILoggingEvent::getFormattedMessage)
         .map(JsonObject::new)
-        .filteredOn(line -> "audit-me".equals(line.getString("requestId")))
+        .filteredOn(line -> requestId.equals(line.getString("requestId")))
         .singleElement()
         .satisfies(
             line -> {
@@ -140,6 +167,7 @@ class DispatchTest {
                   .contains(
                       "time",
                       "requestId",
+                      "clientRequestId",
                       "principal",
                       "intent",
                       "effect",
@@ -215,6 +243,10 @@ class DispatchTest {
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(unsupported.version()).isEqualTo(HttpClient.Version.HTTP_2);
     ProblemAssert.isProblem(unsupported, "unsupported-media-type");
+  }
+
+  private static String requestId(HttpResponse<String> response) {
+    return response.headers().firstValue("x-request-id").orElseThrow();
   }
 
   private static Logger decisionLogger() {

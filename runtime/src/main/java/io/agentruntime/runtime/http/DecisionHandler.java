@@ -25,7 +25,7 @@ final class DecisionHandler implements Handler<RoutingContext> {
       Decision decision =
           services
               .governor()
-              .decide(request.requestId(), request.principal(), intent, request.body().context());
+              .decide(request.ids(), request.principal(), intent, request.body().context());
       JsonObject body =
           new JsonObject()
               .put("requestId", request.requestId())

@@ -61,13 +61,13 @@ final class DispatchHandler implements Handler<RoutingContext> {
     Decision decision =
         services
             .governor()
-            .decide(request.requestId(), request.principal(), intent, request.body().context());
+            .decide(request.ids(), request.principal(), intent, request.body().context());
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
     return services
         .rateLimiter()
-        .admit(request.requestId(), request.principal(), intent, decision)
+        .admit(request.ids(), request.principal(), intent, decision)
         .compose(admitted -> invoke(ctx, request, decision))
         .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
   }

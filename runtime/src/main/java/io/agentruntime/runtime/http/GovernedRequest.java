@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -9,13 +10,17 @@ import java.util.Optional;
 /**
  * A request ready for a governance decision: body parsed, caller known, intent configured.
  *
- * @param requestId the request id
+ * @param ids the request's ids
  * @param body the parsed body
  * @param principal the caller
  * @param backend the backend of the intent
  */
-record GovernedRequest(
-    String requestId, DispatchRequest body, Principal principal, Backend backend) {
+record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal, Backend backend) {
+
+  /** The runtime's own id of the request. */
+  String requestId() {
+    return ids.id();
+  }
 
   /**
    * Parses and checks the request in the order a client can act on: body (400), readiness (503),
@@ -39,7 +44,7 @@ record GovernedRequest(
                     new ProblemException(
                         ProblemType.UNKNOWN_INTENT,
                         "intent '" + abbreviate(body.intent()) + "' is not configured"));
-    return new GovernedRequest(RequestContext.requestId(ctx), body, principal, backend);
+    return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, backend);
   }
 
   private static Principal principal(
