@@ -55,6 +55,16 @@ final class BackendFailures {
         backend() + " answered " + missing, "backend " + address() + " answered " + missing, null);
   }
 
+  BackendResponseTooLargeException tooLarge(long limit) {
+    return new BackendResponseTooLargeException(
+        backend() + " answered more than intents[].backend.maxResponseSize (" + limit + " bytes)",
+        "backend "
+            + address()
+            + " answered more than "
+            + limit
+            + " bytes (intents[].backend.maxResponseSize); the connection was closed unread");
+  }
+
   BackendException callFailed(Throwable cause) {
     return new BackendException(
         backend() + " could not be called",

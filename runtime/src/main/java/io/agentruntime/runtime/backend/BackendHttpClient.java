@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.backend;
 
+import io.agentruntime.runtime.config.IntentConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * POSTs JSON objects to one backend URL and reads a JSON object back, through a connection pool of
  * its own so that a slow backend only ever holds its own connections (a bulkhead).
  *
- * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout.
- * Calls beyond the pool and its bounded wait queue ({@link Bulkhead}) fail at once with a {@link
+ * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout,
+ * and the answer by {@code intents[].backend.maxResponseSize} ({@link BoundedBody}). Calls beyond
+ * the pool and its bounded wait queue ({@link Bulkhead}) fail at once with a {@link
  * BackendSaturatedException} and are never sent. Every failure becomes a {@link BackendException}
  * telling the caller which intent failed and how, and the log the URL and the answer ({@link
  * BackendFailures}), never a stack trace.
@@ -41,22 +43,24 @@ final class BackendHttpClient implements AutoCloseable {
   private final String intent;
   private final Duration timeout;
   private final Bulkhead bulkhead;
+  private final long maxResponseSize;
 
   private BackendHttpClient(
-      Vertx vertx, HttpClientAgent client, String intent, Duration timeout, Bulkhead bulkhead) {
+      Vertx vertx, HttpClientAgent client, IntentConfig intent, Bulkhead bulkhead) {
     this.vertx = vertx;
     this.client = client;
-    this.intent = intent;
-    this.timeout = timeout;
+    this.intent = intent.name();
+    this.timeout = intent.timeout();
     this.bulkhead = bulkhead;
+    this.maxResponseSize = intent.backend().maxResponseSize();
   }
 
   /**
    * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and at
    * most {@code bulkhead.maxPending()} calls waiting for one.
    */
-  static BackendHttpClient create(Vertx vertx, String intent, Duration timeout, Bulkhead bulkhead) {
-    int connectTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+  static BackendHttpClient create(Vertx vertx, IntentConfig intent, Bulkhead bulkhead) {
+    int connectTimeoutMillis = (int) Math.min(intent.timeout().toMillis(), Integer.MAX_VALUE);
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -70,8 +74,7 @@ final class BackendHttpClient implements AutoCloseable {
         new PoolOptions()
             .setHttp1MaxSize(bulkhead.maxConnections())
             .setMaxWaitQueueSize(bulkhead.capacity());
-    return new BackendHttpClient(
-        vertx, vertx.createHttpClient(options, pool), intent, timeout, bulkhead);
+    return new BackendHttpClient(vertx, vertx.createHttpClient(options, pool), intent, bulkhead);
   }
 
   Bulkhead bulkhead() {
@@ -154,7 +157,9 @@ final class BackendHttpClient implements AutoCloseable {
               return request.send(body);
             })
         .compose(
-            response -> response.body().map(answer -> toJsonObject(failures, response, answer)))
+            response ->
+                BoundedBody.read(sent.get(), response, maxResponseSize, failures)
+                    .map(answer -> toJsonObject(failures, response, answer)))
         .onComplete(
             outcome -> {
               vertx.cancelTimer(timer);

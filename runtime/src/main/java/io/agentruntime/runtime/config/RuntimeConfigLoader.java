@@ -215,7 +215,11 @@ public final class RuntimeConfigLoader {
             ? node.integer(
                 "maxPending", BackendConfig.defaultMaxPending(maxConnections), 1, Integer.MAX_VALUE)
             : BackendConfig.defaultMaxPending(maxConnections);
+    long maxResponseSize =
+        remote
+            ? node.size("maxResponseSize", BackendConfig.DEFAULT_MAX_RESPONSE_SIZE)
+            : BackendConfig.DEFAULT_MAX_RESPONSE_SIZE;
     node.rejectUnknownKeys();
-    return new BackendConfig(type, url, model, maxConnections, maxPending);
+    return new BackendConfig(type, url, model, maxConnections, maxPending, maxResponseSize);
   }
 }

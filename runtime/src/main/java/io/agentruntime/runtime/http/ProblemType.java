@@ -24,6 +24,7 @@ public enum ProblemType {
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   RATE_LIMITED(429, "rate-limited", "Rate limited"),
   BACKEND_ERROR(502, "backend-error", "Backend error"),
+  BACKEND_RESPONSE_TOO_LARGE(502, "backend-response-too-large", "Backend answer too large"),
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
   // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod

@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
+import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.BackendUnavailableException;
@@ -96,6 +97,7 @@ public final class Problems {
           case BackendTimeoutException timeout -> ProblemType.BACKEND_TIMEOUT;
           case BackendSaturatedException saturated -> ProblemType.BACKEND_SATURATED;
           case BackendUnavailableException unavailable -> ProblemType.BACKEND_UNAVAILABLE;
+          case BackendResponseTooLargeException tooLarge -> ProblemType.BACKEND_RESPONSE_TOO_LARGE;
           default -> ProblemType.BACKEND_ERROR;
         };
     return new ProblemException(type, failure.detail());
