@@ -11,6 +11,7 @@ import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
 import io.agentruntime.runtime.governance.RequestGovernor;
+import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.HttpReplyCodec;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
@@ -108,6 +109,13 @@ public final class RuntimeServer {
     metrics.bindBackends(backends.backends());
     DecisionLog decisionLog = new DecisionLog();
     CoordinationStores coordination = CoordinationStores.open(config, vertx, metrics, clock);
+    IdempotencyCache<HttpReply> idempotency =
+        new IdempotencyCache<>(
+            config.idempotency(),
+            new HttpReplyCodec(),
+            coordination.idempotency(),
+            metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName()));
+    metrics.bindIdempotencyMemory(idempotency::bytes);
     RuntimeServices services =
         new RuntimeServices(
             config,
@@ -115,11 +123,7 @@ public final class RuntimeServer {
             readiness,
             backends,
             metrics,
-            new IdempotencyCache<>(
-                config.idempotency(),
-                new HttpReplyCodec()::replayable,
-                coordination.idempotency(),
-                metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName())),
+            idempotency,
             new RateLimiter(
                 engine::rateLimits,
                 coordination.buckets(),

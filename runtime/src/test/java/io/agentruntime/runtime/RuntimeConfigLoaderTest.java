@@ -51,6 +51,9 @@ class RuntimeConfigLoaderTest {
         .isEqualTo(
             new PolicyStoreConfig.File(dir.getParent().resolve("policies").toAbsolutePath()));
     assertThat(config.idempotency().window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.idempotency().maxBytes()).isEqualTo(64 << 20);
+    assertThat(config.idempotency().maxBytesPerPrincipal()).isEqualTo(8 << 20);
+    assertThat(config.idempotency().maxReplySize()).isEqualTo(350 << 10);
     assertThat(config.intents())
         .singleElement()
         .satisfies(
@@ -74,7 +77,8 @@ class RuntimeConfigLoaderTest {
               refreshInterval: 2s
               maxStaleness: 1m
               store: {file: {directory: /srv/policies}}
-            idempotency: {window: 30s, maxEntries: 10}
+            idempotency: {window: 30s, maxBytes: 1MiB, maxBytesPerPrincipal: 64KiB,
+                          maxReplySize: 16KiB}
             intents:
               - name: lookup_order
                 timeout: 2s
@@ -93,7 +97,9 @@ class RuntimeConfigLoaderTest {
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));
-    assertThat(config.idempotency().maxEntries()).isEqualTo(10);
+    assertThat(config.idempotency().maxBytes()).isEqualTo(1 << 20);
+    assertThat(config.idempotency().maxBytesPerPrincipal()).isEqualTo(64 << 10);
+    assertThat(config.idempotency().maxReplySize()).isEqualTo(16 << 10);
     assertThat(config.intents().get(0).backend().url())
         .isEqualTo(URI.create("http://orders:8080/lookup"));
     assertThat(config.intents().get(0).backend().maxConnections()).isEqualTo(7);
@@ -132,6 +138,10 @@ class RuntimeConfigLoaderTest {
           intents: [{name: a, backend: {type: http, url: 'http://b', maxPending: 0}}]              | intents[0].backend.maxPending: must be between 1 and 2147483647, got 0
           intents: [{name: a, backend: {type: echo, maxPending: 5}}]                               | intents[0].backend.maxPending: unknown key
           intents: []                                                                              | intents: must be a non-empty list
+          idempotency: {maxEntries: 10}                                                            | idempotency.maxEntries: replaced by maxBytes
+          idempotency: {maxBytes: 1MiB, maxBytesPerPrincipal: 2MiB}                                | idempotency.maxBytesPerPrincipal: must not exceed maxBytes
+          idempotency: {maxBytesPerPrincipal: 1MiB, maxReplySize: 2MiB}                            | idempotency.maxReplySize: must not exceed maxBytesPerPrincipal
+          intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
     String file = yaml.startsWith("intents") ? yaml : yaml.replace("\\n", "\n") + "\n" + MINIMAL;

@@ -64,7 +64,7 @@ public final class RuntimeConfigLoader {
             server(root.object("server")),
             identity(root.object("identity")),
             governance,
-            idempotency(root.object("idempotency"), governance.store()),
+            IdempotencyConfigReader.read(root.object("idempotency"), governance.store()),
             rateLimits(root.object("rateLimits")),
             intents(root));
     root.rejectUnknownKeys();
@@ -141,30 +141,6 @@ public final class RuntimeConfigLoader {
             PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory));
     node.rejectUnknownKeys();
     return governance;
-  }
-
-  private static IdempotencyConfig idempotency(ConfigNode node, PolicyStoreConfig store)
-      throws ConfigException {
-    IdempotencyConfig.Store where =
-        switch (node.string("store", "memory")) {
-          case "memory" -> IdempotencyConfig.Store.MEMORY;
-          case "dynamodb" -> IdempotencyConfig.Store.DYNAMODB;
-          case String other ->
-              throw node.error("store", "must be memory or dynamodb, got '" + other + "'");
-        };
-    if (where == IdempotencyConfig.Store.DYNAMODB
-        && !(store instanceof PolicyStoreConfig.DynamoDb)) {
-      throw node.error(
-          "store",
-          "dynamodb needs governance.store.dynamodb: the claims are kept in the policy table");
-    }
-    IdempotencyConfig idempotency =
-        new IdempotencyConfig(
-            node.duration("window", Duration.ofMinutes(10)),
-            node.integer("maxEntries", 100_000, 1, Integer.MAX_VALUE),
-            where);
-    node.rejectUnknownKeys();
-    return idempotency;
   }
 
   private static RateLimitConfig rateLimits(ConfigNode node) throws ConfigException {

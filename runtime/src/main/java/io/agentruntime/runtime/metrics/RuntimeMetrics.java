@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Every runtime meter, named exactly as DESIGN §7 lists them. Meters are created up front per
@@ -41,6 +42,7 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String BACKEND_REJECTED = "agent.backend.rejected";
   public static final String RATE_LIMIT_DECISIONS = "agent.rate.limit.decisions";
   public static final String IDEMPOTENCY_REPLAYS = "agent.idempotency.replays";
+  public static final String IDEMPOTENCY_MEMORY = "agent.idempotency.memory";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -173,6 +175,15 @@ public final class RuntimeMetrics implements AutoCloseable {
     return Counter.builder(IDEMPOTENCY_REPLAYS)
         .description("Answers replayed for a repeated Idempotency-Key, by where they were kept")
         .tag("store", store)
+        .register(registry);
+  }
+
+  /** Exposes the bytes of {@code Idempotency-Key} answers this pod keeps in memory. */
+  public void bindIdempotencyMemory(LongSupplier bytes) {
+    Gauge.builder(IDEMPOTENCY_MEMORY, bytes, LongSupplier::getAsLong)
+        .description("Bytes of Idempotency-Key answers kept in this pod's memory")
+        .baseUnit("bytes")
+        .strongReference(true)
         .register(registry);
   }
 
