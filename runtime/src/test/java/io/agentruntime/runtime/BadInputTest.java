@@ -58,6 +58,8 @@ class BadInputTest {
           unknown member         | {"intent": "call_reasoning", "contxt": {}}            | invalid-request | contxt
           user_id not a string   | {"intent": "call_reasoning", "context": {"user_id": 5}} | invalid-request | context.user_id
           unknown intent         | {"intent": "launch_rockets", "context": {"user_id": "test"}} | unknown-intent | launch_rockets
+          intent given twice     | {"intent": "call_reasoning", "intent": "export_customer_data", "context": {"user_id": "t"}} | malformed-json | Duplicate field 'intent'
+          context key twice      | {"intent": "call_reasoning", "context": {"user_id": "t", "user_id": "admin"}} | malformed-json | Duplicate field 'user_id'
           """)
   void rejectsBadBodies(String name, String body, String type, String detailMentions)
       throws Exception {
@@ -79,7 +81,7 @@ class BadInputTest {
   }
 
   @Test
-  void rejectsDeepNestingNamingWhere() throws Exception {
+  void rejectsADeepContextNamingWhereAndTheLimit() throws Exception {
     String body =
         "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\", \"deep\": "
             + "[".repeat(100_000)
@@ -89,8 +91,23 @@ class BadInputTest {
     HttpResponse<String> response = runtime.post("/dispatch", body);
 
     assertThat(assertProblem(response, "invalid-request").getString("detail"))
-        .contains("32 levels")
+        .contains("16 levels (governance.context.maxDepth)")
         .contains("/context/deep");
+  }
+
+  @Test
+  void rejectsADeepInputNamingWhere() throws Exception {
+    String body =
+        "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\"}, \"input\": {\"deep\": "
+            + "[".repeat(100_000)
+            + "]".repeat(100_000)
+            + "}}";
+
+    HttpResponse<String> response = runtime.post("/dispatch", body);
+
+    assertThat(assertProblem(response, "invalid-request").getString("detail"))
+        .contains("32 levels")
+        .contains("/input/deep");
   }
 
   @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.runtime.config.ConfigException;
+import io.agentruntime.runtime.config.ContextLimits;
 import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
@@ -47,6 +48,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.identity().localMode()).isFalse();
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.governance().context()).isEqualTo(new ContextLimits(64 << 10, 1_000, 16));
     assertThat(config.governance().store())
         .isEqualTo(
             new PolicyStoreConfig.File(dir.getParent().resolve("policies").toAbsolutePath()));
@@ -77,6 +79,7 @@ class RuntimeConfigLoaderTest {
               refreshInterval: 2s
               maxStaleness: 1m
               store: {file: {directory: /srv/policies}}
+              context: {maxBytes: 8KiB, maxMembers: 100, maxDepth: 4}
             idempotency: {window: 30s, maxBytes: 1MiB, maxBytesPerPrincipal: 64KiB,
                           maxReplySize: 16KiB}
             intents:
@@ -95,6 +98,7 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
     assertThat(config.identity().groupsHeader()).hasValue("x-groups");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
+    assertThat(config.governance().context()).isEqualTo(new ContextLimits(8 << 10, 100, 4));
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));
     assertThat(config.idempotency().maxBytes()).isEqualTo(1 << 20);
@@ -138,6 +142,7 @@ class RuntimeConfigLoaderTest {
           intents: [{name: a, backend: {type: http, url: 'http://b', maxPending: 0}}]              | intents[0].backend.maxPending: must be between 1 and 2147483647, got 0
           intents: [{name: a, backend: {type: echo, maxPending: 5}}]                               | intents[0].backend.maxPending: unknown key
           intents: []                                                                              | intents: must be a non-empty list
+          governance: {context: {maxDepth: 33}}                                                    | governance.context.maxDepth: must be between 1 and 32
           idempotency: {maxEntries: 10}                                                            | idempotency.maxEntries: replaced by maxBytes
           idempotency: {maxBytes: 1MiB, maxBytesPerPrincipal: 2MiB}                                | idempotency.maxBytesPerPrincipal: must not exceed maxBytes
           idempotency: {maxBytesPerPrincipal: 1MiB, maxReplySize: 2MiB}                            | idempotency.maxReplySize: must not exceed maxBytesPerPrincipal

@@ -138,9 +138,20 @@ public final class RuntimeConfigLoader {
             mode,
             node.duration("refreshInterval", Duration.ofSeconds(10)),
             node.duration("maxStaleness", Duration.ofMinutes(5)),
-            PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory));
+            PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory),
+            contextLimits(node.object("context")));
     node.rejectUnknownKeys();
     return governance;
+  }
+
+  private static ContextLimits contextLimits(ConfigNode node) throws ConfigException {
+    ContextLimits limits =
+        new ContextLimits(
+            node.size("maxBytes", ContextLimits.DEFAULT_MAX_BYTES),
+            node.integer("maxMembers", ContextLimits.DEFAULT_MAX_MEMBERS, 1, Integer.MAX_VALUE),
+            node.integer("maxDepth", ContextLimits.DEFAULT_MAX_DEPTH, 1, ContextLimits.DEEPEST));
+    node.rejectUnknownKeys();
+    return limits;
   }
 
   private static RateLimitConfig rateLimits(ConfigNode node) throws ConfigException {

@@ -1,9 +1,11 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.Backend;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -29,7 +31,9 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
    * @throws ProblemException when the request cannot be decided
    */
   static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
-    DispatchRequest body = DispatchRequestParser.parse(RequestContext.body(ctx));
+    DispatchRequest body =
+        DispatchRequestParser.parse(
+            RequestContext.body(ctx), services.config().governance().context());
     Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
       throw Problems.notReady(notReady.get());
@@ -45,6 +49,20 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
                         ProblemType.UNKNOWN_INTENT,
                         "intent '" + abbreviate(body.intent()) + "' is not configured"));
     return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, backend);
+  }
+
+  /**
+   * The governance decision: on the calling event loop when the context is light, else on a worker
+   * thread, so that a large context never holds an event loop for milliseconds.
+   */
+  Future<Decision> decide(RoutingContext ctx, RuntimeServices services) {
+    if (body.contextSize().light()) {
+      return Future.succeededFuture(
+          services.governor().decide(ids, principal, body.intent(), body.context()));
+    }
+    return ctx.vertx()
+        .executeBlocking(
+            () -> services.governor().decide(ids, principal, body.intent(), body.context()), false);
   }
 
   private static Principal principal(

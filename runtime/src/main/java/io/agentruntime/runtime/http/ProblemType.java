@@ -18,6 +18,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  CONTEXT_TOO_LARGE(413, "context-too-large", "Context too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress", "Idempotency-Key in progress"),
   IDEMPOTENCY_REPLY_TOO_LARGE(409, "idempotency-reply-too-large", "Answer too large to replay"),
