@@ -1,6 +1,7 @@
 package io.agentruntime.runtime;
 
 import io.agentruntime.runtime.config.ServerConfig;
+import io.agentruntime.runtime.http.ConnectionGuard;
 import io.agentruntime.runtime.http.RuntimeRouter;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.vertx.core.Future;
@@ -35,10 +36,13 @@ final class RuntimeVerticle extends VerticleBase {
             .setPort(config.port())
             .setTcpNoDelay(true)
             .setCompressionSupported(false)
-            .setHandle100ContinueAutomatically(true)
+            .setHttp2ClearTextEnabled(config.http2ClearText())
+            // A body's size is checked before the client is asked for it (RequestBodyReader).
+            .setHandle100ContinueAutomatically(false)
             .setIdleTimeout((int) config.idleTimeout().toMillis())
             .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     server = vertx.createHttpServer(options).requestHandler(RuntimeRouter.create(vertx, services));
+    new ConnectionGuard(options).guard(server);
     return server.listen().onSuccess(listening -> boundPort.set(listening.actualPort()));
   }
 

@@ -9,8 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,27 +220,6 @@ class DispatchTest {
     HttpResponse<String> ready = runtime.get("/readyz");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(ready.body()).getInteger("policies")).isEqualTo(2);
-  }
-
-  @Test
-  void cleartextHttp2ClientsGetTheSameAnswers() throws Exception {
-    HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(runtime.uri("/dispatch"))
-            .POST(HttpRequest.BodyPublishers.ofString(LOAD_TEST_BODY));
-
-    HttpResponse<String> allowed =
-        http2.send(
-            request.copy().header("content-type", "application/json").build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> unsupported =
-        http2.send(
-            request.copy().header("content-type", "text/plain").build(),
-            HttpResponse.BodyHandlers.ofString());
-
-    assertThat(allowed.statusCode()).isEqualTo(200);
-    assertThat(unsupported.version()).isEqualTo(HttpClient.Version.HTTP_2);
-    ProblemAssert.isProblem(unsupported, "unsupported-media-type");
   }
 
   private static String requestId(HttpResponse<String> response) {

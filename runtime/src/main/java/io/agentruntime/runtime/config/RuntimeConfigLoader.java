@@ -88,7 +88,8 @@ public final class RuntimeConfigLoader {
             node.size("maxBodySize", 1 << 20),
             node.duration("requestTimeout", Duration.ofSeconds(30)),
             node.duration("idleTimeout", Duration.ofSeconds(60)),
-            node.duration("shutdownGracePeriod", Duration.ofSeconds(20)));
+            node.duration("shutdownGracePeriod", Duration.ofSeconds(20)),
+            node.bool("http2ClearText", false));
     node.rejectUnknownKeys();
     return server;
   }

@@ -15,6 +15,8 @@ import java.util.Arrays;
  * @param requestTimeout how long a client may take to send its whole body (then 408)
  * @param idleTimeout idle keep-alive connections are closed after this
  * @param shutdownGracePeriod how long in-flight requests may run on after SIGTERM
+ * @param http2ClearText whether HTTP/2 without TLS (prior knowledge and the h2c upgrade) is
+ *     accepted besides HTTP/1.1
  */
 public record ServerConfig(
     String host,
@@ -23,7 +25,8 @@ public record ServerConfig(
     long maxBodySize,
     Duration requestTimeout,
     Duration idleTimeout,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    boolean http2ClearText) {
 
   /**
    * Whether {@link #host} only accepts connections from this machine: every address it names is a

@@ -11,6 +11,7 @@ public enum ProblemType {
   INVALID_ENCODING(400, "invalid-encoding", "Body is not valid UTF-8"),
   INVALID_REQUEST(400, "invalid-request", "Invalid request"),
   INVALID_HEADER(400, "invalid-header", "Invalid header"),
+  MALFORMED_REQUEST(400, "malformed-request", "Malformed HTTP request"),
   UNAUTHENTICATED(401, "unauthenticated", "No principal"),
   DENIED(403, "denied", "Denied by policy"),
   UNKNOWN_INTENT(404, "unknown-intent", "Unknown intent"),
@@ -19,7 +20,9 @@ public enum ProblemType {
   REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
   CONTEXT_TOO_LARGE(413, "context-too-large", "Context too large"),
+  URI_TOO_LONG(414, "uri-too-long", "Request line too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request headers too large"),
   IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress", "Idempotency-Key in progress"),
   IDEMPOTENCY_REPLY_TOO_LARGE(409, "idempotency-reply-too-large", "Answer too large to replay"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
@@ -36,6 +39,7 @@ public enum ProblemType {
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
+  HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 
   private static final String BASE_URI = "https://agentruntime.io/problems/";

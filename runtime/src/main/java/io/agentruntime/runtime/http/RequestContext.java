@@ -70,10 +70,13 @@ final class RequestContext {
         given != null && CLIENT_REQUEST_ID.matcher(given).matches()
             ? Optional.of(given)
             : Optional.empty();
+    return new RequestIds(newRequestId(), client);
+  }
+
+  /** A fresh id of the runtime's own: 32 hexadecimal characters. */
+  static String newRequestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String own =
-        Long.toHexString(random.nextLong() | Long.MIN_VALUE)
-            + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
-    return new RequestIds(own, client);
+    return Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+        + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
   }
 }
