@@ -171,7 +171,7 @@ class ContextLimitsTest {
   /** Polls like a kubelet with a 2 s probe timeout; a probe that times out fails the test. */
   private static List<Long> pollHealthUntil(long deadline) throws Exception {
     HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = runtime.uri("/healthz");
+    URI health = runtime.managementUri("/healthz");
     List<Long> millis = new ArrayList<>();
     while (System.nanoTime() < deadline) {
       long start = System.nanoTime();

@@ -216,8 +216,8 @@ class DispatchTest {
 
   @Test
   void healthAndReadinessAnswerOnceThePolicySetIsLoaded() throws Exception {
-    assertThat(runtime.get("/healthz").statusCode()).isEqualTo(200);
-    HttpResponse<String> ready = runtime.get("/readyz");
+    assertThat(runtime.management("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = runtime.management("/readyz");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(ready.body()).getInteger("policies")).isEqualTo(2);
   }

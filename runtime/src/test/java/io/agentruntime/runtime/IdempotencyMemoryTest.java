@@ -112,7 +112,7 @@ class IdempotencyMemoryTest {
   }
 
   private static double memoryBytes() throws Exception {
-    Matcher gauge = MEMORY_GAUGE.matcher(runtime.get("/metrics").body());
+    Matcher gauge = MEMORY_GAUGE.matcher(runtime.management("/metrics").body());
     assertThat(gauge.find()).as("agent_idempotency_memory_bytes is exported").isTrue();
     return Double.parseDouble(gauge.group(1));
   }

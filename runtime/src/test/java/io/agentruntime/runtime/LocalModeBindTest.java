@@ -94,7 +94,10 @@ class LocalModeBindTest {
   private Path config(String host, String identity) throws Exception {
     Path policies = Files.createDirectories(dir.resolve("policies"));
     Files.writeString(policies.resolve("allow.cedar"), TestRuntime.ALLOW_ALL);
-    String server = host == null ? "server: {port: 0}" : "server: {host: " + host + ", port: 0}";
+    String server =
+        host == null
+            ? "server: {port: 0, management: {port: 0}}"
+            : "server: {host: " + host + ", port: 0, management: {port: 0}}";
     return Files.writeString(
         dir.resolve("runtime.yaml"),
         server

@@ -126,6 +126,7 @@ final class TestRuntime implements AutoCloseable {
           eventLoops: 2
           requestTimeout: 1s
           shutdownGracePeriod: 10s
+          management: {port: 0}
         """
         + identity;
   }
@@ -148,8 +149,21 @@ final class TestRuntime implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return get(uri(path));
+  }
+
+  /** A GET on the management listener: {@code /healthz}, {@code /readyz}, {@code /metrics}. */
+  HttpResponse<String> management(String path) throws IOException, InterruptedException {
+    return get(managementUri(path));
+  }
+
+  URI managementUri(String path) {
+    return URI.create("http://127.0.0.1:" + server.managementPort() + path);
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return CLIENT.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -80,18 +80,36 @@ public final class RuntimeConfigLoader {
   }
 
   private static ServerConfig server(ConfigNode node) throws ConfigException {
+    String host = node.string("host", "0.0.0.0");
+    int port = node.integer("port", 8080, 0, 65535);
     ServerConfig server =
         new ServerConfig(
-            node.string("host", "0.0.0.0"),
-            node.integer("port", 8080, 0, 65535),
+            host,
+            port,
             node.integer("eventLoops", 0, 0, 1024),
             node.size("maxBodySize", 1 << 20),
             node.duration("requestTimeout", Duration.ofSeconds(30)),
             node.duration("idleTimeout", Duration.ofSeconds(60)),
             node.duration("shutdownGracePeriod", Duration.ofSeconds(20)),
-            node.bool("http2ClearText", false));
+            node.bool("http2ClearText", false),
+            node.integer("maxConnections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+            node.duration("headerTimeout", Duration.ofSeconds(10)),
+            management(node.object("management"), host, port));
     node.rejectUnknownKeys();
     return server;
+  }
+
+  private static ManagementConfig management(ConfigNode node, String apiHost, int apiPort)
+      throws ConfigException {
+    ManagementConfig management =
+        new ManagementConfig(
+            node.string("host", apiHost),
+            node.integer("port", ManagementConfig.DEFAULT_PORT, 0, 65535));
+    if (management.port() != 0 && management.port() == apiPort) {
+      throw node.error("port", "must differ from server.port (" + apiPort + ")");
+    }
+    node.rejectUnknownKeys();
+    return management;
   }
 
   private static IdentityConfig identity(ConfigNode node) throws ConfigException {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The HTTP listener (configuration {@code server}).
+ * The HTTP listeners (configuration {@code server}): the API, and the management listener.
  *
  * @param host address to bind
  * @param port port to bind; 0 picks a free port
@@ -17,6 +17,10 @@ import java.util.Arrays;
  * @param shutdownGracePeriod how long in-flight requests may run on after SIGTERM
  * @param http2ClearText whether HTTP/2 without TLS (prior knowledge and the h2c upgrade) is
  *     accepted besides HTTP/1.1
+ * @param maxConnections connections the API listener keeps open at most; one more is closed at once
+ * @param headerTimeout how long a connection may take to send a complete request head, from its
+ *     first byte (or from the connection's opening); a slower one is closed
+ * @param management the listener of the probes and metrics
  */
 public record ServerConfig(
     String host,
@@ -26,7 +30,12 @@ public record ServerConfig(
     Duration requestTimeout,
     Duration idleTimeout,
     Duration shutdownGracePeriod,
-    boolean http2ClearText) {
+    boolean http2ClearText,
+    int maxConnections,
+    Duration headerTimeout,
+    ManagementConfig management) {
+
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
 
   /**
    * Whether {@link #host} only accepts connections from this machine: every address it names is a

@@ -10,7 +10,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Vert.x's HTTP/1.x request decoder, refusing what the HTTP specification lets a server refuse and
@@ -27,6 +30,13 @@ import java.util.List;
  *
  * A refused request reaches the server's invalid-request handler ({@link MalformedRequests}), which
  * answers with a problem document and closes the connection; nothing after it is decoded.
+ *
+ * <p>It also bounds the time a head may take ({@code server.headerTimeout}): from the connection's
+ * opening, and from the first byte of each later head, the head must be complete within the timeout
+ * or the connection is closed. Idle keep-alive connections between requests are left to {@code
+ * server.idleTimeout}; a head that waits behind a request still being answered is timed only once
+ * that answer is sent. A client trickling one header byte at a time, or opening connections and
+ * never writing, can therefore hold a connection for one timeout at most.
  */
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
@@ -37,8 +47,44 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   private boolean folded;
   private boolean rejected;
 
-  StrictRequestDecoder(HttpServerOptions options) {
+  private final long headerTimeoutNanos;
+  private ChannelHandlerContext context;
+  private ScheduledFuture<?> headerDeadline;
+
+  /** Requests decoded whose answers have not been written completely yet. */
+  private int unanswered;
+
+  StrictRequestDecoder(HttpServerOptions options, Duration headerTimeout) {
     super(options);
+    this.headerTimeoutNanos = headerTimeout.toNanos();
+  }
+
+  /** Added to a fresh connection: its first head is due within the timeout. */
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    super.handlerAdded(ctx);
+    context = ctx;
+    startHeaderDeadline();
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+    cancelHeaderDeadline();
+    super.handlerRemoved0(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    cancelHeaderDeadline();
+    super.channelInactive(ctx);
+  }
+
+  /** One answer was written completely: a head waiting behind it is timed from now. */
+  void answered() {
+    unanswered = Math.max(0, unanswered - 1);
+    if (inHead && unanswered == 0 && actualReadableBytes() > 0) {
+      startHeaderDeadline();
+    }
   }
 
   @Override
@@ -49,6 +95,9 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       return;
     }
     if (inHead) {
+      if (unanswered == 0 && buffer.isReadable()) {
+        startHeaderDeadline();
+      }
       scanHead(buffer);
     }
     int decoded = out.size();
@@ -57,6 +106,8 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       Object message = out.get(i);
       if (message instanceof HttpRequest request) {
         inHead = false;
+        unanswered++;
+        cancelHeaderDeadline();
         if (!accept(request)) {
           out.subList(i + 1, out.size()).clear();
           buffer.skipBytes(buffer.readableBytes());
@@ -68,6 +119,28 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
         requestLineSeen = false;
         folded = false;
       }
+    }
+  }
+
+  private void startHeaderDeadline() {
+    if (headerDeadline == null && context != null) {
+      headerDeadline =
+          context
+              .executor()
+              .schedule(() -> closeSlowConnection(), headerTimeoutNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** The head did not arrive in time: nothing was answered, so nothing is lost by closing. */
+  private void closeSlowConnection() {
+    headerDeadline = null;
+    context.close();
+  }
+
+  private void cancelHeaderDeadline() {
+    if (headerDeadline != null) {
+      headerDeadline.cancel(false);
+      headerDeadline = null;
     }
   }
 

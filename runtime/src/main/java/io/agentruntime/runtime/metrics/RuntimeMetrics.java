@@ -3,7 +3,9 @@ package io.agentruntime.runtime.metrics;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
 import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.http.ConnectionGuard;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -43,6 +45,8 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String RATE_LIMIT_DECISIONS = "agent.rate.limit.decisions";
   public static final String IDEMPOTENCY_REPLAYS = "agent.idempotency.replays";
   public static final String IDEMPOTENCY_MEMORY = "agent.idempotency.memory";
+  public static final String HTTP_CONNECTIONS = "agent.http.connections";
+  public static final String HTTP_CONNECTIONS_REFUSED = "agent.http.connections.refused";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -184,6 +188,25 @@ public final class RuntimeMetrics implements AutoCloseable {
         .description("Bytes of Idempotency-Key answers kept in this pod's memory")
         .baseUnit("bytes")
         .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * Exposes the connections a listener holds and those it closed at once for being over its
+   * maximum.
+   *
+   * @param listener {@code api} or {@code management}
+   */
+  public void bindListener(String listener, ConnectionGuard guard) {
+    // The strong gauge keeps the guard alive for the counter, which can only hold it weakly.
+    Gauge.builder(HTTP_CONNECTIONS, guard, ConnectionGuard::open)
+        .description("Connections open on the listener")
+        .tag("listener", listener)
+        .strongReference(true)
+        .register(registry);
+    FunctionCounter.builder(HTTP_CONNECTIONS_REFUSED, guard, ConnectionGuard::refused)
+        .description("Connections closed at once because the listener held its maximum")
+        .tag("listener", listener)
         .register(registry);
   }
 
