@@ -2,13 +2,8 @@ package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,25 +15,7 @@ class CanonicalPathTest {
 
   private static final String BODY = "{\"intent\": \"call_reasoning\"}";
 
-  @TempDir static Path dir;
-  private static TestRuntime runtime;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime =
-        TestRuntime.start(
-            dir, TestRuntime.ECHO_INTENTS, Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    runtime.close();
-  }
-
-  @AfterEach
-  void stillServes() throws Exception {
-    runtime.assertStillServes();
-  }
+  @RegisterExtension static final ServingRuntime serving = ServingRuntime.allowingAll();
 
   @ParameterizedTest(name = "POST {0}")
   @ValueSource(
@@ -60,7 +37,7 @@ class CanonicalPathTest {
       })
   void aPathVariantIsNotServed(String path) throws Exception {
     RawConnection.Response response =
-        RawConnection.exchange(runtime.port(), request("POST", path, BODY));
+        RawConnection.exchange(serving.runtime().port(), request("POST", path, BODY));
 
     assertThat(response.status()).as(response.body()).isEqualTo(404);
     assertThat(response.problem("not-found").getString("detail")).contains(path);
@@ -70,7 +47,7 @@ class CanonicalPathTest {
   @ValueSource(strings = {"/v1/intents/", "//v1/intents", "/v1/%69ntents", "/v1/intents/."})
   void aReadPathVariantIsNotServedEither(String path) throws Exception {
     RawConnection.Response response =
-        RawConnection.exchange(runtime.port(), request("GET", path, ""));
+        RawConnection.exchange(serving.runtime().port(), request("GET", path, ""));
 
     assertThat(response.status()).as(response.body()).isEqualTo(404);
     response.problem("not-found");
@@ -78,13 +55,18 @@ class CanonicalPathTest {
 
   @Test
   void theCanonicalPathsAreServedWithOrWithoutAQuery() throws Exception {
-    assertThat(RawConnection.exchange(runtime.port(), request("POST", "/dispatch", BODY)).status())
-        .isEqualTo(200);
     assertThat(
-            RawConnection.exchange(runtime.port(), request("POST", "/dispatch?trace=1", BODY))
+            RawConnection.exchange(serving.runtime().port(), request("POST", "/dispatch", BODY))
                 .status())
         .isEqualTo(200);
-    assertThat(RawConnection.exchange(runtime.port(), request("GET", "/v1/intents", "")).status())
+    assertThat(
+            RawConnection.exchange(
+                    serving.runtime().port(), request("POST", "/dispatch?trace=1", BODY))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            RawConnection.exchange(serving.runtime().port(), request("GET", "/v1/intents", ""))
+                .status())
         .isEqualTo(200);
   }
 

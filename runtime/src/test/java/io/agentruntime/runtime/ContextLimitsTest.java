@@ -11,21 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
@@ -43,28 +38,12 @@ class ContextLimitsTest {
       "{\"user_id\": \"t\", \"list\": [" + "0,".repeat(499_999) + "0]}";
   private static final String HUNDRED_THOUSAND_KEYS = hundredThousandKeys();
 
-  @TempDir static Path dir;
-  private static TestRuntime runtime;
-
-  @BeforeAll
-  static void start() throws Exception {
-    // Eight clients upload a megabyte each at once: give the bodies time to arrive on two cores.
-    String config =
-        TestRuntime.baseConfig().replace("requestTimeout: 1s", "requestTimeout: 10s")
-            + TestRuntime.ECHO_INTENTS;
-    runtime =
-        TestRuntime.start(dir, config, Map.of("allow.cedar", TestRuntime.ALLOW_ALL), Map.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    runtime.close();
-  }
-
-  @AfterEach
-  void stillServes() throws Exception {
-    runtime.assertStillServes();
-  }
+  // Eight clients upload a megabyte each at once: give the bodies time to arrive on two cores.
+  @RegisterExtension
+  static final ServingRuntime serving =
+      ServingRuntime.withConfig(
+          TestRuntime.baseConfig().replace("requestTimeout: 1s", "requestTimeout: 10s")
+              + TestRuntime.ECHO_INTENTS);
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -77,7 +56,8 @@ class ContextLimitsTest {
           """)
   void aContextPastItsLimitsIsRefusedNamingTheLimit(String shape, int index, String detail)
       throws Exception {
-    HttpResponse<String> response = runtime.post("/dispatch", body(contexts().get(index)));
+    HttpResponse<String> response =
+        serving.runtime().post("/dispatch", body(contexts().get(index)));
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(ProblemAssert.isProblem(response, "context-too-large").getString("detail"))
@@ -88,7 +68,7 @@ class ContextLimitsTest {
   void aContextWithinItsLimitsIsDecided() throws Exception {
     String context = "{\"user_id\": \"t\", \"list\": [" + "1,".repeat(990) + "1]}";
 
-    assertThat(runtime.post("/dispatch", body(context)).statusCode()).isEqualTo(200);
+    assertThat(serving.runtime().post("/dispatch", body(context)).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -106,8 +86,10 @@ class ContextLimitsTest {
     decisionLogger.addAppender(decisions);
     try {
       String large = "{\"user_id\": \"t\", \"list\": [" + "1,".repeat(499) + "1]}";
-      runtime.post("/v1/decisions", body("{\"user_id\": \"t\"}"), "x-request-id", "small");
-      runtime.post("/v1/decisions", body(large), "x-request-id", "large");
+      serving
+          .runtime()
+          .post("/v1/decisions", body("{\"user_id\": \"t\"}"), "x-request-id", "small");
+      serving.runtime().post("/v1/decisions", body(large), "x-request-id", "large");
     } finally {
       decisionLogger.detachAppender(decisions);
     }
@@ -161,7 +143,7 @@ class ContextLimitsTest {
       throws Exception {
     while (System.nanoTime() < deadline) {
       long start = System.nanoTime();
-      HttpResponse<String> response = runtime.post("/dispatch", body);
+      HttpResponse<String> response = serving.runtime().post("/dispatch", body);
       assertThat(response.statusCode()).isEqualTo(413);
       refusalMillis.add((System.nanoTime() - start) / 1_000_000);
     }
@@ -171,7 +153,7 @@ class ContextLimitsTest {
   /** Polls like a kubelet with a 2 s probe timeout; a probe that times out fails the test. */
   private static List<Long> pollHealthUntil(long deadline) throws Exception {
     HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = runtime.managementUri("/healthz");
+    URI health = serving.runtime().managementUri("/healthz");
     List<Long> millis = new ArrayList<>();
     while (System.nanoTime() < deadline) {
       long start = System.nanoTime();

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,25 +24,7 @@ class ProtocolTest {
   private static final String BODY = "{\"intent\": \"call_reasoning\"}";
   private static final Duration CLOSE = Duration.ofSeconds(5);
 
-  @TempDir static Path dir;
-  private static TestRuntime runtime;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime =
-        TestRuntime.start(
-            dir, TestRuntime.ECHO_INTENTS, Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    runtime.close();
-  }
-
-  @AfterEach
-  void stillServes() throws Exception {
-    runtime.assertStillServes();
-  }
+  @RegisterExtension static final ServingRuntime serving = ServingRuntime.allowingAll();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -69,7 +48,7 @@ class ProtocolTest {
             + "\r\n\r\n";
     String chunkedBody = "1c\r\n" + BODY + "\r\n0\r\n\r\n";
 
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       RawConnection.Response response =
           connection.send(head + (headers.contains("chunked") ? chunkedBody : BODY)).read();
 
@@ -82,7 +61,7 @@ class ProtocolTest {
 
   @Test
   void aFoldArrivingInALaterPacketIsRefusedToo() throws Exception {
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       connection.send(
           "POST /dispatch HTTP/1.1\r\nhost: localhost\r\nx-agent-principal: mallory\r\n");
       connection.send(
@@ -102,7 +81,7 @@ class ProtocolTest {
             + "content-length: 4\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n"
             + "GET /v1/intents HTTP/1.1\r\nhost: localhost\r\n\r\n";
 
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       assertThat(connection.send(smuggled).read().status()).isEqualTo(400);
       assertThat(connection.closedWithin(CLOSE)).as("nothing but the close follows").isTrue();
     }
@@ -117,7 +96,7 @@ class ProtocolTest {
           an HTTP/2 preface (prior knowledge) | PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n
           """)
   void cleartextHttp2IsRefusedUnlessConfigured(String name, String request) throws Exception {
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       RawConnection.Response response = connection.send(request.replace("\\r\\n", "\r\n")).read();
 
       assertThat(response.statusLine()).startsWith("HTTP/1.1 505");
@@ -131,7 +110,7 @@ class ProtocolTest {
   void anH2cUpgradeIsIgnoredUnlessConfigured() throws Exception {
     RawConnection.Response response =
         RawConnection.exchange(
-            runtime.port(),
+            serving.runtime().port(),
             "GET /v1/intents HTTP/1.1\r\nhost: localhost\r\nconnection: Upgrade, HTTP2-Settings\r\n"
                 + "upgrade: h2c\r\nhttp2-settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
 
@@ -140,7 +119,7 @@ class ProtocolTest {
 
   @Test
   void aDeclaredBodyOverTheLimitGets413InsteadOfContinue() throws Exception {
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       RawConnection.Response response =
           connection
               .send(
@@ -156,7 +135,7 @@ class ProtocolTest {
 
   @Test
   void anAcceptableBodyIsAskedForWithContinue() throws Exception {
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       RawConnection.Response proceed =
           connection
               .send(
@@ -186,7 +165,7 @@ class ProtocolTest {
             + header.replace("LONG", "x".repeat(10_000))
             + "\r\n\r\n";
 
-    try (RawConnection connection = RawConnection.open(runtime.port())) {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
       RawConnection.Response response = connection.send(request).read();
 
       assertThat(response.status()).isEqualTo(status);
@@ -196,16 +175,12 @@ class ProtocolTest {
   }
 
   @Test
-  void cleartextHttp2ClientsGetTheSameAnswersWhenConfigured() throws Exception {
+  void cleartextHttp2ClientsGetTheSameAnswersWhenConfigured(@TempDir Path dir) throws Exception {
     String config =
         TestRuntime.baseConfig().replace("eventLoops: 2", "eventLoops: 2\n  http2ClearText: true")
             + TestRuntime.ECHO_INTENTS;
     try (TestRuntime h2c =
-        TestRuntime.start(
-            Files.createDirectories(dir.resolve("h2c")),
-            config,
-            Map.of("allow.cedar", TestRuntime.ALLOW_ALL),
-            Map.of())) {
+        TestRuntime.start(dir, config, Map.of("allow.cedar", TestRuntime.ALLOW_ALL), Map.of())) {
       HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
       HttpRequest.Builder request =
           HttpRequest.newBuilder(h2c.uri("/dispatch"))
