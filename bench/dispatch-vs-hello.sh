@@ -11,6 +11,7 @@
 #                          machine that serves the runtime)
 #   SKIP_BUILD=1           reuse the jars already built
 #   RUNTIME_PORT, HELLO_PORT   loopback ports of the local servers (default 18080, 18081)
+#   MANAGEMENT_PORT        loopback port of the runtime's probes and metrics (default 18082)
 #   DURATION, WARMUP       wrk run and warm-up lengths (default 20s, 10s)
 #   EVALUATOR              governance.evaluator of the local runtime: jvm (default), cedar, shadow
 set -euo pipefail
@@ -18,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNTIME_PORT=${RUNTIME_PORT:-18080}
 HELLO_PORT=${HELLO_PORT:-18081}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18082}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-10s}
 CONFIG=examples/local/runtime.yaml
@@ -84,9 +86,10 @@ start_local_servers() {
   java="$(tools/find-jdk)/bin/java"
   local flags=(--enable-native-access=ALL-UNNAMED)  # the JVM flags of `make run`
   start runtime "$RESULTS/runtime.log" \
-    env AGENT_SERVER_PORT="$RUNTIME_PORT" AGENT_GOVERNANCE_EVALUATOR="${EVALUATOR:-jvm}" "$java" "${flags[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG"
+    env AGENT_SERVER_PORT="$RUNTIME_PORT" AGENT_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+    AGENT_GOVERNANCE_EVALUATOR="${EVALUATOR:-jvm}" "$java" "${flags[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG"
   start hello "$RESULTS/hello.log" "$java" "${flags[@]}" -jar "$HELLO_JAR" "$HELLO_PORT" 127.0.0.1
-  wait_until_ok runtime 60 "http://127.0.0.1:$RUNTIME_PORT/readyz"
+  wait_until_ok runtime 60 "http://127.0.0.1:$MANAGEMENT_PORT/readyz"
   wait_until_ok hello 30 -X POST -d '{}' "http://127.0.0.1:$HELLO_PORT/"
 }
 

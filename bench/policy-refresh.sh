@@ -11,7 +11,7 @@
 #   CHANGE_EVERY       seconds between two policy changes in the second run (default 10, the
 #                      refresh interval: every check finds a new version)
 #   RATE               requests per second (default 1000)
-#   RUNTIME_PORT, DYNALITE_PORT   loopback ports (default 18090, 18091)
+#   RUNTIME_PORT, DYNALITE_PORT, MANAGEMENT_PORT   loopback ports (default 18090, 18091, 18092)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ CHANGE_EVERY=${CHANGE_EVERY:-10}
 RATE=${RATE:-1000}
 RUNTIME_PORT=${RUNTIME_PORT:-18090}
 DYNALITE_PORT=${DYNALITE_PORT:-18091}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18092}
 RUNTIME_JAR=runtime/target/agent-runtime.jar
 ENDPOINT=http://127.0.0.1:$DYNALITE_PORT
 TABLE=bench-policies
@@ -70,7 +71,7 @@ policies push --create-table "$RESULTS/policies" >"$RESULTS/push.log"
 
 cat >"$RESULTS/runtime.yaml" <<YAML
 runtime: {name: refresh, namespace: bench}
-server: {host: 127.0.0.1, port: $RUNTIME_PORT}
+server: {host: 127.0.0.1, port: $RUNTIME_PORT, management: {port: $MANAGEMENT_PORT}}
 identity: {localMode: true}
 governance:
   refreshInterval: 10s
@@ -82,11 +83,11 @@ intents:
 YAML
 $JAVA -jar "$RUNTIME_JAR" --config "$RESULTS/runtime.yaml" >"$RESULTS/runtime.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$RUNTIME_PORT/readyz" && break; sleep 0.2; done
-curl -sf -o /dev/null "http://127.0.0.1:$RUNTIME_PORT/readyz" || fail "the runtime did not become ready"
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/readyz" && break; sleep 0.2; done
+curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/readyz" || fail "the runtime did not become ready"
 
 store_requests() {
-  curl -s "http://127.0.0.1:$RUNTIME_PORT/metrics" \
+  curl -s "http://127.0.0.1:$MANAGEMENT_PORT/metrics" \
     | awk '/^agent_policy_store_requests_total/ {sum += $2} END {print sum + 0}'
 }
 load() { # <name>
@@ -119,7 +120,7 @@ change_policy() { # <n>
   dynamodb UpdateItem "{\"TableName\": \"$TABLE\", \"Key\": {$key, \"sk\": {\"S\": \"#HEAD\"}},
     \"UpdateExpression\": \"ADD version :one\", \"ExpressionAttributeValues\": {\":one\": {\"N\": \"1\"}}}"
 }
-version_before=$(curl -s "http://127.0.0.1:$RUNTIME_PORT/metrics" | awk '/^agent_policy_set_version/ {print $2}')
+version_before=$(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/metrics" | awk '/^agent_policy_set_version/ {print $2}')
 (
   n=0
   while sleep "$CHANGE_EVERY"; do
@@ -130,7 +131,7 @@ version_before=$(curl -s "http://127.0.0.1:$RUNTIME_PORT/metrics" | awk '/^agent
 PIDS+=($!)
 load reloading
 kill "${PIDS[-1]}" 2>/dev/null || true
-version=$(curl -s "http://127.0.0.1:$RUNTIME_PORT/metrics" | awk '/^agent_policy_set_version/ {print $2}')
+version=$(curl -s "http://127.0.0.1:$MANAGEMENT_PORT/metrics" | awk '/^agent_policy_set_version/ {print $2}')
 
 echo
 echo "policy store requests, ${DURATION} s without changes: $steady_requests" \

@@ -12,12 +12,14 @@
 #   HEY=1                  also run the original hey command next to the baseline scenario, twice
 #   SKIP_BUILD=1           reuse runtime/target/agent-runtime.jar
 #   RUNTIME_PORT           loopback port of the local runtime (default 18080)
+#   MANAGEMENT_PORT        loopback port of its probes and metrics (default 18082)
 #   LOADTEST_JVM_FLAGS     JVM flags of the load generator (default: -XX:+UseSerialGC
 #                          -XX:TieredStopAtLevel=1, which leave more of a shared CPU to the runtime)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 RUNTIME_PORT=${RUNTIME_PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18082}
 SCENARIOS=${SCENARIOS:-baseline ramp spike}
 WARMUP=${WARMUP:-20000}
 CONFIG=examples/local/runtime.yaml
@@ -51,12 +53,13 @@ build() {
 }
 
 start_runtime() {
-  AGENT_SERVER_PORT="$RUNTIME_PORT" "$JAVA" "${FLAGS[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG" \
+  AGENT_SERVER_PORT="$RUNTIME_PORT" AGENT_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
+    "$JAVA" "${FLAGS[@]}" -jar "$RUNTIME_JAR" --config "$CONFIG" \
     >"$RESULTS/runtime.log" 2>&1 &
   RUNTIME_PID=$!
   echo "started the runtime (pid $RUNTIME_PID), log $RESULTS/runtime.log"
   local deadline=$((SECONDS + 60))
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$RUNTIME_PORT/readyz" 2>/dev/null; do
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/readyz" 2>/dev/null; do
     kill -0 "$RUNTIME_PID" 2>/dev/null || fail "the runtime exited (see $RESULTS/runtime.log)"
     ((SECONDS < deadline)) || fail "the runtime is not ready after 60s (see $RESULTS/runtime.log)"
     sleep 0.5

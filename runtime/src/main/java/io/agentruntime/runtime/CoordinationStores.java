@@ -46,7 +46,7 @@ record CoordinationStores(
             ? new DynamoDbIdempotencyStore<>(
                 table,
                 runtime,
-                idempotency.window(),
+                idempotency,
                 new HttpReplyCodec(),
                 metrics.idempotencyReplays(IdempotencyConfig.Store.DYNAMODB.displayName()))
             : IdempotencyStore.podLocal();

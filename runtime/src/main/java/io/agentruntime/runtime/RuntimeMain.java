@@ -113,11 +113,13 @@ public final class RuntimeMain implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, config), "shutdown"));
     log()
         .info(
-            "agent-runtime {} listening on http://{}:{} with intents [{}], {} policies (policy set"
-                + " version {})",
+            "agent-runtime {} listening on http://{}:{} (probes and metrics on http://{}:{}) with"
+                + " intents [{}], {} policies (policy set version {})",
             config.runtime().resource(),
             config.server().host(),
             server.port(),
+            config.server().management().host(),
+            server.managementPort(),
             config.intents().stream().map(IntentConfig::name).collect(Collectors.joining(", ")),
             server.services().governor().policyCount(),
             server.services().governor().policySetVersion());

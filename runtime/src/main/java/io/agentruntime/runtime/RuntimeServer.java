@@ -6,12 +6,17 @@ import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.runtime.backend.BackendRegistry;
 import io.agentruntime.runtime.config.IdempotencyConfig;
 import io.agentruntime.runtime.config.IntentConfig;
+import io.agentruntime.runtime.config.ManagementConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.runtime.config.ServerConfig;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
 import io.agentruntime.runtime.governance.RequestGovernor;
+import io.agentruntime.runtime.http.ConnectionGuard;
+import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.HttpReplyCodec;
+import io.agentruntime.runtime.http.RuntimeRouter;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
@@ -23,15 +28,21 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running runtime: wires configuration → policy store → engine → backends → routes → HTTP
  * servers, and takes them down again in the reverse order.
  */
 public final class RuntimeServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeServer.class);
 
   /** What the server opened besides the services, closed on shutdown. */
   private record Resources(
@@ -43,14 +54,34 @@ public final class RuntimeServer {
   private final Vertx vertx;
   private final RuntimeServices services;
   private final Resources resources;
-  private final AtomicInteger port;
-  private String deploymentId;
+  private final Listener api;
+  private final Listener management;
+  private final List<String> deployments = new ArrayList<>();
 
   private RuntimeServer(Vertx vertx, RuntimeServices services, Resources resources) {
     this.vertx = vertx;
     this.services = services;
     this.resources = resources;
-    this.port = new AtomicInteger(-1);
+    ServerConfig server = services.config().server();
+    this.api =
+        new Listener(
+            "api",
+            server.host(),
+            server.port(),
+            routes -> RuntimeRouter.api(routes, services),
+            new ConnectionGuard(server.maxConnections(), server.headerTimeout()),
+            new AtomicInteger(-1));
+    this.management =
+        new Listener(
+            "management",
+            server.management().host(),
+            server.management().port(),
+            routes -> RuntimeRouter.management(routes, services),
+            new ConnectionGuard(ManagementConfig.MAX_CONNECTIONS, server.headerTimeout()),
+            new AtomicInteger(-1));
+    for (Listener listener : List.of(api, management)) {
+      services.metrics().bindListener(listener.name(), listener.guard());
+    }
   }
 
   /**
@@ -58,8 +89,11 @@ public final class RuntimeServer {
    * runtime answers 503 and reports not ready until a refresh succeeds.
    */
   public static Future<RuntimeServer> start(RuntimeConfig config) {
+    warnOfLocalModeOnTheNetwork(config);
+    // One event loop per API server instance, and one more, first taken, for the management one.
     Vertx vertx =
-        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.server().effectiveEventLoops()));
+        Vertx.vertx(
+            new VertxOptions().setEventLoopPoolSize(config.server().effectiveEventLoops() + 1));
     RuntimeServer server;
     try {
       server = wire(vertx, config);
@@ -81,6 +115,18 @@ public final class RuntimeServer {
     return started.future();
   }
 
+  /** Said at every start, so that nobody runs a network-facing local mode without knowing it. */
+  private static void warnOfLocalModeOnTheNetwork(RuntimeConfig config) {
+    if (config.identity().localMode() && !config.server().bindsLoopbackOnly()) {
+      LOG.warn(
+          "LOCAL MODE ON A NETWORK ADDRESS: listening on {} with identity.localMode, so any caller"
+              + " that reaches this address chooses its own principal with context.user_id and its"
+              + " groups with context.groups (identity.allowNonLoopbackLocalMode is set). Never"
+              + " run this in production.",
+          config.server().host());
+    }
+  }
+
   private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {
     Clock clock = Clock.systemUTC();
     RuntimeMetrics metrics = new RuntimeMetrics(intentBackends(config));
@@ -98,6 +144,13 @@ public final class RuntimeServer {
     metrics.bindBackends(backends.backends());
     DecisionLog decisionLog = new DecisionLog();
     CoordinationStores coordination = CoordinationStores.open(config, vertx, metrics, clock);
+    IdempotencyCache<HttpReply> idempotency =
+        new IdempotencyCache<>(
+            config.idempotency(),
+            new HttpReplyCodec(),
+            coordination.idempotency(),
+            metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName()));
+    metrics.bindIdempotencyMemory(idempotency::bytes);
     RuntimeServices services =
         new RuntimeServices(
             config,
@@ -105,11 +158,7 @@ public final class RuntimeServer {
             readiness,
             backends,
             metrics,
-            new IdempotencyCache<>(
-                config.idempotency(),
-                new HttpReplyCodec()::replayable,
-                coordination.idempotency(),
-                metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName())),
+            idempotency,
             new RateLimiter(
                 engine::rateLimits,
                 coordination.buckets(),
@@ -124,23 +173,31 @@ public final class RuntimeServer {
   }
 
   private Future<RuntimeServer> listen() {
-    DeploymentOptions deployment =
-        new DeploymentOptions().setInstances(services.config().server().effectiveEventLoops());
     return resources
         .refresher()
         .start()
-        .compose(
-            loaded -> vertx.deployVerticle(() -> new RuntimeVerticle(services, port), deployment))
-        .map(
-            id -> {
-              deploymentId = id;
-              return this;
-            });
+        .compose(loaded -> deploy(management, 1))
+        .compose(managing -> deploy(api, services.config().server().effectiveEventLoops()))
+        .map(this);
   }
 
-  /** The port the servers listen on (the configured one, or the one picked for port 0). */
+  private Future<String> deploy(Listener listener, int instances) {
+    ServerConfig server = services.config().server();
+    return vertx
+        .deployVerticle(
+            () -> new ListenerVerticle(listener, server),
+            new DeploymentOptions().setInstances(instances))
+        .onSuccess(deployments::add);
+  }
+
+  /** The port the API listens on (the configured one, or the one picked for port 0). */
   public int port() {
-    return port.get();
+    return api.boundPort().get();
+  }
+
+  /** The port of {@code /healthz}, {@code /readyz} and {@code /metrics}. */
+  public int managementPort() {
+    return management.boundPort().get();
   }
 
   public RuntimeServices services() {
@@ -155,8 +212,11 @@ public final class RuntimeServer {
   public Future<Void> shutdown() {
     services.readiness().beginShutdown();
     Promise<Void> stopped = Promise.promise();
-    Future<String> drained =
-        deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId).map("");
+    // The API drains first; the management listener goes last, reporting not ready meanwhile.
+    Future<Void> drained = Future.succeededFuture();
+    for (String deployment : deployments.reversed()) {
+      drained = drained.transform(previous -> vertx.undeploy(deployment));
+    }
     drained.onComplete(ignored -> close().onComplete(stopped));
     return stopped.future();
   }

@@ -59,7 +59,7 @@ class BackendFailureTest {
 
         assertThat(response.statusCode()).isEqualTo(504);
         ProblemAssert.isProblem(response, "backend-timeout");
-        assertThat(runtime.get("/metrics").body())
+        assertThat(runtime.management("/metrics").body())
             .contains(
                 "agent_dispatch_requests_total{code=\"504\",intent=\"lookup_order\","
                     + "outcome=\"backend_error\"} 1");

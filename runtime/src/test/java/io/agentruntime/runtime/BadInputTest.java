@@ -3,45 +3,20 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whatever a client sends, it gets a problem document with a stable type: never a 500. */
 class BadInputTest {
 
-  private static final String PROBLEMS = "https://agentruntime.io/problems/";
-
-  @TempDir static Path dir;
-  private static TestRuntime runtime;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime =
-        TestRuntime.start(
-            dir, TestRuntime.ECHO_INTENTS, Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    runtime.close();
-  }
+  @RegisterExtension static final ServingRuntime serving = ServingRuntime.allowingAll();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -58,10 +33,12 @@ class BadInputTest {
           unknown member         | {"intent": "call_reasoning", "contxt": {}}            | invalid-request | contxt
           user_id not a string   | {"intent": "call_reasoning", "context": {"user_id": 5}} | invalid-request | context.user_id
           unknown intent         | {"intent": "launch_rockets", "context": {"user_id": "test"}} | unknown-intent | launch_rockets
+          intent given twice     | {"intent": "call_reasoning", "intent": "export_customer_data", "context": {"user_id": "t"}} | malformed-json | Duplicate field 'intent'
+          context key twice      | {"intent": "call_reasoning", "context": {"user_id": "t", "user_id": "admin"}} | malformed-json | Duplicate field 'user_id'
           """)
   void rejectsBadBodies(String name, String body, String type, String detailMentions)
       throws Exception {
-    HttpResponse<String> response = runtime.post("/dispatch", body);
+    HttpResponse<String> response = serving.runtime().post("/dispatch", body);
 
     assertThat(assertProblem(response, type).getString("detail")).contains(detailMentions);
   }
@@ -73,24 +50,39 @@ class BadInputTest {
             .getBytes(StandardCharsets.ISO_8859_1);
 
     HttpResponse<String> response =
-        runtime.send("/dispatch", HttpRequest.BodyPublishers.ofByteArray(body));
+        serving.runtime().send("/dispatch", HttpRequest.BodyPublishers.ofByteArray(body));
 
     assertProblem(response, "invalid-encoding");
   }
 
   @Test
-  void rejectsDeepNestingNamingWhere() throws Exception {
+  void rejectsADeepContextNamingWhereAndTheLimit() throws Exception {
     String body =
         "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\", \"deep\": "
             + "[".repeat(100_000)
             + "]".repeat(100_000)
             + "}}";
 
-    HttpResponse<String> response = runtime.post("/dispatch", body);
+    HttpResponse<String> response = serving.runtime().post("/dispatch", body);
+
+    assertThat(assertProblem(response, "invalid-request").getString("detail"))
+        .contains("16 levels (governance.context.maxDepth)")
+        .contains("/context/deep");
+  }
+
+  @Test
+  void rejectsADeepInputNamingWhere() throws Exception {
+    String body =
+        "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\"}, \"input\": {\"deep\": "
+            + "[".repeat(100_000)
+            + "]".repeat(100_000)
+            + "}}";
+
+    HttpResponse<String> response = serving.runtime().post("/dispatch", body);
 
     assertThat(assertProblem(response, "invalid-request").getString("detail"))
         .contains("32 levels")
-        .contains("/context/deep");
+        .contains("/input/deep");
   }
 
   @ParameterizedTest
@@ -106,7 +98,9 @@ class BadInputTest {
           """)
   void oddContextValuesAreDecidedNotCrashedOn(String context) throws Exception {
     HttpResponse<String> response =
-        runtime.post("/dispatch", "{\"intent\": \"call_reasoning\", \"context\": " + context + "}");
+        serving
+            .runtime()
+            .post("/dispatch", "{\"intent\": \"call_reasoning\", \"context\": " + context + "}");
 
     assertThat(response.statusCode()).as(response.body()).isIn(200, 400, 403);
   }
@@ -114,103 +108,67 @@ class BadInputTest {
   @Test
   void rejectsOtherContentTypes() throws Exception {
     HttpResponse<String> response =
-        runtime.post("/dispatch", "{\"intent\": \"call_reasoning\"}", "content-type", "text/plain");
+        serving
+            .runtime()
+            .post("/dispatch", "{\"intent\": \"call_reasoning\"}", "content-type", "text/plain");
 
     assertProblem(response, "unsupported-media-type");
   }
 
   @Test
   void unknownRouteAndWrongMethodAreProblemsToo() throws Exception {
-    assertProblem(runtime.get("/nowhere"), "not-found");
-    assertProblem(runtime.get("/dispatch"), "method-not-allowed");
+    assertProblem(serving.runtime().get("/nowhere"), "not-found");
+    assertProblem(serving.runtime().get("/dispatch"), "method-not-allowed");
   }
 
   @Test
   void rejectsADeclaredBodyOverTheLimitBeforeReadingIt() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", runtime.port())) {
-      socket.setSoTimeout(10_000);
-      write(
-          socket,
-          "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
-              + "content-length: 2000000\r\n\r\n{\"intent\":");
-
-      String response = readUntilClosed(socket);
-
-      assertThat(response).startsWith("HTTP/1.1 413").contains(PROBLEMS + "payload-too-large");
-    }
+    assertRefusedAndClosed(
+        "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
+            + "content-length: 2000000\r\n\r\n{\"intent\":",
+        413,
+        "payload-too-large");
   }
 
   @Test
   void rejectsAChunkedBodyOverTheLimit() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", runtime.port())) {
-      socket.setSoTimeout(10_000);
-      int size = (1 << 20) + 1;
-      write(
-          socket,
-          "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
-              + "transfer-encoding: chunked\r\n\r\n"
-              + Integer.toHexString(size)
-              + "\r\n"
-              + "x".repeat(size)
-              + "\r\n");
-
-      String response = readUntilClosed(socket);
-
-      assertThat(response).startsWith("HTTP/1.1 413").contains(PROBLEMS + "payload-too-large");
-    }
+    int size = (1 << 20) + 1;
+    assertRefusedAndClosed(
+        "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
+            + "transfer-encoding: chunked\r\n\r\n"
+            + Integer.toHexString(size)
+            + "\r\n"
+            + "x".repeat(size)
+            + "\r\n",
+        413,
+        "payload-too-large");
   }
 
   @Test
   void slowClientGets408AndTheConnectionCloses() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", runtime.port())) {
-      socket.setSoTimeout(10_000);
-      write(
-          socket,
-          "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
-              + "content-length: 60\r\n\r\n{\"intent\": \"call_");
+    long started = System.nanoTime();
 
-      long started = System.nanoTime();
-      String response = readUntilClosed(socket);
-
-      assertThat(response).startsWith("HTTP/1.1 408").contains(PROBLEMS + "request-timeout");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
-    }
-  }
-
-  @Test
-  void theServerStillAnswersAfterAllThat() throws Exception {
-    HttpResponse<String> response =
-        runtime.post(
-            "/dispatch", "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"test\"}}");
-
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertRefusedAndClosed(
+        "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
+            + "content-length: 60\r\n\r\n{\"intent\": \"call_",
+        408,
+        "request-timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
   }
 
   private static JsonObject assertProblem(HttpResponse<String> response, String type) {
     return ProblemAssert.isProblem(response, type);
   }
 
-  private static void write(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
-  }
+  /** Sends {@code request} as it is; the answer must be the problem, then the connection closed. */
+  private static void assertRefusedAndClosed(String request, int status, String type)
+      throws IOException {
+    try (RawConnection connection = RawConnection.open(serving.runtime().port())) {
+      RawConnection.Response response = connection.send(request).read();
 
-  /** Reads until the server closes the connection; fails the test if it never does. */
-  private static String readUntilClosed(Socket socket) throws IOException {
-    InputStream in = socket.getInputStream();
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    byte[] buffer = new byte[4096];
-    try {
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        received.write(buffer, 0, read);
-      }
-    } catch (SocketTimeoutException e) {
-      throw new AssertionError("the connection was not closed; received: " + received, e);
-    } catch (SocketException resetAfterTheAnswer) {
-      // Closing with unread request bytes makes the kernel reset the connection: closed too.
+      assertThat(response.statusLine()).startsWith("HTTP/1.1 " + status);
+      response.problem(type);
+      assertThat(connection.closedWithin(Duration.ofSeconds(10))).isTrue();
     }
-    return received.toString(StandardCharsets.UTF_8);
   }
 }

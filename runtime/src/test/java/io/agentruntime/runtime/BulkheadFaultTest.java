@@ -154,7 +154,7 @@ class BulkheadFaultTest {
     Matcher value =
         Pattern.compile(
                 Pattern.quote(name + "{backend=\"http\",intent=\"" + intent + "\"} ") + "(\\S+)")
-            .matcher(runtime.get("/metrics").body());
+            .matcher(runtime.management("/metrics").body());
     assertThat(value.find()).as("%s of intent %s is exposed", name, intent).isTrue();
     return Double.parseDouble(value.group(1));
   }

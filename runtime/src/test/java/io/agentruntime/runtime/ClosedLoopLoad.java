@@ -65,10 +65,11 @@ final class ClosedLoopLoad {
             .encode();
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; System.nanoTime() < deadline; i++) {
-      String requestId = prefix + i;
       long start = System.nanoTime();
-      HttpResponse<String> response = runtime.post("/dispatch", body, "x-request-id", requestId);
+      HttpResponse<String> response = runtime.post("/dispatch", body, "x-request-id", prefix + i);
       long nanos = System.nanoTime() - start;
+      // The runtime's own id: the one it forwards to the backend.
+      String requestId = response.headers().firstValue("x-request-id").orElseThrow();
       String type =
           response.statusCode() == 200 ? null : new JsonObject(response.body()).getString("type");
       answers.add(

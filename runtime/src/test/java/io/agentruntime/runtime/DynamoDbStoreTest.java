@@ -66,8 +66,9 @@ class DynamoDbStoreTest {
       region.stop();
       await().atMost(WAIT).until(() -> policySetAge(runtime) > 1.5);
       assertThat(runtime.post("/dispatch", REASONING).statusCode()).isEqualTo(200);
-      assertThat(runtime.get("/readyz").statusCode()).isEqualTo(200);
-      assertThat(runtime.get("/metrics").body()).contains(series("current_version", HOME, "error"));
+      assertThat(runtime.management("/readyz").statusCode()).isEqualTo(200);
+      assertThat(runtime.management("/metrics").body())
+          .contains(series("current_version", HOME, "error"));
 
       region.restart();
       await().atMost(WAIT).until(() -> policySetAge(runtime) < 1.0);
@@ -91,14 +92,14 @@ class DynamoDbStoreTest {
         ProblemAssert.isProblem(stale, "policy-store-stale");
         assertThat(stale.headers().firstValue("retry-after")).as(path).isPresent();
       }
-      HttpResponse<String> ready = runtime.get("/readyz");
+      HttpResponse<String> ready = runtime.management("/readyz");
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ProblemAssert.isProblem(ready, "policy-store-stale").getString("detail"))
           .contains("governance.maxStaleness");
 
       region.restart();
       awaitStatus(runtime, "/dispatch", REASONING, 200);
-      assertThat(runtime.get("/readyz").statusCode()).isEqualTo(200);
+      assertThat(runtime.management("/readyz").statusCode()).isEqualTo(200);
     }
   }
 
@@ -116,12 +117,12 @@ class DynamoDbStoreTest {
       failover.permit("allow-export", "export_customer_data");
       awaitStatus(runtime, "/dispatch", EXPORT, 200);
 
-      assertThat(runtime.get("/metrics").body())
+      assertThat(runtime.management("/metrics").body())
           .contains(series("current_version", HOME, "success"))
           .contains(series("current_version", HOME, "error"))
           .contains(series("current_version", FAILOVER, "success"))
           .contains(series("load", FAILOVER, "success"));
-      assertThat(runtime.get("/readyz").statusCode()).isEqualTo(200);
+      assertThat(runtime.management("/readyz").statusCode()).isEqualTo(200);
     }
   }
 
@@ -158,7 +159,7 @@ class DynamoDbStoreTest {
   private static double policySetAge(TestRuntime runtime) throws Exception {
     String prefix = "agent_policy_set_age_seconds ";
     return runtime
-        .get("/metrics")
+        .management("/metrics")
         .body()
         .lines()
         .filter(line -> line.startsWith(prefix))

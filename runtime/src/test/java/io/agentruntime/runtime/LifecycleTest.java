@@ -30,7 +30,7 @@ class LifecycleTest {
     try (TestRuntime runtime =
         TestRuntime.start(
             dir, TestRuntime.ECHO_INTENTS, Map.of("broken.cedar", "permit (principal, action"))) {
-      HttpResponse<String> ready = runtime.get("/readyz");
+      HttpResponse<String> ready = runtime.management("/readyz");
       HttpResponse<String> dispatch = runtime.post("/dispatch", BODY);
 
       assertThat(ready.statusCode()).isEqualTo(503);
@@ -38,13 +38,14 @@ class LifecycleTest {
       assertThat(dispatch.statusCode()).isEqualTo(503);
       ProblemAssert.isProblem(dispatch, "not-ready");
       assertThat(dispatch.headers().firstValue("retry-after")).isPresent();
-      assertThat(runtime.get("/healthz").statusCode()).isEqualTo(200);
+      assertThat(runtime.management("/healthz").statusCode()).isEqualTo(200);
 
       runtime.writePolicy("broken.cedar", TestRuntime.ALLOW_ALL);
 
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(runtime.get("/readyz").statusCode()).isEqualTo(200));
+          .untilAsserted(
+              () -> assertThat(runtime.management("/readyz").statusCode()).isEqualTo(200));
       assertThat(runtime.post("/dispatch", BODY).statusCode()).isEqualTo(200);
     }
   }
@@ -64,9 +65,11 @@ class LifecycleTest {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
-                  assertThatThrownBy(() -> runtime.get("/healthz"))
+                  assertThatThrownBy(() -> runtime.get("/v1/intents"))
                       .isInstanceOf(ConnectException.class));
       assertThat(shutdown.isComplete()).isFalse();
+      // The probes stay answerable while the API drains: the pod reports not ready meanwhile.
+      ProblemAssert.isProblem(runtime.management("/readyz"), "not-ready");
       backend.release();
 
       HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
@@ -79,7 +82,7 @@ class LifecycleTest {
   void aPortInUseFailsTheStartInsteadOfHanging() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String yaml =
-          TestRuntime.baseConfig().replace("port: 0", "port: " + taken.getLocalPort())
+          TestRuntime.baseConfig().replaceFirst("port: 0", "port: " + taken.getLocalPort())
               + TestRuntime.ECHO_INTENTS;
 
       assertThatThrownBy(

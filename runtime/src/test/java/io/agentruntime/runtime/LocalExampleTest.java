@@ -19,7 +19,8 @@ class LocalExampleTest {
   static void start() throws Exception {
     runtime =
         TestRuntime.startFrom(
-            Path.of("../examples/local/runtime.yaml"), Map.of("AGENT_SERVER_PORT", "0"));
+            Path.of("../examples/local/runtime.yaml"),
+            Map.of("AGENT_SERVER_PORT", "0", "AGENT_MANAGEMENT_PORT", "0"));
   }
 
   @AfterAll

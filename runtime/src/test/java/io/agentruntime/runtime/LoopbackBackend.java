@@ -35,6 +35,11 @@ final class LoopbackBackend implements AutoCloseable {
             vertx.setTimer(delay.toMillis(), id -> request.response().end(ANSWER)));
   }
 
+  /** Answers every request at once with {@code status} and {@code body}. */
+  static LoopbackBackend answering(Vertx vertx, int status, String body) throws Exception {
+    return start(vertx, (request, arrival) -> request.response().setStatusCode(status).end(body));
+  }
+
   /**
    * Alternates by arrival: the first request gets a 500 at once, the second is never answered (it
    * hangs until the caller gives up and closes the connection), and so on.
@@ -78,6 +83,11 @@ final class LoopbackBackend implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.actualPort() + "/tool";
+  }
+
+  /** How many requests reached this backend. */
+  int received() {
+    return receivedById().values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** How many times each request id reached this backend. */

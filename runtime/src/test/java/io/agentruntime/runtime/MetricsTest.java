@@ -56,7 +56,7 @@ class MetricsTest {
         "/dispatch", "{\"intent\": \"no_such_intent_1\", \"context\": {\"user_id\": \"a\"}}");
     runtime.post(
         "/dispatch", "{\"intent\": \"no_such_intent_2\", \"context\": {\"user_id\": \"a\"}}");
-    HttpResponse<String> response = runtime.get("/metrics");
+    HttpResponse<String> response = runtime.management("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("content-type").orElseThrow())
         .startsWith("text/plain");

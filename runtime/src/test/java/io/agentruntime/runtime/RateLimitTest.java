@@ -42,7 +42,7 @@ class RateLimitTest {
       assertThat(Long.parseLong(limited.headers().firstValue("retry-after").orElseThrow()))
           .isGreaterThanOrEqualTo(1);
       assertThat(runtime.post("/dispatch", reasoning("bob")).statusCode()).isEqualTo(200);
-      assertThat(runtime.get("/metrics").body())
+      assertThat(runtime.management("/metrics").body())
           .contains(series("three-per-hour", "granted") + " 4.0")
           .contains(series("three-per-hour", "limited") + " 1.0");
     }
@@ -76,7 +76,7 @@ class RateLimitTest {
         assertThat(runtime.post("/dispatch", reasoning("ann")).statusCode()).isEqualTo(200);
       }
 
-      assertThat(runtime.get("/metrics").body())
+      assertThat(runtime.management("/metrics").body())
           .contains(series("three-per-hour", "granted") + " 3.0")
           .contains(series("three-per-hour", "limited") + " 2.0");
     }

@@ -7,6 +7,7 @@ import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.engine.EvaluatorChoice;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.runtime.config.ConfigException;
+import io.agentruntime.runtime.config.ContextLimits;
 import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
@@ -44,14 +45,19 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.server().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.identity().principalHeader()).isEqualTo("x-agent-principal");
+    assertThat(config.identity().groupsHeader()).as("groups from a header are opt-in").isEmpty();
     assertThat(config.identity().localMode()).isFalse();
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.JVM);
     assertThat(config.governance().refreshInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.governance().context()).isEqualTo(new ContextLimits(64 << 10, 1_000, 16));
     assertThat(config.governance().store())
         .isEqualTo(
             new PolicyStoreConfig.File(dir.getParent().resolve("policies").toAbsolutePath()));
     assertThat(config.idempotency().window()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.idempotency().maxBytes()).isEqualTo(64 << 20);
+    assertThat(config.idempotency().maxBytesPerPrincipal()).isEqualTo(8 << 20);
+    assertThat(config.idempotency().maxReplySize()).isEqualTo(350 << 10);
     assertThat(config.intents())
         .singleElement()
         .satisfies(
@@ -76,7 +82,9 @@ class RuntimeConfigLoaderTest {
               refreshInterval: 2s
               maxStaleness: 1m
               store: {file: {directory: /srv/policies}}
-            idempotency: {window: 30s, maxEntries: 10}
+              context: {maxBytes: 8KiB, maxMembers: 100, maxDepth: 4}
+            idempotency: {window: 30s, maxBytes: 1MiB, maxBytesPerPrincipal: 64KiB,
+                          maxReplySize: 16KiB}
             intents:
               - name: lookup_order
                 timeout: 2s
@@ -91,12 +99,15 @@ class RuntimeConfigLoaderTest {
     assertThat(config.server().maxBodySize()).isEqualTo(512 * 1024);
     assertThat(config.server().requestTimeout()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.server().effectiveEventLoops()).isEqualTo(3);
-    assertThat(config.identity().groupsHeader()).isEqualTo("x-groups");
+    assertThat(config.identity().groupsHeader()).hasValue("x-groups");
     assertThat(config.governance().mode()).isEqualTo(EnforcementMode.AUDIT);
     assertThat(config.governance().evaluator()).isEqualTo(EvaluatorChoice.SHADOW);
+    assertThat(config.governance().context()).isEqualTo(new ContextLimits(8 << 10, 100, 4));
     assertThat(config.governance().store())
         .isEqualTo(new PolicyStoreConfig.File(Path.of("/srv/policies")));
-    assertThat(config.idempotency().maxEntries()).isEqualTo(10);
+    assertThat(config.idempotency().maxBytes()).isEqualTo(1 << 20);
+    assertThat(config.idempotency().maxBytesPerPrincipal()).isEqualTo(64 << 10);
+    assertThat(config.idempotency().maxReplySize()).isEqualTo(16 << 10);
     assertThat(config.intents().get(0).backend().url())
         .isEqualTo(URI.create("http://orders:8080/lookup"));
     assertThat(config.intents().get(0).backend().maxConnections()).isEqualTo(7);
@@ -136,6 +147,11 @@ class RuntimeConfigLoaderTest {
           intents: [{name: a, backend: {type: http, url: 'http://b', maxPending: 0}}]              | intents[0].backend.maxPending: must be between 1 and 2147483647, got 0
           intents: [{name: a, backend: {type: echo, maxPending: 5}}]                               | intents[0].backend.maxPending: unknown key
           intents: []                                                                              | intents: must be a non-empty list
+          governance: {context: {maxDepth: 33}}                                                    | governance.context.maxDepth: must be between 1 and 32
+          idempotency: {maxEntries: 10}                                                            | idempotency.maxEntries: replaced by maxBytes
+          idempotency: {maxBytes: 1MiB, maxBytesPerPrincipal: 2MiB}                                | idempotency.maxBytesPerPrincipal: must not exceed maxBytes
+          idempotency: {maxBytesPerPrincipal: 1MiB, maxReplySize: 2MiB}                            | idempotency.maxReplySize: must not exceed maxBytesPerPrincipal
+          intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
     String file = yaml.startsWith("intents") ? yaml : yaml.replace("\\n", "\n") + "\n" + MINIMAL;
@@ -189,7 +205,7 @@ class RuntimeConfigLoaderTest {
   void environmentOverridesTheFile() throws Exception {
     RuntimeConfig config =
         load(
-            "server: {port: 8080}\n" + MINIMAL,
+            "server: {host: 127.0.0.1, port: 8080}\n" + MINIMAL,
             Map.of(
                 "AGENT_SERVER_PORT", "9999",
                 "AGENT_RUNTIME_NAME", "support",

@@ -53,7 +53,7 @@ class ShadowEvaluatorTest {
 
   private static double counter(TestRuntime runtime, String name) throws Exception {
     Matcher value =
-        Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(runtime.get("/metrics").body());
+        Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(runtime.management("/metrics").body());
     return value.find() ? Double.parseDouble(value.group(1)) : -1;
   }
 }

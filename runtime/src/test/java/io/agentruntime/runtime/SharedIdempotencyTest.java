@@ -64,7 +64,7 @@ class SharedIdempotencyTest {
       assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
       assertThat(repeat.body()).isEqualTo(first.body());
       assertThat(backend.calls()).isEqualTo(1);
-      assertThat(b.get("/metrics").body())
+      assertThat(b.management("/metrics").body())
           .contains("agent_idempotency_replays_total{store=\"dynamodb\"} 1.0");
 
       HttpResponse<String> reused =

@@ -97,7 +97,7 @@ class SharedRateLimitTest {
 
       assertThat(runtime.post("/dispatch", RateLimitTest.reasoning("ann")).statusCode())
           .isEqualTo(200);
-      assertThat(runtime.get("/metrics").body())
+      assertThat(runtime.management("/metrics").body())
           .contains(RateLimitTest.series("one-per-hour", "store_error") + " 1.0")
           .contains(storeSeries("rate_read", "error"));
     }

@@ -1,5 +1,7 @@
 package io.agentruntime.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
@@ -42,6 +44,12 @@ final class TestRuntime implements AutoCloseable {
         - name: export_customer_data
           backend: {type: echo}
       """;
+
+  /** Principals from {@code context.user_id} when the principal header is absent. */
+  static final String LOCAL_MODE = "identity: {localMode: true}\n";
+
+  /** Principals from the mesh's header only, as in a cluster. */
+  static final String MESH_MODE = "identity: {localMode: false}\n";
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -90,7 +98,12 @@ final class TestRuntime implements AutoCloseable {
   }
 
   static String baseConfig() {
-    return serverConfig()
+    return baseConfig(LOCAL_MODE);
+  }
+
+  /** A file-store runtime whose {@code identity} section is {@code identity}. */
+  static String baseConfig(String identity) {
+    return serverConfig(identity)
         + """
         governance:
           refreshInterval: 100ms
@@ -100,6 +113,11 @@ final class TestRuntime implements AutoCloseable {
 
   /** Everything but {@code governance} and {@code intents}: local mode on a loopback port. */
   static String serverConfig() {
+    return serverConfig(LOCAL_MODE);
+  }
+
+  /** Everything but {@code governance} and {@code intents}, with the given {@code identity}. */
+  static String serverConfig(String identity) {
     return """
         runtime: {name: test, namespace: agents}
         server:
@@ -108,8 +126,9 @@ final class TestRuntime implements AutoCloseable {
           eventLoops: 2
           requestTimeout: 1s
           shutdownGracePeriod: 10s
-        identity: {localMode: true}
-        """;
+          management: {port: 0}
+        """
+        + identity;
   }
 
   RuntimeServer server() {
@@ -130,8 +149,21 @@ final class TestRuntime implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return get(uri(path));
+  }
+
+  /** A GET on the management listener: {@code /healthz}, {@code /readyz}, {@code /metrics}. */
+  HttpResponse<String> management(String path) throws IOException, InterruptedException {
+    return get(managementUri(path));
+  }
+
+  URI managementUri(String path) {
+    return URI.create("http://127.0.0.1:" + server.managementPort() + path);
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return CLIENT.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -161,6 +193,16 @@ final class TestRuntime implements AutoCloseable {
       request.setHeader(headers[i], headers[i + 1]);
     }
     return request.build();
+  }
+
+  /**
+   * Fails unless a plain dispatch of {@code call_reasoning} by a header principal still gets 200:
+   * what abuse tests check once the abuse is over.
+   */
+  void assertStillServes() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        post("/dispatch", "{\"intent\": \"call_reasoning\"}", "x-agent-principal", "still-here");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   @Override

@@ -10,11 +10,20 @@ public final class ResourceNames {
   /** Port of the runtime container and Service. */
   public static final int RUNTIME_PORT = 8080;
 
+  /**
+   * Port of the runtime's {@code /healthz}, {@code /readyz} and {@code /metrics}, apart from the
+   * API so that probes keep answering while the API port is flooded.
+   */
+  public static final int RUNTIME_MANAGEMENT_PORT = 8081;
+
   /** Port of the inference model server and its Service. */
   public static final int INFERENCE_PORT = 8000;
 
   /** Name of the HTTP port on containers and Services. */
   public static final String HTTP_PORT_NAME = "http";
+
+  /** Name of the runtime's management port on its container and Service. */
+  public static final String MANAGEMENT_PORT_NAME = "management";
 
   /** ConfigMap key holding the runtime's configuration file. */
   public static final String CONFIG_KEY = "runtime.yaml";

@@ -59,6 +59,8 @@ public final class RuntimeConfigMapRenderer {
         OrderedFields.of(
             "port",
             ResourceNames.RUNTIME_PORT,
+            "management",
+            OrderedFields.of("port", ResourceNames.RUNTIME_MANAGEMENT_PORT),
             "shutdownGracePeriod",
             AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS + "s"));
     // Identity comes from the mesh's principal header; context.user_id is for local runs only.

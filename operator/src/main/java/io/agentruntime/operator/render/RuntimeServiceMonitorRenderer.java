@@ -24,7 +24,7 @@ public final class RuntimeServiceMonitorRenderer {
   public static ServiceMonitor render(AgentRuntime cr) {
     Map<String, Object> endpoint =
         OrderedFields.of(
-            "port", ResourceNames.HTTP_PORT_NAME, "path", METRICS_PATH, "interval", INTERVAL);
+            "port", ResourceNames.MANAGEMENT_PORT_NAME, "path", METRICS_PATH, "interval", INTERVAL);
     ServiceMonitor monitor = new ServiceMonitor();
     monitor.setMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME));
     monitor.setSpec(

@@ -30,10 +30,16 @@ class RuntimeConfigMapRendererTest {
                   "maxBodySize",
                   "requestTimeout",
                   "idleTimeout",
-                  "shutdownGracePeriod"),
-          "identity", Set.of("principalHeader", "groupsHeader", "localMode"),
-          "governance", Set.of("mode", "refreshInterval", "maxStaleness", "store"),
-          "idempotency", Set.of("window", "maxEntries"));
+                  "shutdownGracePeriod",
+                  "http2ClearText",
+                  "maxConnections",
+                  "headerTimeout",
+                  "management"),
+          "identity",
+              Set.of("principalHeader", "groupsHeader", "localMode", "allowNonLoopbackLocalMode"),
+          "governance", Set.of("mode", "refreshInterval", "maxStaleness", "store", "context"),
+          "idempotency",
+              Set.of("window", "maxBytes", "maxBytesPerPrincipal", "maxReplySize", "store"));
 
   private static final Set<String> INTENT_KEYS = Set.of("name", "timeout", "backend");
   private static final Set<String> BACKEND_KEYS = Set.of("type", "url", "model", "maxConnections");

@@ -2,7 +2,10 @@ package io.agentruntime.operator.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
@@ -26,7 +29,7 @@ class RuntimeMonitoringRenderersTest {
   private static final Pattern FINAL_COMPARISON = Pattern.compile("[<>] [0-9.]+$");
 
   @Test
-  void serviceMonitorScrapesTheRuntimeServicesHttpPort() {
+  void serviceMonitorScrapesTheRuntimeServicesManagementPort() {
     AgentRuntime cr = AgentRuntimeFixtures.minimal();
     Service service = RuntimeServiceRenderer.render(cr);
 
@@ -39,9 +42,40 @@ class RuntimeMonitoringRenderersTest {
         .singleElement()
         .isEqualTo(
             Map.of(
-                "port", service.getSpec().getPorts().getFirst().getName(),
+                "port", service.getSpec().getPorts().getLast().getName(),
                 "path", "/metrics",
                 "interval", "15s"));
+  }
+
+  @Test
+  void theProbesAndTheScrapeUseTheManagementPortTheConfigurationOpens() throws Exception {
+    AgentRuntime cr = AgentRuntimeFixtures.minimal();
+    Container container =
+        RuntimeDeploymentRenderer.render(cr)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .getFirst();
+    JsonNode config =
+        new YAMLMapper()
+            .readTree(RuntimeConfigMapRenderer.render(cr).getData().get(ResourceNames.CONFIG_KEY));
+
+    assertThat(config.at("/server/management/port").asInt())
+        .isEqualTo(ResourceNames.RUNTIME_MANAGEMENT_PORT);
+    assertThat(container.getPorts())
+        .filteredOn(port -> port.getName().equals(ResourceNames.MANAGEMENT_PORT_NAME))
+        .singleElement()
+        .satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(8081));
+    assertThat(
+            List.of(
+                container.getLivenessProbe(),
+                container.getReadinessProbe(),
+                container.getStartupProbe()))
+        .allSatisfy(
+            probe ->
+                assertThat(probe.getHttpGet().getPort().getStrVal())
+                    .isEqualTo(ResourceNames.MANAGEMENT_PORT_NAME));
   }
 
   @Test

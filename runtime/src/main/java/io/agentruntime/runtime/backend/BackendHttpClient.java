@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.backend;
 
+import io.agentruntime.runtime.config.IntentConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,36 +29,38 @@ import java.util.concurrent.atomic.AtomicReference;
  * POSTs JSON objects to one backend URL and reads a JSON object back, through a connection pool of
  * its own so that a slow backend only ever holds its own connections (a bulkhead).
  *
- * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout.
- * Calls beyond the pool and its bounded wait queue ({@link Bulkhead}) fail at once with a {@link
+ * <p>The whole call, waiting for a pooled connection included, is bounded by the intent's timeout,
+ * and the answer by {@code intents[].backend.maxResponseSize} ({@link BoundedBody}). Calls beyond
+ * the pool and its bounded wait queue ({@link Bulkhead}) fail at once with a {@link
  * BackendSaturatedException} and are never sent. Every failure becomes a {@link BackendException}
- * whose message names the URL and what went wrong, never a stack trace.
+ * telling the caller which intent failed and how, and the log the URL and the answer ({@link
+ * BackendFailures}), never a stack trace.
  */
 final class BackendHttpClient implements AutoCloseable {
-
-  private static final int SNIPPET_LENGTH = 200;
 
   private final Vertx vertx;
   private final HttpClientAgent client;
   private final String intent;
   private final Duration timeout;
   private final Bulkhead bulkhead;
+  private final long maxResponseSize;
 
   private BackendHttpClient(
-      Vertx vertx, HttpClientAgent client, String intent, Duration timeout, Bulkhead bulkhead) {
+      Vertx vertx, HttpClientAgent client, IntentConfig intent, Bulkhead bulkhead) {
     this.vertx = vertx;
     this.client = client;
-    this.intent = intent;
-    this.timeout = timeout;
+    this.intent = intent.name();
+    this.timeout = intent.timeout();
     this.bulkhead = bulkhead;
+    this.maxResponseSize = intent.backend().maxResponseSize();
   }
 
   /**
    * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and at
    * most {@code bulkhead.maxPending()} calls waiting for one.
    */
-  static BackendHttpClient create(Vertx vertx, String intent, Duration timeout, Bulkhead bulkhead) {
-    int connectTimeoutMillis = (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE);
+  static BackendHttpClient create(Vertx vertx, IntentConfig intent, Bulkhead bulkhead) {
+    int connectTimeoutMillis = (int) Math.min(intent.timeout().toMillis(), Integer.MAX_VALUE);
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -71,12 +74,16 @@ final class BackendHttpClient implements AutoCloseable {
         new PoolOptions()
             .setHttp1MaxSize(bulkhead.maxConnections())
             .setMaxWaitQueueSize(bulkhead.capacity());
-    return new BackendHttpClient(
-        vertx, vertx.createHttpClient(options, pool), intent, timeout, bulkhead);
+    return new BackendHttpClient(vertx, vertx.createHttpClient(options, pool), intent, bulkhead);
   }
 
   Bulkhead bulkhead() {
     return bulkhead;
+  }
+
+  /** The failures of calls to {@code url}, for answers a backend type checks itself. */
+  BackendFailures failures(URI url) {
+    return new BackendFailures(intent, url);
   }
 
   /** POSTs {@code body} to {@code url}; the future holds the JSON object answered. */
@@ -92,8 +99,9 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   private Future<JsonObject> send(URI url, String requestId, JsonObject body) {
+    BackendFailures failures = failures(url);
     if (!bulkhead.tryAcquire()) {
-      return Future.failedFuture(saturated(url));
+      return Future.failedFuture(failures.saturated(bulkhead));
     }
     long timeoutMillis = Math.max(1, timeout.toMillis());
     RequestOptions request =
@@ -112,9 +120,9 @@ final class BackendHttpClient implements AutoCloseable {
     } catch (IllegalStateException closed) {
       bulkhead.release();
       // a closed client throws instead of failing the future: callers only ever get futures
-      return Future.failedFuture(describe(url, closed));
+      return Future.failedFuture(describe(failures, closed));
     }
-    return exchange(connected, url, body.toBuffer(), timeoutMillis);
+    return exchange(connected, failures, body.toBuffer(), timeoutMillis);
   }
 
   /**
@@ -123,7 +131,10 @@ final class BackendHttpClient implements AutoCloseable {
    * connected), not when the deadline fails the call: until then it still holds pool resources.
    */
   private Future<JsonObject> exchange(
-      Future<HttpClientRequest> connected, URI url, Buffer body, long timeoutMillis) {
+      Future<HttpClientRequest> connected,
+      BackendFailures failures,
+      Buffer body,
+      long timeoutMillis) {
     Promise<JsonObject> result = Promise.promise();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
     // the idle timeout restarts with every byte received: only a timer bounds the whole call
@@ -131,7 +142,7 @@ final class BackendHttpClient implements AutoCloseable {
         vertx.setTimer(
             timeoutMillis,
             id -> {
-              if (result.tryFail(timedOut())) {
+              if (result.tryFail(failures.timedOut(timeout))) {
                 resetIfSent(sent.get());
               }
             });
@@ -141,11 +152,14 @@ final class BackendHttpClient implements AutoCloseable {
               sent.set(request);
               if (result.future().isComplete()) {
                 request.reset();
-                return Future.failedFuture(timedOut());
+                return Future.failedFuture(failures.timedOut(timeout));
               }
               return request.send(body);
             })
-        .compose(response -> response.body().map(answer -> toJsonObject(url, response, answer)))
+        .compose(
+            response ->
+                BoundedBody.read(sent.get(), response, maxResponseSize, failures)
+                    .map(answer -> toJsonObject(failures, response, answer)))
         .onComplete(
             outcome -> {
               vertx.cancelTimer(timer);
@@ -156,9 +170,9 @@ final class BackendHttpClient implements AutoCloseable {
               if (outcome.succeeded()) {
                 result.tryComplete(outcome.result());
               } else if (sent.get() == null && isUnreachable(outcome.cause())) {
-                result.tryFail(unavailable(url, outcome.cause()));
+                result.tryFail(failures.unreachable(outcome.cause()));
               } else {
-                result.tryFail(describe(url, outcome.cause()));
+                result.tryFail(describe(failures, outcome.cause()));
               }
             });
     return result.future();
@@ -171,12 +185,6 @@ final class BackendHttpClient implements AutoCloseable {
         || failure instanceof UnknownHostException;
   }
 
-  private static BackendUnavailableException unavailable(URI url, Throwable failure) {
-    return new BackendUnavailableException(
-        "backend " + url + " is not reachable (" + reason(failure) + "); nothing was sent",
-        failure);
-  }
-
   private static void resetIfSent(HttpClientRequest request) {
     if (request != null) {
       // an HTTP/1.1 reset closes the connection: the late answer can never reach another call
@@ -184,76 +192,35 @@ final class BackendHttpClient implements AutoCloseable {
     }
   }
 
-  private static JsonObject toJsonObject(URI url, HttpClientResponse response, Buffer body) {
+  private static JsonObject toJsonObject(
+      BackendFailures failures, HttpClientResponse response, Buffer body) {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
-      throw new BackendException(
-          "backend " + url + " answered HTTP " + status + ": " + snippet(body));
+      throw failures.status(status, body);
     }
     Object json;
     try {
       json = Json.decodeValue(body);
     } catch (DecodeException e) {
-      throw new BackendException(
-          "backend " + url + " answered a body that is not JSON: " + snippet(body), e);
+      throw failures.notJson(body, e);
     }
     if (json instanceof JsonObject object) {
       return object;
     }
-    throw new BackendException(
-        "backend " + url + " answered JSON that is not an object: " + snippet(body));
+    throw failures.notAnObject(body);
   }
 
-  private BackendException describe(URI url, Throwable failure) {
+  private BackendException describe(BackendFailures failures, Throwable failure) {
     if (failure instanceof BackendException backendFailure) {
       return backendFailure;
     }
     if (failure instanceof TimeoutException) {
-      return timedOut();
+      return failures.timedOut(timeout);
     }
     if (failure instanceof ConnectionPoolTooBusyException) {
-      return saturated(url);
+      return failures.saturated(bulkhead);
     }
-    return new BackendException(
-        "backend " + url + " could not be called: " + reason(failure), failure);
-  }
-
-  private static String reason(Throwable failure) {
-    String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-  }
-
-  private BackendTimeoutException timedOut() {
-    return new BackendTimeoutException(
-        "the backend of intent '" + intent + "' did not answer within " + format(timeout));
-  }
-
-  private BackendSaturatedException saturated(URI url) {
-    return new BackendSaturatedException(
-        "the backend "
-            + url
-            + " of intent '"
-            + intent
-            + "' already has "
-            + bulkhead.maxConnections()
-            + " calls in progress and "
-            + bulkhead.maxPending()
-            + " waiting: not sent, retry later");
-  }
-
-  private static String format(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-  }
-
-  private static String snippet(Buffer body) {
-    if (body.length() == 0) {
-      return "(empty body)";
-    }
-    if (body.length() <= SNIPPET_LENGTH) {
-      return body.toString();
-    }
-    return body.getBuffer(0, SNIPPET_LENGTH) + "...";
+    return failures.callFailed(failure);
   }
 
   /** Closes the pool's connections; calls made afterwards fail with a {@link BackendException}. */

@@ -76,10 +76,7 @@ public final class BackendRegistry implements AutoCloseable {
           "intents[].timeout of intent '" + intent.name() + "' must be positive");
     }
     return BackendHttpClient.create(
-        vertx,
-        intent.name(),
-        intent.timeout(),
-        new Bulkhead(backend.maxConnections(), backend.maxPending()));
+        vertx, intent, new Bulkhead(backend.maxConnections(), backend.maxPending()));
   }
 
   private static void requirePositive(IntentConfig intent, String key, int value) {

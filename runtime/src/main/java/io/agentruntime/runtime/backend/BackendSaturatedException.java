@@ -5,7 +5,7 @@ package io.agentruntime.runtime.backend;
  * and may retry.
  */
 public class BackendSaturatedException extends BackendException {
-  public BackendSaturatedException(String message) {
-    super(message);
+  public BackendSaturatedException(String detail) {
+    super(detail);
   }
 }

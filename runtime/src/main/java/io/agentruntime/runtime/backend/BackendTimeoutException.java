@@ -2,7 +2,7 @@ package io.agentruntime.runtime.backend;
 
 /** The backend did not answer within the intent's timeout: the caller gets 504. */
 public class BackendTimeoutException extends BackendException {
-  public BackendTimeoutException(String message) {
-    super(message);
+  public BackendTimeoutException(String detail) {
+    super(detail);
   }
 }

@@ -7,7 +7,7 @@ package io.agentruntime.runtime.backend;
  */
 public class BackendUnavailableException extends BackendException {
 
-  public BackendUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+  public BackendUnavailableException(String detail, String diagnosis, Throwable cause) {
+    super(detail, diagnosis, cause);
   }
 }

@@ -2,7 +2,6 @@ package io.agentruntime.runtime.backend;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -52,12 +51,11 @@ final class ChatCompletionMapping {
    *
    * @throws BackendException when the completion has no {@code choices[0].message}
    */
-  JsonObject result(URI url, JsonObject completion) {
+  JsonObject result(BackendFailures failures, JsonObject completion) {
     JsonObject choice = firstChoice(completion);
     JsonObject message = choice == null ? null : objectOrNull(choice.getValue("message"));
     if (message == null) {
-      throw new BackendException(
-          "backend " + url + " answered a completion without choices[0].message");
+      throw failures.incomplete("a completion without choices[0].message");
     }
     return new JsonObject()
         .put("model", completion.getValue("model", model))

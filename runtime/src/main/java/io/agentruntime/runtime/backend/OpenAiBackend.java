@@ -39,7 +39,7 @@ public final class OpenAiBackend implements Backend {
     }
     return client
         .post(completionsUrl, call.requestId(), request)
-        .map(response -> mapping.result(completionsUrl, response));
+        .map(response -> mapping.result(client.failures(completionsUrl), response));
   }
 
   @Override

@@ -19,6 +19,7 @@ final class EnvironmentOverrides {
           new Override("AGENT_RUNTIME_NAME", List.of("runtime", "name")),
           new Override("AGENT_RUNTIME_NAMESPACE", List.of("runtime", "namespace")),
           new Override("AGENT_SERVER_PORT", List.of("server", "port")),
+          new Override("AGENT_MANAGEMENT_PORT", List.of("server", "management", "port")),
           new Override("AGENT_GOVERNANCE_MODE", List.of("governance", "mode")),
           new Override("AGENT_GOVERNANCE_EVALUATOR", List.of("governance", "evaluator")),
           new Override("AGENT_POLICY_DIR", List.of("governance", "store", "file", "directory")),

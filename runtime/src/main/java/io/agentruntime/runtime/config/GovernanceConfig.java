@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param refreshInterval how often the policy store's version is checked
  * @param maxStaleness how long the store may stay unreachable before requests get 503
  * @param store where the policies are read
+ * @param context how large a request's context may be
  */
 public record GovernanceConfig(
     EnforcementMode mode,
     EvaluatorChoice evaluator,
     Duration refreshInterval,
     Duration maxStaleness,
-    PolicyStoreConfig store) {}
+    PolicyStoreConfig store,
+    ContextLimits context) {}

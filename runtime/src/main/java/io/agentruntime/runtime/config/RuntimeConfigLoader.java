@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,10 +65,11 @@ public final class RuntimeConfigLoader {
             server(root.object("server")),
             identity(root.object("identity")),
             governance,
-            idempotency(root.object("idempotency"), governance.store()),
+            IdempotencyConfigReader.read(root.object("idempotency"), governance.store()),
             rateLimits(root.object("rateLimits")),
             intents(root));
     root.rejectUnknownKeys();
+    checkLocalModeBinding(config.server(), config.identity());
     return config;
   }
 
@@ -79,27 +81,67 @@ public final class RuntimeConfigLoader {
   }
 
   private static ServerConfig server(ConfigNode node) throws ConfigException {
+    String host = node.string("host", "0.0.0.0");
+    int port = node.integer("port", 8080, 0, 65535);
     ServerConfig server =
         new ServerConfig(
-            node.string("host", "0.0.0.0"),
-            node.integer("port", 8080, 0, 65535),
+            host,
+            port,
             node.integer("eventLoops", 0, 0, 1024),
             node.size("maxBodySize", 1 << 20),
             node.duration("requestTimeout", Duration.ofSeconds(30)),
             node.duration("idleTimeout", Duration.ofSeconds(60)),
-            node.duration("shutdownGracePeriod", Duration.ofSeconds(20)));
+            node.duration("shutdownGracePeriod", Duration.ofSeconds(20)),
+            node.bool("http2ClearText", false),
+            node.integer("maxConnections", ServerConfig.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+            node.duration("headerTimeout", Duration.ofSeconds(10)),
+            management(node.object("management"), host, port));
     node.rejectUnknownKeys();
     return server;
+  }
+
+  private static ManagementConfig management(ConfigNode node, String apiHost, int apiPort)
+      throws ConfigException {
+    ManagementConfig management =
+        new ManagementConfig(
+            node.string("host", apiHost),
+            node.integer("port", ManagementConfig.DEFAULT_PORT, 0, 65535));
+    if (management.port() != 0 && management.port() == apiPort) {
+      throw node.error("port", "must differ from server.port (" + apiPort + ")");
+    }
+    node.rejectUnknownKeys();
+    return management;
   }
 
   private static IdentityConfig identity(ConfigNode node) throws ConfigException {
     IdentityConfig identity =
         new IdentityConfig(
             node.string("principalHeader", "x-agent-principal"),
-            node.string("groupsHeader", "x-agent-groups"),
-            node.bool("localMode", false));
+            node.has("groupsHeader")
+                ? Optional.of(node.string("groupsHeader", null))
+                : Optional.empty(),
+            node.bool("localMode", false),
+            node.bool("allowNonLoopbackLocalMode", false));
     node.rejectUnknownKeys();
     return identity;
+  }
+
+  /**
+   * Local mode trusts the body to name its caller: refused on an address other hosts can reach,
+   * unless the configuration says so in as many words.
+   */
+  private static void checkLocalModeBinding(ServerConfig server, IdentityConfig identity)
+      throws ConfigException {
+    if (identity.localMode()
+        && !identity.allowNonLoopbackLocalMode()
+        && !server.bindsLoopbackOnly()) {
+      throw new ConfigException(
+          "identity.localMode: true lets any caller choose its principal with context.user_id,"
+              + " but server.host '"
+              + server.host()
+              + "' is not a loopback address; listen on 127.0.0.1, or set"
+              + " identity.allowNonLoopbackLocalMode: true to accept that risk");
+    }
   }
 
   private static GovernanceConfig governance(
@@ -123,33 +165,20 @@ public final class RuntimeConfigLoader {
             evaluator,
             node.duration("refreshInterval", Duration.ofSeconds(10)),
             node.duration("maxStaleness", Duration.ofMinutes(5)),
-            PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory));
+            PolicyStoreConfigReader.read(node.object("store"), runtime, baseDirectory),
+            contextLimits(node.object("context")));
     node.rejectUnknownKeys();
     return governance;
   }
 
-  private static IdempotencyConfig idempotency(ConfigNode node, PolicyStoreConfig store)
-      throws ConfigException {
-    IdempotencyConfig.Store where =
-        switch (node.string("store", "memory")) {
-          case "memory" -> IdempotencyConfig.Store.MEMORY;
-          case "dynamodb" -> IdempotencyConfig.Store.DYNAMODB;
-          case String other ->
-              throw node.error("store", "must be memory or dynamodb, got '" + other + "'");
-        };
-    if (where == IdempotencyConfig.Store.DYNAMODB
-        && !(store instanceof PolicyStoreConfig.DynamoDb)) {
-      throw node.error(
-          "store",
-          "dynamodb needs governance.store.dynamodb: the claims are kept in the policy table");
-    }
-    IdempotencyConfig idempotency =
-        new IdempotencyConfig(
-            node.duration("window", Duration.ofMinutes(10)),
-            node.integer("maxEntries", 100_000, 1, Integer.MAX_VALUE),
-            where);
+  private static ContextLimits contextLimits(ConfigNode node) throws ConfigException {
+    ContextLimits limits =
+        new ContextLimits(
+            node.size("maxBytes", ContextLimits.DEFAULT_MAX_BYTES),
+            node.integer("maxMembers", ContextLimits.DEFAULT_MAX_MEMBERS, 1, Integer.MAX_VALUE),
+            node.integer("maxDepth", ContextLimits.DEFAULT_MAX_DEPTH, 1, ContextLimits.DEEPEST));
     node.rejectUnknownKeys();
-    return idempotency;
+    return limits;
   }
 
   private static RateLimitConfig rateLimits(ConfigNode node) throws ConfigException {
@@ -200,7 +229,11 @@ public final class RuntimeConfigLoader {
             ? node.integer(
                 "maxPending", BackendConfig.defaultMaxPending(maxConnections), 1, Integer.MAX_VALUE)
             : BackendConfig.defaultMaxPending(maxConnections);
+    long maxResponseSize =
+        remote
+            ? node.size("maxResponseSize", BackendConfig.DEFAULT_MAX_RESPONSE_SIZE)
+            : BackendConfig.DEFAULT_MAX_RESPONSE_SIZE;
     node.rejectUnknownKeys();
-    return new BackendConfig(type, url, model, maxConnections, maxPending);
+    return new BackendConfig(type, url, model, maxConnections, maxPending, maxResponseSize);
   }
 }

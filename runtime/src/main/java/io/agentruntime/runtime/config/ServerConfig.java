@@ -1,9 +1,12 @@
 package io.agentruntime.runtime.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
- * The HTTP listener (configuration {@code server}).
+ * The HTTP listeners (configuration {@code server}): the API, and the management listener.
  *
  * @param host address to bind
  * @param port port to bind; 0 picks a free port
@@ -12,6 +15,12 @@ import java.time.Duration;
  * @param requestTimeout how long a client may take to send its whole body (then 408)
  * @param idleTimeout idle keep-alive connections are closed after this
  * @param shutdownGracePeriod how long in-flight requests may run on after SIGTERM
+ * @param http2ClearText whether HTTP/2 without TLS (prior knowledge and the h2c upgrade) is
+ *     accepted besides HTTP/1.1
+ * @param maxConnections connections the API listener keeps open at most; one more is closed at once
+ * @param headerTimeout how long a connection may take to send a complete request head, from its
+ *     first byte (or from the connection's opening); a slower one is closed
+ * @param management the listener of the probes and metrics
  */
 public record ServerConfig(
     String host,
@@ -20,7 +29,25 @@ public record ServerConfig(
     long maxBodySize,
     Duration requestTimeout,
     Duration idleTimeout,
-    Duration shutdownGracePeriod) {
+    Duration shutdownGracePeriod,
+    boolean http2ClearText,
+    int maxConnections,
+    Duration headerTimeout,
+    ManagementConfig management) {
+
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+
+  /**
+   * Whether {@link #host} only accepts connections from this machine: every address it names is a
+   * loopback address ({@code 0.0.0.0} and unresolvable names are not).
+   */
+  public boolean bindsLoopbackOnly() {
+    try {
+      return Arrays.stream(InetAddress.getAllByName(host)).allMatch(InetAddress::isLoopbackAddress);
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
 
   /** The configured event loop count, or the number of available cores when it is 0. */
   public int effectiveEventLoops() {

@@ -26,9 +26,9 @@ public final class DecisionLog {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** Logs {@code decision} about {@code principal} running {@code intent}. */
-  public void record(String requestId, String principal, String intent, Decision decision) {
+  public void record(RequestIds ids, String principal, String intent, Decision decision) {
     if (LOG.isInfoEnabled()) {
-      LOG.info(line(requestId, principal, intent, decision));
+      LOG.info(line(ids, principal, intent, decision));
     }
   }
 
@@ -39,7 +39,7 @@ public final class DecisionLog {
    * @param enforced whether the request was rejected (429) or, in Audit mode, only counted
    */
   public void recordRateLimited(
-      String requestId, String principal, String intent, List<String> policies, boolean enforced) {
+      RequestIds ids, String principal, String intent, List<String> policies, boolean enforced) {
     if (!LOG.isInfoEnabled()) {
       return;
     }
@@ -47,7 +47,7 @@ public final class DecisionLog {
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("time", Instant.now().toString());
-      json.writeStringField("requestId", requestId);
+      writeIds(json, ids);
       json.writeStringField("principal", principal);
       json.writeStringField("intent", intent);
       json.writeStringField(
@@ -61,12 +61,12 @@ public final class DecisionLog {
   }
 
   // Streamed rather than built as a JsonObject: this runs on the event loop for every request.
-  static String line(String requestId, String principal, String intent, Decision decision) {
+  static String line(RequestIds ids, String principal, String intent, Decision decision) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("time", Instant.now().toString());
-      json.writeStringField("requestId", requestId);
+      writeIds(json, ids);
       json.writeStringField("principal", principal);
       json.writeStringField("intent", intent);
       json.writeStringField("effect", decision.effect().displayName());
@@ -82,6 +82,13 @@ public final class DecisionLog {
       throw new UncheckedIOException("a StringWriter does not fail", e);
     }
     return out.toString();
+  }
+
+  private static void writeIds(JsonGenerator json, RequestIds ids) throws IOException {
+    json.writeStringField("requestId", ids.id());
+    if (ids.client().isPresent()) {
+      json.writeStringField("clientRequestId", ids.client().get());
+    }
   }
 
   private static void writeArray(JsonGenerator json, String name, List<String> values)

@@ -31,12 +31,12 @@ public final class RequestGovernor {
 
   /** Decides whether {@code principal} may run {@code intent} with {@code context}. */
   public Decision decide(
-      String requestId, Principal principal, String intent, Map<String, Object> context) {
+      RequestIds ids, Principal principal, String intent, Map<String, Object> context) {
     Decision decision =
         engine.decide(
             new DecisionRequest(principal.id(), principal.groups(), intent, resource, context));
     metrics.recordDecision(intent, decision);
-    decisionLog.record(requestId, principal.id(), intent, decision);
+    decisionLog.record(ids, principal.id(), intent, decision);
     return decision;
   }
 

@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,23 +20,26 @@ final class DecisionHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    GovernedRequest request;
     try {
-      GovernedRequest request = GovernedRequest.of(ctx, services);
-      String intent = request.body().intent();
-      Decision decision =
-          services
-              .governor()
-              .decide(request.requestId(), request.principal(), intent, request.body().context());
-      JsonObject body =
-          new JsonObject()
-              .put("requestId", request.requestId())
-              .put("intent", intent)
-              .put("principal", request.principal().id())
-              .put("decision", DecisionBodies.decision(decision))
-              .put("permitted", decision.permitted());
-      ReplyWriter.send(ctx, HttpReply.json(200, body.toBuffer()));
+      request = GovernedRequest.of(ctx, services);
     } catch (ProblemException e) {
       ReplyWriter.sendProblem(ctx, e, false);
+      return;
     }
+    request
+        .decide(ctx, services)
+        .onSuccess(decision -> ReplyWriter.send(ctx, HttpReply.json(200, body(request, decision))))
+        .onFailure(failure -> ReplyWriter.sendProblem(ctx, failure, false));
+  }
+
+  private static Buffer body(GovernedRequest request, Decision decision) {
+    return new JsonObject()
+        .put("requestId", request.requestId())
+        .put("intent", request.body().intent())
+        .put("principal", request.principal().id())
+        .put("decision", DecisionBodies.decision(decision))
+        .put("permitted", decision.permitted())
+        .toBuffer();
   }
 }

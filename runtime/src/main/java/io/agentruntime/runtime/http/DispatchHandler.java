@@ -57,19 +57,22 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> dispatch(RoutingContext ctx, GovernedRequest request) {
+    return request
+        .decide(ctx, services)
+        .compose(decision -> dispatchDecided(ctx, request, decision))
+        .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
+  }
+
+  private Future<HttpReply> dispatchDecided(
+      RoutingContext ctx, GovernedRequest request, Decision decision) {
     String intent = request.body().intent();
-    Decision decision =
-        services
-            .governor()
-            .decide(request.requestId(), request.principal(), intent, request.body().context());
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
     return services
         .rateLimiter()
-        .admit(request.requestId(), request.principal(), intent, decision)
-        .compose(admitted -> invoke(ctx, request, decision))
-        .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
+        .admit(request.ids(), request.principal(), intent, decision)
+        .compose(admitted -> invoke(ctx, request, decision));
   }
 
   private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
@@ -117,7 +120,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private static String idempotencyKey(RoutingContext ctx) {
-    String key = ctx.request().getHeader(IDEMPOTENCY_KEY);
+    String key = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
       return null;
     }

@@ -9,6 +9,10 @@ import java.util.Map;
  * @param context the {@code context} object, empty when absent; JSON values as Java maps, lists,
  *     strings, numbers and booleans
  * @param input the {@code input} object, empty when absent
+ * @param contextSize what the context measured while it was read
  */
 public record DispatchRequest(
-    String intent, Map<String, Object> context, Map<String, Object> input) {}
+    String intent,
+    Map<String, Object> context,
+    Map<String, Object> input,
+    ContextSize contextSize) {}

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.agentruntime.runtime.config.ContextLimits;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,30 +19,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a request body in one streaming pass, enforcing the nesting limit while it reads, so a
- * hostile body (100,000 {@code [}) costs no more than its bytes and never a deep recursion.
+ * Parses a request body in one streaming pass, enforcing the nesting limit and the {@code context}
+ * limits ({@link ContextBudget}) while it reads, so a hostile body (100,000 {@code [}, a context of
+ * a million elements) costs no more than the bytes read until the limit and never a deep recursion.
+ * A member given twice is refused: which copy would count is exactly the ambiguity a request must
+ * not have.
  */
 public final class DispatchRequestParser {
 
   /** Deepest accepted nesting of objects and arrays, counting the body itself as level 1. */
   public static final int MAX_DEPTH = 32;
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private DispatchRequestParser() {}
 
   /**
    * @throws ProblemException 400 naming what is wrong with the body
    */
-  public static DispatchRequest parse(Buffer body) {
+  public static DispatchRequest parse(Buffer body, ContextLimits contextLimits) {
     byte[] bytes = body.getBytes();
     Map<String, Object> root;
+    ContextBudget budget = new ContextBudget(contextLimits);
     try (JsonParser parser = JSON.createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw invalid("the body must be a JSON object");
       }
-      root = readObject(parser, 1);
+      root = readRoot(parser, budget);
       if (parser.nextToken() != null) {
         throw new ProblemException(
             ProblemType.MALFORMED_JSON, "unexpected content after the JSON object");
@@ -50,10 +57,10 @@ public final class DispatchRequestParser {
     } catch (IOException e) {
       throw malformed(bytes, e);
     }
-    return fromMembers(root);
+    return fromMembers(root, budget.size());
   }
 
-  private static DispatchRequest fromMembers(Map<String, Object> root) {
+  private static DispatchRequest fromMembers(Map<String, Object> root, ContextSize contextSize) {
     for (String member : root.keySet()) {
       if (!member.equals("intent") && !member.equals("context") && !member.equals("input")) {
         throw invalid(
@@ -64,7 +71,7 @@ public final class DispatchRequestParser {
       throw invalid(
           root.get("intent") == null ? "missing 'intent'" : "'intent' must be a non-empty string");
     }
-    return new DispatchRequest(intent, object(root, "context"), object(root, "input"));
+    return new DispatchRequest(intent, object(root, "context"), object(root, "input"), contextSize);
   }
 
   @SuppressWarnings("unchecked")
@@ -79,34 +86,62 @@ public final class DispatchRequestParser {
     return (Map<String, Object>) value;
   }
 
-  private static Map<String, Object> readObject(JsonParser parser, int depth) throws IOException {
-    checkDepth(parser, depth);
+  /** The body's members; the value of {@code context} is read within its budget. */
+  private static Map<String, Object> readRoot(JsonParser parser, ContextBudget contextBudget)
+      throws IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken token = parser.nextToken();
+      ContextBudget budget = name.equals("context") ? contextBudget : null;
+      if (budget != null) {
+        budget.start(parser, 2);
+      }
+      root.put(name, readValue(parser, token, 1, budget));
+      if (budget != null) {
+        budget.end(parser);
+      }
+    }
+    return root;
+  }
+
+  private static Map<String, Object> readObject(JsonParser parser, int depth, ContextBudget budget)
+      throws IOException {
+    checkDepth(parser, depth, budget);
     Map<String, Object> object = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      object.put(name, readValue(parser, parser.nextToken(), depth));
+      JsonToken token = parser.nextToken();
+      if (budget != null) {
+        budget.member(parser);
+      }
+      object.put(name, readValue(parser, token, depth, budget));
     }
     return object;
   }
 
-  private static List<Object> readArray(JsonParser parser, int depth) throws IOException {
-    checkDepth(parser, depth);
+  private static List<Object> readArray(JsonParser parser, int depth, ContextBudget budget)
+      throws IOException {
+    checkDepth(parser, depth, budget);
     List<Object> array = new ArrayList<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      array.add(readValue(parser, token, depth));
+      if (budget != null) {
+        budget.member(parser);
+      }
+      array.add(readValue(parser, token, depth, budget));
     }
     return array;
   }
 
-  private static Object readValue(JsonParser parser, JsonToken token, int depth)
-      throws IOException {
+  private static Object readValue(
+      JsonParser parser, JsonToken token, int depth, ContextBudget budget) throws IOException {
     if (token == null) {
       throw new IOException("unexpected end of the body");
     }
     return switch (token) {
-      case START_OBJECT -> readObject(parser, depth + 1);
-      case START_ARRAY -> readArray(parser, depth + 1);
+      case START_OBJECT -> readObject(parser, depth + 1, budget);
+      case START_ARRAY -> readArray(parser, depth + 1, budget);
       case VALUE_STRING -> parser.getText();
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
       case VALUE_TRUE -> Boolean.TRUE;
@@ -116,7 +151,10 @@ public final class DispatchRequestParser {
     };
   }
 
-  private static void checkDepth(JsonParser parser, int depth) {
+  private static void checkDepth(JsonParser parser, int depth, ContextBudget budget) {
+    if (budget != null) {
+      budget.level(parser, depth);
+    }
     if (depth > MAX_DEPTH) {
       throw invalid(
           "JSON nested deeper than "

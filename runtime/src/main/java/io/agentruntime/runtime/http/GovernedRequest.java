@@ -1,21 +1,28 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
  * A request ready for a governance decision: body parsed, caller known, intent configured.
  *
- * @param requestId the request id
+ * @param ids the request's ids
  * @param body the parsed body
  * @param principal the caller
  * @param backend the backend of the intent
  */
-record GovernedRequest(
-    String requestId, DispatchRequest body, Principal principal, Backend backend) {
+record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal, Backend backend) {
+
+  /** The runtime's own id of the request. */
+  String requestId() {
+    return ids.id();
+  }
 
   /**
    * Parses and checks the request in the order a client can act on: body (400), readiness (503),
@@ -24,7 +31,9 @@ record GovernedRequest(
    * @throws ProblemException when the request cannot be decided
    */
   static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
-    DispatchRequest body = DispatchRequestParser.parse(RequestContext.body(ctx));
+    DispatchRequest body =
+        DispatchRequestParser.parse(
+            RequestContext.body(ctx), services.config().governance().context());
     Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
       throw Problems.notReady(notReady.get());
@@ -39,7 +48,21 @@ record GovernedRequest(
                     new ProblemException(
                         ProblemType.UNKNOWN_INTENT,
                         "intent '" + abbreviate(body.intent()) + "' is not configured"));
-    return new GovernedRequest(RequestContext.requestId(ctx), body, principal, backend);
+    return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, backend);
+  }
+
+  /**
+   * The governance decision: on the calling event loop when the context is light, else on a worker
+   * thread, so that a large context never holds an event loop for milliseconds.
+   */
+  Future<Decision> decide(RoutingContext ctx, RuntimeServices services) {
+    if (body.contextSize().light()) {
+      return Future.succeededFuture(
+          services.governor().decide(ids, principal, body.intent(), body.context()));
+    }
+    return ctx.vertx()
+        .executeBlocking(
+            () -> services.governor().decide(ids, principal, body.intent(), body.context()), false);
   }
 
   private static Principal principal(
@@ -47,7 +70,7 @@ record GovernedRequest(
     try {
       return services
           .principals()
-          .resolve(ctx.request().headers(), body.context())
+          .resolve(new RequestHeaders(ctx.request().headers()), body.context())
           .orElseThrow(
               () ->
                   new ProblemException(

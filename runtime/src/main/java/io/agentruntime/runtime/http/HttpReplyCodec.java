@@ -18,6 +18,15 @@ public final class HttpReplyCodec implements ReplyCodec<HttpReply> {
   }
 
   @Override
+  public long size(HttpReply answer) {
+    long size = answer.body().length() + answer.contentType().length();
+    for (var header : answer.headers().entrySet()) {
+      size += header.getKey().length() + header.getValue().length();
+    }
+    return size;
+  }
+
+  @Override
   public StoredReply encode(HttpReply answer) {
     return new StoredReply(
         answer.status(), answer.contentType(), answer.headers(), answer.body().getBytes());

@@ -10,6 +10,8 @@ public enum ProblemType {
   MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
   INVALID_ENCODING(400, "invalid-encoding", "Body is not valid UTF-8"),
   INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+  INVALID_HEADER(400, "invalid-header", "Invalid header"),
+  MALFORMED_REQUEST(400, "malformed-request", "Malformed HTTP request"),
   UNAUTHENTICATED(401, "unauthenticated", "No principal"),
   DENIED(403, "denied", "Denied by policy"),
   UNKNOWN_INTENT(404, "unknown-intent", "Unknown intent"),
@@ -17,12 +19,16 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  CONTEXT_TOO_LARGE(413, "context-too-large", "Context too large"),
+  URI_TOO_LONG(414, "uri-too-long", "Request line too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request headers too large"),
   IDEMPOTENCY_IN_PROGRESS(409, "idempotency-in-progress", "Idempotency-Key in progress"),
   IDEMPOTENCY_REPLY_TOO_LARGE(409, "idempotency-reply-too-large", "Answer too large to replay"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   RATE_LIMITED(429, "rate-limited", "Rate limited"),
   BACKEND_ERROR(502, "backend-error", "Backend error"),
+  BACKEND_RESPONSE_TOO_LARGE(502, "backend-response-too-large", "Backend answer too large"),
   NOT_READY(503, "not-ready", "Not ready"),
   POLICY_STORE_STALE(503, "policy-store-stale", "Policy store stale"),
   // a full bulkhead drains within a backend timeout: come back soon, maybe to another pod
@@ -33,6 +39,7 @@ public enum ProblemType {
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
+  HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");
 
   private static final String BASE_URI = "https://agentruntime.io/problems/";

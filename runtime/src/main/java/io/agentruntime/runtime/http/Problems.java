@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
+import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.BackendUnavailableException;
@@ -58,14 +59,11 @@ public final class Problems {
   }
 
   private static ProblemException classify(Throwable failure, String requestId) {
+    if (failure instanceof BackendException backend) {
+      return backendProblem(backend, requestId);
+    }
     return switch (failure) {
       case ProblemException problem -> problem;
-      case BackendTimeoutException timeout ->
-          new ProblemException(ProblemType.BACKEND_TIMEOUT, timeout.getMessage());
-      case BackendSaturatedException saturated ->
-          new ProblemException(ProblemType.BACKEND_SATURATED, saturated.getMessage());
-      case BackendUnavailableException unavailable ->
-          new ProblemException(ProblemType.BACKEND_UNAVAILABLE, unavailable.getMessage());
       case IdempotencyKeyReusedException reused ->
           new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
       case IdempotencyInProgressException running ->
@@ -78,13 +76,30 @@ public final class Problems {
           new ProblemException(ProblemType.RATE_LIMITED, limited.getMessage());
       case RateLimitStoreUnavailableException down ->
           new ProblemException(ProblemType.RATE_LIMIT_STORE_UNAVAILABLE, down.getMessage());
-      case BackendException backend ->
-          new ProblemException(ProblemType.BACKEND_ERROR, backend.getMessage());
       default -> {
         LOG.error("request {} failed unexpectedly", requestId, failure);
         yield new ProblemException(
             ProblemType.INTERNAL_ERROR, "unexpected error; see the runtime log for " + requestId);
       }
     };
+  }
+
+  /**
+   * The caller learns which intent failed and how; the backend's address and answer, which may hold
+   * credentials or anything else, go to the log under the request id only.
+   */
+  private static ProblemException backendProblem(BackendException failure, String requestId) {
+    if (!failure.getMessage().equals(failure.detail())) {
+      LOG.warn("request {}: {}", requestId, failure.getMessage());
+    }
+    ProblemType type =
+        switch (failure) {
+          case BackendTimeoutException timeout -> ProblemType.BACKEND_TIMEOUT;
+          case BackendSaturatedException saturated -> ProblemType.BACKEND_SATURATED;
+          case BackendUnavailableException unavailable -> ProblemType.BACKEND_UNAVAILABLE;
+          case BackendResponseTooLargeException tooLarge -> ProblemType.BACKEND_RESPONSE_TOO_LARGE;
+          default -> ProblemType.BACKEND_ERROR;
+        };
+    return new ProblemException(type, failure.detail());
   }
 }

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -19,18 +20,24 @@ final class ReplyWriter {
    *     on its own without affecting the other streams)
    */
   static void send(RoutingContext ctx, HttpReply reply, boolean closeConnection) {
-    HttpServerResponse response = ctx.response();
+    send(ctx.request(), RequestContext.requestId(ctx), reply, closeConnection);
+  }
+
+  /** Sends {@code reply} to {@code request}, which no router has seen. */
+  static void send(
+      HttpServerRequest request, String requestId, HttpReply reply, boolean closeConnection) {
+    HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
     response
         .setStatusCode(reply.status())
         .putHeader("content-type", reply.contentType())
-        .putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(ctx));
+        .putHeader(RequestContext.REQUEST_ID_HEADER, requestId);
     reply.headers().forEach(response::putHeader);
-    if (closeConnection && ctx.request().version() != HttpVersion.HTTP_2) {
+    if (closeConnection && request.version() != HttpVersion.HTTP_2) {
       response.putHeader("connection", "close");
-      response.end(reply.body()).onComplete(sent -> ctx.request().connection().close());
+      response.end(reply.body()).onComplete(sent -> request.connection().close());
     } else {
       response.end(reply.body());
     }

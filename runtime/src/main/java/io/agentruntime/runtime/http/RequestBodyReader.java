@@ -4,6 +4,7 @@ import io.agentruntime.runtime.config.ServerConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ import java.util.Locale;
  * Reads a JSON request body within the configured size and time limits: 415 unless the body is
  * {@code application/json}, 413 past {@code server.maxBodySize}, 408 when the whole body has not
  * arrived within {@code server.requestTimeout}. The connection is closed after each of these, since
- * the rest of the body is never read.
+ * the rest of the body is never read. A client that sent {@code Expect: 100-continue} is told to go
+ * on only once the declared length has passed: an oversized body gets its 413 unsent.
  */
 final class RequestBodyReader implements Handler<RoutingContext> {
 
@@ -40,6 +42,9 @@ final class RequestBodyReader implements Handler<RoutingContext> {
     if (declared > maxBodySize) {
       reject(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
       return;
+    }
+    if (expectsContinue(request)) {
+      request.response().writeContinue();
     }
     new Collector(ctx, declared).start();
   }
@@ -123,6 +128,12 @@ final class RequestBodyReader implements Handler<RoutingContext> {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** A client waiting for {@code 100 Continue} sends the body only once this check has passed. */
+  private static boolean expectsContinue(HttpServerRequest request) {
+    return request.version() == HttpVersion.HTTP_1_1
+        && "100-continue".equalsIgnoreCase(request.getHeader("expect"));
   }
 
   private static boolean isJson(String contentType) {

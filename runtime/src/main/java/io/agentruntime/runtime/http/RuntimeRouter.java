@@ -4,25 +4,47 @@ import io.agentruntime.runtime.config.ServerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
 
-/** Every route of the runtime, in one place; the server and the tests build it the same way. */
+/**
+ * Every route of the runtime, in one place: the API ({@code server.port}) and the management
+ * endpoints ({@code server.management.port}), each served only at its exact paths.
+ */
 public final class RuntimeRouter {
 
   private RuntimeRouter() {}
 
-  /** The router serving the runtime API with {@code services}. */
-  public static Router create(Vertx vertx, RuntimeServices services) {
+  /** The API: dispatch, decisions, intents. */
+  public static Router api(Vertx vertx, RuntimeServices services) {
     ServerConfig server = services.config().server();
     RequestBodyReader body = new RequestBodyReader(server);
     OperationalHandlers operational = new OperationalHandlers(services);
+    return router(
+        vertx,
+        router -> {
+          router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
+          router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
+          router.get("/v1/intents").handler(operational::intents);
+        });
+  }
+
+  /** What the kubelet and Prometheus call: liveness, readiness, metrics. */
+  public static Router management(Vertx vertx, RuntimeServices services) {
+    OperationalHandlers operational = new OperationalHandlers(services);
+    return router(
+        vertx,
+        router -> {
+          router.get("/healthz").handler(operational::health);
+          router.get("/readyz").handler(operational::ready);
+          router.get("/metrics").handler(operational::metrics);
+        });
+  }
+
+  private static Router router(Vertx vertx, Consumer<Router> routes) {
     Router router = Router.router(vertx);
-    router.route().handler(RequestContext::begin);
-    router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
-    router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
-    router.get("/v1/intents").handler(operational::intents);
-    router.get("/healthz").handler(operational::health);
-    router.get("/readyz").handler(operational::ready);
-    router.get("/metrics").handler(operational::metrics);
+    CanonicalPaths canonical = new CanonicalPaths();
+    router.route().handler(RequestContext::begin).handler(canonical);
+    routes.accept(router);
     router.errorHandler(404, ctx -> fail(ctx, ProblemType.NOT_FOUND, "no route for " + path(ctx)));
     router.errorHandler(
         405,
@@ -32,6 +54,7 @@ public final class RuntimeRouter {
                 ProblemType.METHOD_NOT_ALLOWED,
                 ctx.request().method() + " is not allowed on " + path(ctx)));
     router.errorHandler(500, RuntimeRouter::unexpected);
+    canonical.serveOnly(router);
     return router;
   }
 

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.idempotency;
 
+import io.agentruntime.runtime.config.IdempotencyConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.micrometer.core.instrument.Counter;
@@ -27,9 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DynamoDbIdempotencyStore<T> implements IdempotencyStore<T> {
 
-  /** Largest answer kept for replay: a DynamoDB item holds at most 400 KB. */
-  static final int MAX_REPLY_BYTES = 350 * 1024;
-
   static final Duration MARGIN = Duration.ofSeconds(2);
   private static final long FIRST_POLL_MILLIS = 25;
   private static final long MAX_POLL_MILLIS = 500;
@@ -40,24 +38,27 @@ public final class DynamoDbIdempotencyStore<T> implements IdempotencyStore<T> {
   private final CoordinationTable table;
   private final IdempotencyClaims claims;
   private final Duration window;
+  private final long maxReplySize;
   private final ReplyCodec<T> codec;
   private final Counter replays;
   private final String owner = UUID.randomUUID().toString();
 
   /**
    * @param runtime the runtime whose claims these are, {@code <namespace>/<name>}
-   * @param window how long a claim lives ({@code idempotency.window})
+   * @param config how long a claim lives ({@code idempotency.window}) and the largest answer it
+   *     keeps ({@code idempotency.maxReplySize}, at most 350 KiB: an item holds 400 KB)
    * @param replays counts the answers replayed from the table
    */
   public DynamoDbIdempotencyStore(
       CoordinationTable table,
       String runtime,
-      Duration window,
+      IdempotencyConfig config,
       ReplyCodec<T> codec,
       Counter replays) {
     this.table = table;
     this.claims = new IdempotencyClaims(table, runtime);
-    this.window = window;
+    this.window = config.window();
+    this.maxReplySize = Math.min(config.maxReplySize(), IdempotencyConfig.MAX_TABLE_REPLY_SIZE);
     this.codec = codec;
     this.replays = replays;
   }
@@ -131,9 +132,10 @@ public final class DynamoDbIdempotencyStore<T> implements IdempotencyStore<T> {
     if (result.failed() || !codec.replayable(result.result())) {
       write = () -> claims.release(request, owner);
     } else {
-      StoredReply stored = codec.encode(result.result());
       Optional<StoredReply> kept =
-          stored.size() <= MAX_REPLY_BYTES ? Optional.of(stored) : Optional.empty();
+          codec.size(result.result()) <= maxReplySize
+              ? Optional.of(codec.encode(result.result()))
+              : Optional.empty();
       write = () -> claims.complete(request, owner, kept);
     }
     return table

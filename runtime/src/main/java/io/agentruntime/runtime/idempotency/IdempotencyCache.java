@@ -1,7 +1,5 @@
 package io.agentruntime.runtime.idempotency;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agentruntime.runtime.config.IdempotencyConfig;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
@@ -9,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -18,34 +15,35 @@ import java.util.function.Supplier;
  * first is still running waits for it. In front of an {@link IdempotencyStore} shared by the pods,
  * so that repeats reaching the same pod never reach the table twice.
  *
+ * <p>The memory is bounded by bytes, with a quota per principal ({@link AnswerMemory}); an answer
+ * over {@code idempotency.maxReplySize} is not kept, and a repeat of its key is refused with {@link
+ * IdempotencyReplyTooLargeException} instead of running again.
+ *
  * @param <T> the remembered answer
  */
 public final class IdempotencyCache<T> {
 
-  private record Entry<T>(byte[] bodyDigest, Future<T> answer) {}
-
-  private final Cache<String, Entry<T>> entries;
-  private final Predicate<T> worthKeeping;
+  private final AnswerMemory<T> memory;
+  private final ReplyCodec<T> codec;
   private final IdempotencyStore<T> shared;
   private final Counter replays;
 
   /**
-   * @param worthKeeping answers that may be replayed; the others are forgotten once known (an
-   *     answer saying nothing was executed should not stop a retry)
+   * @param codec which answers may be replayed (an answer saying nothing was executed should not
+   *     stop a retry) and how large they are
    * @param shared where the first request is claimed across pods
    * @param replays counts the answers replayed from memory
    */
   public IdempotencyCache(
-      IdempotencyConfig config,
-      Predicate<T> worthKeeping,
-      IdempotencyStore<T> shared,
-      Counter replays) {
-    this.entries =
-        Caffeine.newBuilder()
-            .expireAfterWrite(config.window())
-            .maximumSize(config.maxEntries())
-            .build();
-    this.worthKeeping = worthKeeping;
+      IdempotencyConfig config, ReplyCodec<T> codec, IdempotencyStore<T> shared, Counter replays) {
+    this.memory =
+        new AnswerMemory<>(
+            config.maxBytes(),
+            config.maxBytesPerPrincipal(),
+            config.maxReplySize(),
+            config.window().toNanos(),
+            System::nanoTime);
+    this.codec = codec;
     this.shared = shared;
     this.replays = replays;
   }
@@ -54,35 +52,49 @@ public final class IdempotencyCache<T> {
    * Runs {@code action} once per ({@code principal}, {@code key}) within the window.
    *
    * @return the answer, flagged as replayed when it is the first request's; failed with {@link
-   *     IdempotencyKeyReusedException} when the key was used with a different body, or with the
+   *     IdempotencyKeyReusedException} when the key was used with a different body, {@link
+   *     IdempotencyReplyTooLargeException} when the first answer was too large to keep, or with the
    *     failures of {@link IdempotencyStore#execute}
    */
   public Future<Replayable<T>> execute(IdempotentRequest request, Supplier<Future<T>> action) {
-    String cacheKey = request.principal() + '\n' + request.key();
-    byte[] digest = request.bodyDigest();
     Promise<T> promise = Promise.promise();
-    Entry<T> mine = new Entry<>(digest, promise.future());
-    Entry<T> existing = entries.asMap().putIfAbsent(cacheKey, mine);
-    if (existing != null) {
-      if (!Arrays.equals(existing.bodyDigest(), digest)) {
-        return Future.failedFuture(new IdempotencyKeyReusedException(request.key()));
-      }
-      return onCallerContext(existing.answer())
-          .map(
-              answer -> {
-                replays.increment();
-                return new Replayable<>(answer, true);
-              });
+    AnswerMemory.Claim<T> claim =
+        memory.claim(request.principal(), request.key(), request.bodyDigest(), promise.future());
+    AnswerMemory.Entry<T> entry = claim.entry();
+    if (!claim.first()) {
+      return replay(request, entry);
     }
     Future<Replayable<T>> first = started(() -> shared.execute(request, action));
     first.onComplete(
         result -> {
-          if (result.failed() || !worthKeeping.test(result.result().answer())) {
-            entries.asMap().remove(cacheKey, mine);
+          if (result.failed() || !codec.replayable(result.result().answer())) {
+            memory.forget(entry);
+          } else {
+            memory.keep(entry, codec.size(result.result().answer()));
           }
           promise.handle(result.map(Replayable::answer));
         });
     return first;
+  }
+
+  /** Bytes the remembered answers take in this pod. */
+  public long bytes() {
+    return memory.bytes();
+  }
+
+  private Future<Replayable<T>> replay(IdempotentRequest request, AnswerMemory.Entry<T> entry) {
+    if (!Arrays.equals(entry.bodyDigest(), request.bodyDigest())) {
+      return Future.failedFuture(new IdempotencyKeyReusedException(request.key()));
+    }
+    if (entry.tooLarge()) {
+      return Future.failedFuture(new IdempotencyReplyTooLargeException(request.key()));
+    }
+    return onCallerContext(entry.answer())
+        .map(
+            answer -> {
+              replays.increment();
+              return new Replayable<>(answer, true);
+            });
   }
 
   /** The action's answer; an action that throws must still settle the waiters. */

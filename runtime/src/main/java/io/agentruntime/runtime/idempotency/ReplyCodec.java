@@ -13,6 +13,9 @@ public interface ReplyCodec<T> {
    */
   boolean replayable(T answer);
 
+  /** Roughly the bytes {@code answer} takes when kept for replay. */
+  long size(T answer);
+
   StoredReply encode(T answer);
 
   T decode(StoredReply stored);

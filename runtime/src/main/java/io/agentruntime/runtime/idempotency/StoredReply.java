@@ -15,13 +15,4 @@ public record StoredReply(
   public StoredReply {
     headers = Map.copyOf(headers);
   }
-
-  /** Roughly the bytes the reply takes in a table item. */
-  public int size() {
-    int size = body.length + contentType.length();
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      size += header.getKey().length() + header.getValue().length();
-    }
-    return size;
-  }
 }

@@ -1,7 +1,6 @@
 package io.agentruntime.runtime.identity;
 
 import io.agentruntime.runtime.config.IdentityConfig;
-import io.vertx.core.MultiMap;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,10 @@ import java.util.stream.Collectors;
 /**
  * Finds the caller of a request: the principal header set by the mesh, or — in local mode only, for
  * development — {@code context.user_id} and {@code context.groups} from the body.
+ *
+ * <p>Groups come from a header only when {@code identity.groupsHeader} names one: a caller can send
+ * any header it likes, and only a mesh that fills the header from the verified token (dropping the
+ * client's value) makes it trustworthy. Without that key the header is ignored.
  */
 public final class PrincipalResolver {
 
@@ -30,13 +33,13 @@ public final class PrincipalResolver {
    *
    * @throws IllegalArgumentException naming the header or field whose value is unusable
    */
-  public Optional<Principal> resolve(MultiMap headers, Map<String, Object> context) {
-    String header = headers.get(config.principalHeader());
-    if (header != null && !header.isBlank()) {
+  public Optional<Principal> resolve(HeaderSource headers, Map<String, Object> context) {
+    Optional<String> header = headers.single(config.principalHeader());
+    if (header.isPresent() && !header.get().isBlank()) {
+      Set<String> groups =
+          config.groupsHeader().flatMap(headers::single).map(this::splitGroups).orElse(Set.of());
       return Optional.of(
-          new Principal(
-              checked(header.trim(), config.principalHeader()),
-              splitGroups(headers.get(config.groupsHeader()))));
+          new Principal(checked(header.get().trim(), config.principalHeader()), groups));
     }
     if (config.localMode() && context.get("user_id") != null) {
       if (!(context.get("user_id") instanceof String userId) || userId.isBlank()) {
@@ -55,13 +58,11 @@ public final class PrincipalResolver {
   }
 
   private Set<String> splitGroups(String header) {
-    if (header == null || header.isBlank()) {
-      return Set.of();
-    }
+    String name = config.groupsHeader().orElseThrow();
     return Arrays.stream(header.split(","))
         .map(String::trim)
         .filter(group -> !group.isEmpty())
-        .map(group -> checked(group, config.groupsHeader()))
+        .map(group -> checked(group, name))
         .collect(Collectors.toSet());
   }
 

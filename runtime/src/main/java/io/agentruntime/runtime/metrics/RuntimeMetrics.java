@@ -4,7 +4,9 @@ import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
 import io.agentruntime.governance.engine.EvaluatorListener;
 import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.http.ConnectionGuard;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Every runtime meter, named exactly as DESIGN §7 lists them. Meters are created up front per
@@ -46,6 +49,9 @@ public final class RuntimeMetrics implements AutoCloseable {
   public static final String EVALUATOR_FALLBACKS = "agent.governance.evaluator.fallbacks";
   public static final String EVALUATOR_SHADOW_DROPPED = "agent.governance.evaluator.shadow.dropped";
   public static final String EVALUATOR_SHADOW_CHECKS = "agent.governance.evaluator.shadow.checks";
+  public static final String IDEMPOTENCY_MEMORY = "agent.idempotency.memory";
+  public static final String HTTP_CONNECTIONS = "agent.http.connections";
+  public static final String HTTP_CONNECTIONS_REFUSED = "agent.http.connections.refused";
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
@@ -184,6 +190,34 @@ public final class RuntimeMetrics implements AutoCloseable {
   /** The meters of the governance evaluators: fallbacks to cedar-java and {@code shadow} checks. */
   public EvaluatorListener governanceEvaluator() {
     return new EvaluatorMeters(registry);
+  }
+
+  /** Exposes the bytes of {@code Idempotency-Key} answers this pod keeps in memory. */
+  public void bindIdempotencyMemory(LongSupplier bytes) {
+    Gauge.builder(IDEMPOTENCY_MEMORY, bytes, LongSupplier::getAsLong)
+        .description("Bytes of Idempotency-Key answers kept in this pod's memory")
+        .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * Exposes the connections a listener holds and those it closed at once for being over its
+   * maximum.
+   *
+   * @param listener {@code api} or {@code management}
+   */
+  public void bindListener(String listener, ConnectionGuard guard) {
+    // The strong gauge keeps the guard alive for the counter, which can only hold it weakly.
+    Gauge.builder(HTTP_CONNECTIONS, guard, ConnectionGuard::open)
+        .description("Connections open on the listener")
+        .tag("listener", listener)
+        .strongReference(true)
+        .register(registry);
+    FunctionCounter.builder(HTTP_CONNECTIONS_REFUSED, guard, ConnectionGuard::refused)
+        .description("Connections closed at once because the listener held its maximum")
+        .tag("listener", listener)
+        .register(registry);
   }
 
   /** Every meter in the Prometheus text format. */

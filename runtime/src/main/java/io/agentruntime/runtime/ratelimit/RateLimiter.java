@@ -6,6 +6,7 @@ import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
 import io.agentruntime.runtime.config.RateLimitConfig;
 import io.agentruntime.runtime.governance.DecisionLog;
+import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.vertx.core.Future;
@@ -64,8 +65,7 @@ public final class RateLimiter {
    * @return succeeds when the request may proceed; fails with {@link RateLimitedException} (429)
    *     or, with {@code rateLimits.onStoreError: deny}, {@link RateLimitStoreUnavailableException}
    */
-  public Future<Void> admit(
-      String requestId, Principal principal, String intent, Decision decision) {
+  public Future<Void> admit(RequestIds ids, Principal principal, String intent, Decision decision) {
     if (decision.effect() != Effect.ALLOW) {
       return Future.succeededFuture();
     }
@@ -84,8 +84,7 @@ public final class RateLimiter {
       return Future.succeededFuture();
     }
     boolean enforced = decision.mode() == EnforcementMode.ENFORCE;
-    return Future.all(checks)
-        .transform(done -> verdict(requestId, principal, intent, enforced, checks));
+    return Future.all(checks).transform(done -> verdict(ids, principal, intent, enforced, checks));
   }
 
   private Future<Check> check(String intent, String policyId, RateLimit limit, String principal) {
@@ -105,7 +104,7 @@ public final class RateLimiter {
   }
 
   private Future<Void> verdict(
-      String requestId,
+      RequestIds ids,
       Principal principal,
       String intent,
       boolean enforced,
@@ -120,11 +119,7 @@ public final class RateLimiter {
             .toList();
     if (!limited.isEmpty()) {
       decisionLog.recordRateLimited(
-          requestId,
-          principal.id(),
-          intent,
-          limited.stream().map(Check::policyId).toList(),
-          enforced);
+          ids, principal.id(), intent, limited.stream().map(Check::policyId).toList(), enforced);
       Check longest = limited.getFirst();
       return enforced
           ? Future.failedFuture(

@@ -30,14 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MainProcessTest {
   private static final Duration WAIT = Duration.ofMinutes(2);
-  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile(
+          "listening on http://[^:]+:\\d+ \\(probes and metrics on http://[^:]+:(\\d+)");
 
   @TempDir Path dir;
 
   @Test
   void serveWithTheLocalExampleConfigAnswersAndDrainsOnSigterm() throws Exception {
     Process runtime =
-        start(Map.of("AGENT_SERVER_PORT", "0"), "--config", "../examples/local/runtime.yaml");
+        start(
+            Map.of("AGENT_SERVER_PORT", "0", "AGENT_MANAGEMENT_PORT", "0"),
+            "--config",
+            "../examples/local/runtime.yaml");
     try {
       Path out = dir.resolve("stdout");
       await("the runtime's listening line")
