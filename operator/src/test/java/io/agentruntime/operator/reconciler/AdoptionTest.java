@@ -7,6 +7,7 @@ import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,10 @@ class AdoptionTest {
                   s -> s.getMetadata().getLabels().containsKey(Labels.MANAGED_BY));
       ManagedObjects.assertManagedAndOwnedBy(service, cr);
       assertThat(service.getSpec().getPorts())
-          .singleElement()
-          .satisfies(port -> assertThat(port.getPort()).isEqualTo(ResourceNames.RUNTIME_PORT));
+          .as("the hand-made port 80 replaced by the runtime's ports")
+          .extracting(ServicePort::getPort)
+          .containsExactlyInAnyOrder(
+              ResourceNames.RUNTIME_PORT, ResourceNames.RUNTIME_MANAGEMENT_PORT);
       var adoptions = eventually().until(() -> adoptions(cluster), events -> !events.isEmpty());
       assertThat(adoptions)
           .singleElement()
