@@ -1,9 +1,9 @@
 package io.agentruntime.runtime;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.agentruntime.runtime.config.ConfigException;
-import io.agentruntime.runtime.config.IntentConfig;
-import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.contract.config.ConfigException;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
