@@ -1,5 +1,6 @@
 package io.agentruntime.cli.loadtest;
 
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class PerfRegressionCommand implements Callable<Integer> {
   static final int REGRESSION = 1;
   static final int NO_DATA = 3;
 
-  private static final String METRIC = "agent_dispatch_duration_seconds_bucket";
+  private static final String METRIC = RuntimeMeter.DISPATCH_DURATION.histogramSeries("bucket");
 
   @Spec private CommandSpec spec;
 

@@ -3,6 +3,8 @@ package io.agentruntime.cli.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.cli.CommandResult;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -30,14 +32,17 @@ class LoadTestCommandTest {
   private static final double AVERAGE = (4 * FAST + SLOW) / 5;
   private static final double OVERHEAD_MS = 100;
 
-  private static DelayedServer known;
-  private static DelayedServer server;
+  private static LoopbackServer known;
+  private static LoopbackServer server;
 
   @BeforeAll
-  static void startServers() throws Exception {
+  static void startServers() {
     Duration fast = Duration.ofMillis((long) FAST);
-    known = DelayedServer.start(List.of(fast, fast, fast, fast, Duration.ofMillis((long) SLOW)));
-    server = DelayedServer.start(List.of(Duration.ofMillis(100)));
+    known =
+        LoopbackServer.start(
+            Responders.cycling(
+                List.of(fast, fast, fast, fast, Duration.ofMillis((long) SLOW)), Responders.ok()));
+    server = LoopbackServer.start(Responders.after(Duration.ofMillis(100), Responders.ok()));
   }
 
   @AfterAll
@@ -112,7 +117,7 @@ class LoadTestCommandTest {
         .startsWith("Load Test Results")
         .contains("Configuration", "Latency", "Throughput", "Errors")
         .containsPattern("Scenario: +custom")
-        .containsPattern("Target: +POST " + server.url())
+        .containsPattern("Target: +POST " + url(server))
         .containsPattern("Load: +10 requests, 5 concurrent, closed loop")
         .containsPattern("p95: +[0-9]+\\.[0-9]{2} ms")
         .containsPattern("Total: +10 requests in ")
@@ -150,12 +155,15 @@ class LoadTestCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     LoadReport saved = LoadReport.parse(Files.readString(report));
     assertThat(saved.total().requests()).isEqualTo(10);
-    assertThat(saved.url()).isEqualTo(server.url());
+    assertThat(saved.url()).isEqualTo(url(server));
   }
 
   @Test
   void aServerClosingEachConnectionIsNotAFailure() throws Exception {
-    try (DelayedServer closing = DelayedServer.closingEachConnection(Duration.ofMillis(1))) {
+    try (LoopbackServer closing =
+        LoopbackServer.start(
+            Responders.after(
+                Duration.ofMillis(1), Responders.closingConnections(Responders.ok())))) {
       CommandResult run = load(closing, "--requests", "40", "--concurrency", "4", "-o", "json");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
@@ -209,9 +217,13 @@ class LoadTestCommandTest {
     return load(server, args);
   }
 
-  private static CommandResult load(DelayedServer target, String... args) {
+  private static String url(LoopbackServer target) {
+    return target.url("/dispatch").toString();
+  }
+
+  private static CommandResult load(LoopbackServer target, String... args) {
     return CommandResult.run(
-        Stream.concat(Stream.of("loadtest", "--url", target.url()), Stream.of(args))
+        Stream.concat(Stream.of("loadtest", "--url", url(target)), Stream.of(args))
             .toArray(String[]::new));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.agentruntime.cli.CommandResult;
+import io.agentruntime.runtime.testing.LoopbackServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ class PerfRegressionPrometheusTest {
 
   @TempDir static Path dir;
 
-  private static SyntheticMetricsServer runtime;
+  private static final SyntheticMetrics METRICS = new SyntheticMetrics();
+  private static LoopbackServer runtime;
   private static LocalPrometheus prometheus;
 
   @BeforeAll
@@ -35,10 +37,10 @@ class PerfRegressionPrometheusTest {
         Files.isExecutable(LocalPrometheus.BINARY),
         LocalPrometheus.BINARY
             + " is absent (Debian package 'prometheus'): skipping the Prometheus regression tests");
-    runtime = SyntheticMetricsServer.start();
-    prometheus = LocalPrometheus.start(dir, runtime.target());
+    runtime = LoopbackServer.start(METRICS);
+    prometheus = LocalPrometheus.start(dir, "127.0.0.1:" + runtime.url("/").getPort());
     awaitSamples(4);
-    runtime.slowDown();
+    METRICS.slowDown();
     // Enough scrapes after the change that the latest 3 s hold only slow dispatches.
     awaitSamples(samples() + 5);
   }

@@ -8,10 +8,11 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +40,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   private final HttpServer server;
   private final Vertx ownVertx;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong arrivals = new AtomicLong();
   private final AtomicInteger connectionsOpened = new AtomicInteger();
   private final AtomicInteger connectionsClosed = new AtomicInteger();
@@ -93,7 +94,9 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Every request received so far, in order of arrival. */
   public List<Received> received() {
-    return received;
+    synchronized (received) {
+      return List.copyOf(received);
+    }
   }
 
   /** How many requests reached this server. */
@@ -104,7 +107,7 @@ public final class LoopbackServer implements AutoCloseable {
   /** How many times each {@code x-request-id} reached this server. */
   public Map<String, Integer> receivedById() {
     Map<String, Integer> counts = new ConcurrentHashMap<>();
-    received.stream()
+    received().stream()
         .collect(
             Collectors.groupingBy(
                 request -> String.valueOf(request.headers().get("x-request-id")),

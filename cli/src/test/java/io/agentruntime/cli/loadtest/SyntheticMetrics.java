@@ -1,54 +1,33 @@
 package io.agentruntime.cli.loadtest;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Serves {@code GET /metrics} with a synthetic {@code agent_dispatch_duration_seconds} histogram,
- * as a runtime under steady traffic would: 1000 dispatches a second of 8 ms until {@link
- * #slowDown}, then 10 a second of 80 ms. Counters follow the clock, so every scrape sees them grow.
+ * Answers {@code GET /metrics} (served by a {@link LoopbackServer}) with a synthetic {@code
+ * agent_dispatch_duration_seconds} histogram, as a runtime under steady traffic would: 1000
+ * dispatches a second of 8 ms until {@link #slowDown}, then 10 a second of 80 ms. Counters follow
+ * the clock, so every scrape sees them grow.
  */
-final class SyntheticMetricsServer implements AutoCloseable {
+final class SyntheticMetrics implements LoopbackServer.Responder {
   private static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25};
   private static final double FAST_RATE = 1000;
   private static final double FAST_SECONDS = 0.008;
   private static final double SLOW_RATE = 10;
   private static final double SLOW_SECONDS = 0.08;
 
-  private final Vertx vertx;
-  private final HttpServer server;
   private final long start = System.nanoTime();
   private volatile long slowSince = Long.MAX_VALUE;
 
-  private SyntheticMetricsServer(Vertx vertx) throws Exception {
-    this.vertx = vertx;
-    this.server =
-        vertx
-            .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
-            .requestHandler(
-                request ->
-                    request
-                        .response()
-                        .putHeader("content-type", "text/plain; version=0.0.4")
-                        .end(exposition()))
-            .listen()
-            .await(10, TimeUnit.SECONDS);
-  }
-
-  static SyntheticMetricsServer start() throws Exception {
-    return new SyntheticMetricsServer(Vertx.vertx());
+  @Override
+  public void respond(HttpServerRequest request, long arrival) {
+    request.response().putHeader("content-type", "text/plain; version=0.0.4").end(exposition());
   }
 
   /** From now on, dispatches are ten times slower (and rarer). */
   void slowDown() {
     slowSince = System.nanoTime();
-  }
-
-  String target() {
-    return "127.0.0.1:" + server.actualPort();
   }
 
   private String exposition() {
@@ -87,10 +66,5 @@ final class SyntheticMetricsServer implements AutoCloseable {
                 labels,
                 fast + slow));
     return text.toString();
-  }
-
-  @Override
-  public void close() throws Exception {
-    vertx.close().await(10, TimeUnit.SECONDS);
   }
 }
