@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.cli.policies.LocalTable;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,9 +72,10 @@ class MainProcessTest {
 
   @Test
   void aPoliciesCommandPrintsOnlyItsResultAndExits() throws Exception {
-    try (LocalTable table = LocalTable.start()) {
+    try (LocalPolicyTable table = LocalTable.start()) {
       List<String> args =
-          new ArrayList<>(List.of(table.args("list", new PolicySetKey("agents", "support"))));
+          new ArrayList<>(
+              List.of(LocalTable.args(table, "list", new PolicySetKey("agents", "support"))));
       Process list =
           start(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"), args);
       try {

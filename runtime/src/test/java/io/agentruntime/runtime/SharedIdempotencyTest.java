@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,20 +31,8 @@ class SharedIdempotencyTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ORDER =
       "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 1}}";
-  private static final Map<String, String> CREDENTIALS =
-      Map.of("aws.accessKeyId", "test", "aws.secretAccessKey", "test");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void credentials() {
-    CREDENTIALS.forEach(System::setProperty);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    CREDENTIALS.keySet().forEach(System::clearProperty);
-  }
 
   @Test
   void aKeyRepeatedToAnotherRuntimeIsDispatchedOnceAndReplayed() throws Exception {

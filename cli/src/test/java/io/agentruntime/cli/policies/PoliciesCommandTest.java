@@ -10,6 +10,8 @@ import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.dynamodb.DynamoDbPolicyStore;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
+import io.agentruntime.governance.store.dynamodb.StoreRequestListener;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -47,7 +49,7 @@ class PoliciesCommandTest {
       """;
   private static final AtomicInteger SETS = new AtomicInteger();
 
-  private static LocalTable table;
+  private static LocalPolicyTable table;
 
   @TempDir Path policies;
   private PolicySetKey set;
@@ -115,7 +117,7 @@ class PoliciesCommandTest {
     assertThat(again.outLines())
         .containsExactly(
             "no changes: policy set " + set + " in table 'governance-policies' is at version 2");
-    try (DynamoDbPolicyStore store = table.runtimeStore(set)) {
+    try (DynamoDbPolicyStore store = table.store(set, StoreRequestListener.NONE)) {
       assertThat(store.currentVersion()).isEqualTo(2);
     }
   }
@@ -170,7 +172,7 @@ class PoliciesCommandTest {
             "  -permit (principal, action == Action::\"call_reasoning\", resource);",
             "  +permit (principal, action == Action::\"summarize\", resource);",
             "+ new");
-    try (DynamoDbPolicyStore store = table.runtimeStore(set)) {
+    try (DynamoDbPolicyStore store = table.store(set, StoreRequestListener.NONE)) {
       assertThat(store.currentVersion()).as("diff writes nothing").isEqualTo(2);
     }
 
@@ -191,7 +193,7 @@ class PoliciesCommandTest {
     assertThat(push.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(push.err()).contains(policies.resolve("broken.cedar") + ": line 3, column");
     assertThat(push.out()).isEmpty();
-    try (DynamoDbPolicyStore store = table.runtimeStore(set)) {
+    try (DynamoDbPolicyStore store = table.store(set, StoreRequestListener.NONE)) {
       PolicySetSnapshot stored = store.load();
       assertThat(stored.version()).isEqualTo(2);
       assertThat(stored.policies().getFirst().cedar()).contains("call_reasoning");
@@ -212,7 +214,7 @@ class PoliciesCommandTest {
 
   @Test
   void anUnreachableEndpointExitsThreeWithAClearMessage() throws Exception {
-    String[] args = table.args("list", set);
+    String[] args = LocalTable.args(table, "list", set);
     args[args.length - 1] = "http://127.0.0.1:" + closedPort();
 
     CommandResult list = CommandResult.run(args);
@@ -227,7 +229,7 @@ class PoliciesCommandTest {
 
   @Test
   void aMissingTableExitsThreeUntilPushCreatesIt() throws Exception {
-    String[] push = table.args("push", set, policies.toString());
+    String[] push = LocalTable.args(table, "push", set, policies.toString());
     push[3] = "other-table";
 
     CommandResult missing = CommandResult.run(push);
@@ -275,7 +277,7 @@ class PoliciesCommandTest {
     CommandResult push = run("push", policies.toString());
     assertThat(push.exitCode()).isZero();
 
-    try (DynamoDbPolicyStore store = table.runtimeStore(set)) {
+    try (DynamoDbPolicyStore store = table.store(set, StoreRequestListener.NONE)) {
       PolicySetSnapshot loaded = store.load();
       assertThat(loaded.version()).isEqualTo(2);
       assertThat(loaded.policies())
@@ -290,7 +292,7 @@ class PoliciesCommandTest {
   }
 
   private CommandResult run(String command, String... more) {
-    return CommandResult.run(table.args(command, set, more));
+    return CommandResult.run(LocalTable.args(table, command, set, more));
   }
 
   private static String[] with(String[] args, String... more) {
