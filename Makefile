@@ -9,9 +9,9 @@ JAVA := $(JAVA_HOME)/bin/java
 # No GC flag: the JVM picks G1 on 2+ cores (SerialGC on one). ZGC costs a 2-core runtime
 # about twice the CPU per request (docs/performance.md).
 JVM_FLAGS := --enable-native-access=ALL-UNNAMED
-RUNTIME_JAR := runtime/target/agent-runtime.jar
+RUNTIME_JAR := cli/target/agent-runtime.jar
 CONFIG ?= examples/local/runtime.yaml
-SOURCES := $(shell find pom.xml governance runtime -path '*/target' -prune -o -type f -print)
+SOURCES := $(shell find pom.xml governance runtime cli -path '*/target' -prune -o -type f -print)
 OPERATOR_JAR := operator/target/agent-runtime-operator.jar
 OPERATOR_SOURCES := $(shell find pom.xml governance operator -path '*/target' -prune -o -type f -print)
 FILE ?= examples/full.yaml
@@ -26,7 +26,7 @@ build: ## package every module (no tests)
 	$(MVN) -q package -DskipTests
 
 $(RUNTIME_JAR): $(SOURCES)
-	$(MVN) -q package -DskipTests -pl runtime -am
+	$(MVN) -q package -DskipTests -pl cli -am
 
 run: $(RUNTIME_JAR) ## start the runtime on localhost:8080 with the local example config
 	$(JAVA) $(JVM_FLAGS) -jar $(RUNTIME_JAR) --config $(CONFIG)

@@ -6,7 +6,7 @@
 # docs/performance.md.
 #
 # Environment:
-#   SKIP_BUILD=1       reuse runtime/target/agent-runtime.jar
+#   SKIP_BUILD=1       reuse cli/target/agent-runtime.jar
 #   DURATION           each load run, in seconds (default 60)
 #   CHANGE_EVERY       seconds between two policy changes in the second run (default 10, the
 #                      refresh interval: every check finds a new version)
@@ -21,7 +21,7 @@ RATE=${RATE:-1000}
 RUNTIME_PORT=${RUNTIME_PORT:-18090}
 DYNALITE_PORT=${DYNALITE_PORT:-18091}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18092}
-RUNTIME_JAR=runtime/target/agent-runtime.jar
+RUNTIME_JAR=cli/target/agent-runtime.jar
 ENDPOINT=http://127.0.0.1:$DYNALITE_PORT
 TABLE=bench-policies
 SET=bench/refresh

@@ -10,7 +10,7 @@
 #                          20000: the load generator's JVM needs them to compile its hot paths)
 #   MAX_P95                fail (exit 1) when a scenario's p95 is above this, e.g. 500ms
 #   HEY=1                  also run the original hey command next to the baseline scenario, twice
-#   SKIP_BUILD=1           reuse runtime/target/agent-runtime.jar
+#   SKIP_BUILD=1           reuse cli/target/agent-runtime.jar
 #   RUNTIME_PORT           loopback port of the local runtime (default 18080)
 #   MANAGEMENT_PORT        loopback port of its probes and metrics (default 18082)
 #   LOADTEST_JVM_FLAGS     JVM flags of the load generator (default: -XX:+UseSerialGC
@@ -23,7 +23,7 @@ MANAGEMENT_PORT=${MANAGEMENT_PORT:-18082}
 SCENARIOS=${SCENARIOS:-baseline ramp spike}
 WARMUP=${WARMUP:-20000}
 CONFIG=examples/local/runtime.yaml
-RUNTIME_JAR=runtime/target/agent-runtime.jar
+RUNTIME_JAR=cli/target/agent-runtime.jar
 BODY='{"intent": "call_reasoning", "context": {"user_id": "test"}}'
 RESULTS=bench/results/scenarios-$(date -u +%Y%m%dT%H%M%SZ)
 JAVA="$(tools/find-jdk)/bin/java"
@@ -49,7 +49,7 @@ build() {
     [[ -f $RUNTIME_JAR ]] || fail "SKIP_BUILD is set but $RUNTIME_JAR is missing"
     return
   fi
-  tools/mvn -B -q package -DskipTests -pl runtime -am
+  tools/mvn -B -q package -DskipTests -pl cli -am
 }
 
 start_runtime() {

@@ -1,8 +1,8 @@
 package io.agentruntime.runtime;
 
-import io.agentruntime.runtime.config.IdempotencyConfig;
-import io.agentruntime.runtime.config.PolicyStoreConfig;
-import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.contract.config.IdempotencyConfig;
+import io.agentruntime.contract.config.PolicyStoreConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.HttpReplyCodec;

@@ -1,6 +1,6 @@
 package io.agentruntime.runtime;
 
-import io.agentruntime.runtime.config.ServerConfig;
+import io.agentruntime.contract.config.ServerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

@@ -1,17 +1,16 @@
 package io.agentruntime.runtime;
 
+import io.agentruntime.contract.config.IdempotencyConfig;
+import io.agentruntime.contract.config.ManagementConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.contract.config.ServerConfig;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStore;
-import io.agentruntime.runtime.backend.BackendRegistry;
-import io.agentruntime.runtime.config.IdempotencyConfig;
-import io.agentruntime.runtime.config.IntentConfig;
-import io.agentruntime.runtime.config.ManagementConfig;
-import io.agentruntime.runtime.config.RuntimeConfig;
-import io.agentruntime.runtime.config.ServerConfig;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
+import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.http.ConnectionGuard;
 import io.agentruntime.runtime.http.HttpReply;
@@ -20,6 +19,7 @@ import io.agentruntime.runtime.http.RuntimeRouter;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
+import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
 import io.vertx.core.DeploymentOptions;
@@ -29,9 +29,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +127,7 @@ public final class RuntimeServer {
 
   private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {
     Clock clock = Clock.systemUTC();
-    RuntimeMetrics metrics = new RuntimeMetrics(intentBackends(config));
+    RuntimeMetrics metrics = new RuntimeMetrics(config.intents());
     PolicyStore store = ConfiguredPolicyStore.open(config.governance().store(), metrics);
     GovernanceEngine engine =
         new GovernanceEngine(
@@ -140,8 +138,7 @@ public final class RuntimeServer {
     Readiness readiness =
         new Readiness(engine, synchronizer, config.governance().maxStaleness(), clock);
     metrics.bindPolicySet(engine::policySetVersion, readiness::policySetAgeSeconds);
-    BackendRegistry backends = BackendRegistry.create(vertx, config.intents());
-    metrics.bindBackends(backends.backends());
+    Intents intents = Intents.open(vertx, config.intents(), metrics);
     DecisionLog decisionLog = new DecisionLog();
     CoordinationStores coordination = CoordinationStores.open(config, vertx, metrics, clock);
     IdempotencyCache<HttpReply> idempotency =
@@ -154,20 +151,21 @@ public final class RuntimeServer {
     RuntimeServices services =
         new RuntimeServices(
             config,
-            new RequestGovernor(engine, config.runtime().resource(), metrics, decisionLog),
+            new RequestGovernor(engine, config.runtime().resource(), decisionLog),
             readiness,
-            backends,
+            intents,
             metrics,
             idempotency,
             new RateLimiter(
-                engine::rateLimits,
-                coordination.buckets(),
-                config.rateLimits(),
-                metrics,
-                decisionLog),
+                engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
             new PrincipalResolver(config.identity()));
+    // A new set's rate limits get their meters before requests check them.
     PolicyRefresher refresher =
-        new PolicyRefresher(vertx, synchronizer, config.governance().refreshInterval());
+        new PolicyRefresher(
+            vertx,
+            synchronizer,
+            config.governance().refreshInterval(),
+            () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
     return new RuntimeServer(
         vertx, services, new Resources(store, refresher, coordination, engine));
   }
@@ -224,18 +222,10 @@ public final class RuntimeServer {
   private Future<Void> close() {
     resources.refresher().close();
     resources.engine().close();
-    services.backends().close();
+    services.intents().close();
     resources.coordination().close();
     resources.store().close();
     services.metrics().close();
     return vertx.close();
-  }
-
-  private static Map<String, String> intentBackends(RuntimeConfig config) {
-    Map<String, String> backends = new LinkedHashMap<>();
-    for (IntentConfig intent : config.intents()) {
-      backends.put(intent.name(), intent.backend().type());
-    }
-    return backends;
   }
 }

@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.agentruntime.runtime.http.Problems;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
@@ -34,8 +36,8 @@ class BackendDetailLeakTest {
 
   @TempDir static Path dir;
   private static Vertx vertx;
-  private static LoopbackBackend failing;
-  private static LoopbackBackend notJson;
+  private static LoopbackServer failing;
+  private static LoopbackServer notJson;
   private static int closedPort;
   private static TestRuntime runtime;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -43,8 +45,8 @@ class BackendDetailLeakTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    failing = LoopbackBackend.answering(vertx, 500, SECRET_BODY);
-    notJson = LoopbackBackend.answering(vertx, 200, SECRET_BODY);
+    failing = LoopbackServer.start(vertx, Responders.answering(500, SECRET_BODY));
+    notJson = LoopbackServer.start(vertx, Responders.answering(200, SECRET_BODY));
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
@@ -132,7 +134,7 @@ class BackendDetailLeakTest {
     return problem;
   }
 
-  private void assertLoggedWithoutThePassword(JsonObject problem, LoopbackBackend backend) {
+  private void assertLoggedWithoutThePassword(JsonObject problem, LoopbackServer backend) {
     String masked = withCredentials(backend).replace("user:password@", "user:***@");
     assertThat(loggedLines())
         .singleElement()
@@ -145,8 +147,8 @@ class BackendDetailLeakTest {
     return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
-  private static String withCredentials(LoopbackBackend backend) {
-    return backend.url().replace("http://", "http://user:password@");
+  private static String withCredentials(LoopbackServer backend) {
+    return backend.url("/tool").toString().replace("http://", "http://user:password@");
   }
 
   private static Logger problemsLogger() {

@@ -2,6 +2,8 @@ package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -44,7 +46,8 @@ class BackendFailureTest {
 
   @Test
   void slowBackendIsAGatewayTimeout() throws Exception {
-    try (StubBackend backend = StubBackend.holding()) {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()))) {
       String intents =
           """
           intents:
@@ -52,7 +55,7 @@ class BackendFailureTest {
               timeout: 300ms
               backend: {type: http, url: "%s"}
           """
-              .formatted(backend.url());
+              .formatted(backend.url("/tool"));
       try (TestRuntime runtime =
           TestRuntime.start(dir, intents, Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
         HttpResponse<String> response = runtime.post("/dispatch", BODY.formatted("lookup_order"));

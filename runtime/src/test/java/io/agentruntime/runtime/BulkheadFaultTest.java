@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.runtime.ClosedLoopLoad.Answer;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +64,9 @@ class BulkheadFaultTest {
 
   @Test
   void aFlakyBackendCannotSlowDownAnotherIntentNorGetACallTwice() throws Exception {
-    try (LoopbackBackend steady = LoopbackBackend.steady(vertx, Duration.ofMillis(2));
-        LoopbackBackend flaky = LoopbackBackend.flaky(vertx);
+    try (LoopbackServer steady =
+            LoopbackServer.start(vertx, Responders.after(Duration.ofMillis(2), Responders.ok()));
+        LoopbackServer flaky = LoopbackServer.start(vertx, Responders.flaky());
         TestRuntime runtime =
             TestRuntime.start(
                 dir, intents(steady, flaky), Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
@@ -159,7 +162,7 @@ class BulkheadFaultTest {
     return Double.parseDouble(value.group(1));
   }
 
-  private static String intents(LoopbackBackend steady, LoopbackBackend flaky) {
+  private static String intents(LoopbackServer steady, LoopbackServer flaky) {
     return """
         intents:
           - name: steady
@@ -170,6 +173,10 @@ class BulkheadFaultTest {
             backend: {type: http, url: "%s", maxConnections: %d, maxPending: %d}
         """
         .formatted(
-            steady.url(), FLAKY_TIMEOUT.toMillis(), flaky.url(), FLAKY_CONNECTIONS, FLAKY_PENDING);
+            steady.url("/tool"),
+            FLAKY_TIMEOUT.toMillis(),
+            flaky.url("/tool"),
+            FLAKY_CONNECTIONS,
+            FLAKY_PENDING);
   }
 }

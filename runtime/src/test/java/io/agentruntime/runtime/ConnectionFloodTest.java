@@ -3,6 +3,8 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.Socket;
@@ -42,13 +44,13 @@ class ConnectionFloodTest {
 
   @TempDir static Path dir;
   private static Vertx vertx;
-  private static LoopbackBackend slow;
+  private static LoopbackServer slow;
   private static TestRuntime runtime;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    slow = LoopbackBackend.steady(vertx, Duration.ofSeconds(2));
+    slow = LoopbackServer.start(vertx, Responders.after(Duration.ofSeconds(2), Responders.ok()));
     String config =
         TestRuntime.baseConfig()
                 .replace(
@@ -62,7 +64,7 @@ class ConnectionFloodTest {
                 timeout: 10s
                 backend: {type: http, url: "%s"}
             """
-                .formatted(slow.url());
+                .formatted(slow.url("/tool"));
     runtime =
         TestRuntime.start(dir, config, Map.of("allow.cedar", TestRuntime.ALLOW_ALL), Map.of());
   }

@@ -3,10 +3,10 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentruntime.runtime.config.ConfigException;
-import io.agentruntime.runtime.config.IdempotencyConfig;
-import io.agentruntime.runtime.config.RateLimitConfig;
-import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.contract.config.ConfigException;
+import io.agentruntime.contract.config.IdempotencyConfig;
+import io.agentruntime.contract.config.RateLimitConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,21 +24,8 @@ class DynamoDbStoreTest {
       "{\"intent\": \"call_reasoning\", \"context\": {\"user_id\": \"ann\"}}";
   private static final String EXPORT =
       "{\"intent\": \"export_customer_data\", \"context\": {\"user_id\": \"ann\"}}";
-  private static final Map<String, String> CREDENTIALS =
-      Map.of("aws.accessKeyId", "test", "aws.secretAccessKey", "test");
 
   @TempDir Path dir;
-
-  /** dynalite accepts any credentials; the runtime takes them from the SDK's default chain. */
-  @BeforeAll
-  static void credentials() {
-    CREDENTIALS.forEach(System::setProperty);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    CREDENTIALS.keySet().forEach(System::clearProperty);
-  }
 
   @Test
   void aPushedPolicyDecidesUntilItIsDeleted() throws Exception {

@@ -2,6 +2,8 @@ package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -29,13 +31,13 @@ class IdempotencyMemoryTest {
 
   @TempDir static Path dir;
   private static Vertx vertx;
-  private static LoopbackBackend backend;
+  private static LoopbackServer backend;
   private static TestRuntime runtime;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    backend = LoopbackBackend.steady(vertx, Duration.ofMillis(1));
+    backend = LoopbackServer.start(vertx, Responders.after(Duration.ofMillis(1), Responders.ok()));
     String config =
         TestRuntime.baseConfig(TestRuntime.MESH_MODE)
             + """
@@ -47,7 +49,7 @@ class IdempotencyMemoryTest {
                 timeout: 5s
                 backend: {type: http, url: "%s"}
             """
-                .formatted(backend.url());
+                .formatted(backend.url("/tool"));
     runtime =
         TestRuntime.start(dir, config, Map.of("allow.cedar", TestRuntime.ALLOW_ALL), Map.of());
   }
@@ -63,7 +65,7 @@ class IdempotencyMemoryTest {
   void aFloodOfKeysByOnePrincipalDoesNotEvictAnothersKey() throws Exception {
     String order = "{\"intent\": \"lookup_order\", \"input\": {\"order\": 7}}";
     HttpResponse<String> first = post(order, "bob", "bob-key");
-    int before = backend.received();
+    int before = backend.receivedCount();
 
     for (int i = 0; i < 200; i++) {
       assertThat(post(order, "mallory", "junk-" + i).statusCode()).isEqualTo(200);
@@ -72,7 +74,7 @@ class IdempotencyMemoryTest {
 
     assertThat(retry.headers().firstValue("idempotent-replayed")).hasValue("true");
     assertThat(retry.body()).isEqualTo(first.body());
-    assertThat(backend.received()).as("bob's retry ran again").isEqualTo(before + 200);
+    assertThat(backend.receivedCount()).as("bob's retry ran again").isEqualTo(before + 200);
     runtime.assertStillServes();
   }
 

@@ -3,6 +3,8 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,7 @@ class IdempotencyTest {
 
   @Test
   void aRepeatedKeyReplaysTheFirstAnswerWithoutCallingTheBackendAgain() throws Exception {
-    try (StubBackend backend = StubBackend.answering();
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime runtime = start(backend)) {
       HttpResponse<String> first = runtime.post("/dispatch", ORDER, "idempotency-key", "k-1");
       HttpResponse<String> second = runtime.post("/dispatch", ORDER, "idempotency-key", "k-1");
@@ -31,13 +33,13 @@ class IdempotencyTest {
       assertThat(second.statusCode()).isEqualTo(200);
       assertThat(second.headers().firstValue("idempotent-replayed")).hasValue("true");
       assertThat(second.body()).isEqualTo(first.body());
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
   @Test
   void keysAreScopedPerPrincipal() throws Exception {
-    try (StubBackend backend = StubBackend.answering();
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime runtime = start(backend)) {
       runtime.post("/dispatch", ORDER, "idempotency-key", "shared");
       HttpResponse<String> other =
@@ -45,17 +47,18 @@ class IdempotencyTest {
 
       assertThat(other.statusCode()).isEqualTo(200);
       assertThat(other.headers().firstValue("idempotent-replayed")).isEmpty();
-      assertThat(backend.calls()).isEqualTo(2);
+      assertThat(backend.receivedCount()).isEqualTo(2);
     }
   }
 
   @Test
   void aConcurrentDuplicateWaitsForTheFirstInsteadOfDispatchingAgain() throws Exception {
-    try (StubBackend backend = StubBackend.holding();
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
         TestRuntime runtime = start(backend)) {
       CompletableFuture<HttpResponse<String>> first =
           runtime.postAsync("/dispatch", ORDER, "idempotency-key", "k-2");
-      await().atMost(Duration.ofSeconds(30)).until(() -> backend.calls() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> backend.receivedCount() == 1);
       CompletableFuture<HttpResponse<String>> duplicate =
           runtime.postAsync("/dispatch", ORDER, "idempotency-key", "k-2");
 
@@ -63,8 +66,8 @@ class IdempotencyTest {
       await()
           .during(Duration.ofMillis(500))
           .atMost(Duration.ofSeconds(2))
-          .until(() -> backend.calls() == 1);
-      backend.release();
+          .until(() -> backend.receivedCount() == 1);
+      gate.release();
 
       HttpResponse<String> firstResponse = first.get(10, TimeUnit.SECONDS);
       HttpResponse<String> duplicateResponse = duplicate.get(10, TimeUnit.SECONDS);
@@ -72,13 +75,13 @@ class IdempotencyTest {
       assertThat(duplicateResponse.statusCode()).isEqualTo(200);
       assertThat(duplicateResponse.body()).isEqualTo(firstResponse.body());
       assertThat(duplicateResponse.headers().firstValue("idempotent-replayed")).hasValue("true");
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
   @Test
   void theSameKeyWithAnotherBodyIsRejected() throws Exception {
-    try (StubBackend backend = StubBackend.answering();
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime runtime = start(backend)) {
       runtime.post("/dispatch", ORDER, "idempotency-key", "k-3");
 
@@ -88,11 +91,14 @@ class IdempotencyTest {
 
       assertThat(reused.statusCode()).isEqualTo(422);
       ProblemAssert.isProblem(reused, "idempotency-key-reused");
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
-  private TestRuntime start(StubBackend backend) throws Exception {
-    return TestRuntime.start(dir, backend.intents(), Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
+  private TestRuntime start(LoopbackServer backend) throws Exception {
+    return TestRuntime.start(
+        dir,
+        TestRuntime.lookupOrderServedBy(backend),
+        Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
   }
 }

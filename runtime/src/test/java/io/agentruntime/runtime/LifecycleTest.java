@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Future;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -52,13 +54,17 @@ class LifecycleTest {
 
   @Test
   void shutdownFinishesTheInFlightRequestAndRefusesNewOnes() throws Exception {
-    try (StubBackend backend = StubBackend.holding()) {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()))) {
       TestRuntime runtime =
-          TestRuntime.start(dir, backend.intents(), Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
+          TestRuntime.start(
+              dir,
+              TestRuntime.lookupOrderServedBy(backend),
+              Map.of("allow.cedar", TestRuntime.ALLOW_ALL));
       CompletableFuture<HttpResponse<String>> inFlight =
           runtime.postAsync(
               "/dispatch", "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}}");
-      await().atMost(Duration.ofSeconds(30)).until(() -> backend.calls() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> backend.receivedCount() == 1);
 
       Future<Void> shutdown = runtime.server().shutdown();
       await()
@@ -70,7 +76,7 @@ class LifecycleTest {
       assertThat(shutdown.isComplete()).isFalse();
       // The probes stay answerable while the API drains: the pod reports not ready meanwhile.
       ProblemAssert.isProblem(runtime.management("/readyz"), "not-ready");
-      backend.release();
+      gate.release();
 
       HttpResponse<String> response = inFlight.get(10, TimeUnit.SECONDS);
       assertThat(response.statusCode()).isEqualTo(200);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * Local mode lets the body name its caller, so it must not end up on a network address by accident:
@@ -42,12 +41,10 @@ class LocalModeBindTest {
   void localModeOnAllInterfacesRefusesToStart() throws Exception {
     Path config = config("0.0.0.0", "identity: {localMode: true}");
     StringWriter err = new StringWriter();
-    CommandLine commandLine = RuntimeMain.commandLine(Map.of());
-    commandLine.setErr(new PrintWriter(err, true));
 
-    int exitCode = commandLine.execute("--config", config.toString());
+    int exitCode = RuntimeLauncher.serve(config, Map.of(), new PrintWriter(err, true));
 
-    assertThat(exitCode).isEqualTo(2);
+    assertThat(exitCode).isEqualTo(RuntimeLauncher.INVALID_CONFIGURATION);
     assertThat(err.toString())
         .startsWith("invalid configuration: identity.localMode: ")
         .contains("server.host '0.0.0.0' is not a loopback address")
@@ -58,10 +55,11 @@ class LocalModeBindTest {
   void theEnvironmentOverrideIsRefusedOnTheDefaultAddressToo() throws Exception {
     Path config = config(null, "identity: {localMode: false}");
     StringWriter err = new StringWriter();
-    CommandLine commandLine = RuntimeMain.commandLine(Map.of("AGENT_LOCAL_MODE", "true"));
-    commandLine.setErr(new PrintWriter(err, true));
 
-    assertThat(commandLine.execute("--config", config.toString())).isEqualTo(2);
+    assertThat(
+            RuntimeLauncher.serve(
+                config, Map.of("AGENT_LOCAL_MODE", "true"), new PrintWriter(err, true)))
+        .isEqualTo(RuntimeLauncher.INVALID_CONFIGURATION);
     assertThat(err.toString()).contains("identity.localMode");
   }
 

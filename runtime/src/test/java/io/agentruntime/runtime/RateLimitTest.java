@@ -48,6 +48,17 @@ class RateLimitTest {
     }
   }
 
+  /** Counters are registered when the policy set is installed, never by a request. */
+  @Test
+  void theCountersOfEveryLimitExistBeforeTheFirstRequest() throws Exception {
+    try (TestRuntime runtime = start("")) {
+      assertThat(runtime.management("/metrics").body())
+          .contains(series("three-per-hour", "granted") + " 0.0")
+          .contains(series("three-per-hour", "limited") + " 0.0")
+          .contains(series("two-per-hour-for-everyone", "store_error") + " 0.0");
+    }
+  }
+
   @Test
   void aLimitKeyedByRuntimeIsSharedByEveryCaller() throws Exception {
     try (TestRuntime runtime = start("")) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.governance.RateLimit;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,25 +31,13 @@ class SharedIdempotencyTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ORDER =
       "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 1}}";
-  private static final Map<String, String> CREDENTIALS =
-      Map.of("aws.accessKeyId", "test", "aws.secretAccessKey", "test");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void credentials() {
-    CREDENTIALS.forEach(System::setProperty);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    CREDENTIALS.keySet().forEach(System::clearProperty);
-  }
 
   @Test
   void aKeyRepeatedToAnotherRuntimeIsDispatchedOnceAndReplayed() throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("allow-orders", "lookup_order");
@@ -63,7 +51,7 @@ class SharedIdempotencyTest {
       assertThat(repeat.statusCode()).isEqualTo(200);
       assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
       assertThat(repeat.body()).isEqualTo(first.body());
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
       assertThat(b.management("/metrics").body())
           .contains("agent_idempotency_replays_total{store=\"dynamodb\"} 1.0");
 
@@ -72,19 +60,20 @@ class SharedIdempotencyTest {
               "/dispatch", ORDER.replace("\"order\": 1", "\"order\": 2"), "idempotency-key", "k-1");
       assertThat(reused.statusCode()).isEqualTo(422);
       ProblemAssert.isProblem(reused, "idempotency-key-reused");
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
   @Test
   void copiesSentAtOnceToBothRuntimesAreDispatchedOnce() throws Exception {
+    Responders.Gate gate = new Responders.Gate();
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.holding();
+        LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("allow-orders", "lookup_order");
       awaitAllowed(a, b);
-      backend.release();
+      gate.release();
 
       List<CompletableFuture<HttpResponse<String>>> copies =
           List.of(
@@ -100,14 +89,15 @@ class SharedIdempotencyTest {
       assertThat(answers)
           .filteredOn(answer -> answer.headers().firstValue("idempotent-replayed").isEmpty())
           .hasSize(1);
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
   @Test
   void aRepeatWaitsForTheFirstStillRunningOnTheOtherRuntime() throws Exception {
+    Responders.Gate gate = new Responders.Gate();
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.holding();
+        LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("allow-orders", "lookup_order");
@@ -115,34 +105,34 @@ class SharedIdempotencyTest {
 
       CompletableFuture<HttpResponse<String>> first =
           a.postAsync("/dispatch", ORDER, "idempotency-key", "k-3");
-      await().atMost(WAIT).until(() -> backend.calls() == 1);
+      await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
       CompletableFuture<HttpResponse<String>> repeat =
           b.postAsync("/dispatch", ORDER, "idempotency-key", "k-3");
       // Had the repeat been dispatched, it would reach the backend within this window.
       await()
           .during(Duration.ofMillis(500))
           .atMost(Duration.ofSeconds(2))
-          .until(() -> backend.calls() == 1);
-      backend.release();
+          .until(() -> backend.receivedCount() == 1);
+      gate.release();
 
       HttpResponse<String> repeated = repeat.get(20, TimeUnit.SECONDS);
       assertThat(repeated.statusCode()).isEqualTo(200);
       assertThat(repeated.headers().firstValue("idempotent-replayed")).hasValue("true");
       assertThat(repeated.body()).isEqualTo(first.get(10, TimeUnit.SECONDS).body());
-      assertThat(backend.calls()).isEqualTo(1);
+      assertThat(backend.receivedCount()).isEqualTo(1);
     }
   }
 
   @Test
   void anAnswerSayingNothingRanDoesNotBlockARetryOnTheOtherRuntime() throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("one-per-hour", "lookup_order", RateLimit.parse("1/1h"));
       awaitAllowed(a, b);
       await().atMost(WAIT).until(() -> a.post("/dispatch", ORDER).statusCode() == 429);
-      int before = backend.calls();
+      int before = backend.receivedCount();
 
       HttpResponse<String> limited = a.post("/dispatch", ORDER, "idempotency-key", "k-4");
       assertThat(limited.statusCode()).isEqualTo(429);
@@ -151,33 +141,33 @@ class SharedIdempotencyTest {
           .atMost(WAIT)
           .until(() -> b.post("/dispatch", ORDER, "idempotency-key", "k-4").statusCode() == 200);
 
-      assertThat(backend.calls() - before).isEqualTo(1);
+      assertThat(backend.receivedCount() - before).isEqualTo(1);
     }
   }
 
   @Test
   void aLapsedClaimOfAVanishedRuntimeIsTakenOver() throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("allow-orders", "lookup_order");
       awaitAllowed(a, b);
-      int before = backend.calls();
+      int before = backend.receivedCount();
       putClaim(region, "k-5", 1);
 
       HttpResponse<String> taken = b.post("/dispatch", ORDER, "idempotency-key", "k-5");
 
       assertThat(taken.statusCode()).isEqualTo(200);
       assertThat(taken.headers().firstValue("idempotent-replayed")).isEmpty();
-      assertThat(backend.calls() - before).isEqualTo(1);
+      assertThat(backend.receivedCount() - before).isEqualTo(1);
     }
   }
 
   @Test
   void anAnswerTooLargeToKeepIsNeitherReplayedNorDispatchedAgain() throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime a = start(region, backend, "a");
         TestRuntime b = start(region, backend, "b")) {
       region.permit("allow-reasoning", "call_reasoning");
@@ -203,7 +193,7 @@ class SharedIdempotencyTest {
   @Test
   void anUnreachableTableAnswers503AndDispatchesNothing() throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime a = start(region, backend, "a")) {
       region.permit("allow-orders", "lookup_order");
       awaitAllowed(a);
@@ -214,7 +204,7 @@ class SharedIdempotencyTest {
       assertThat(unavailable.statusCode()).isEqualTo(503);
       ProblemAssert.isProblem(unavailable, "idempotency-store-unavailable");
       assertThat(unavailable.headers().firstValue("retry-after")).isPresent();
-      assertThat(backend.calls()).isZero();
+      assertThat(backend.receivedCount()).isZero();
     }
   }
 
@@ -222,7 +212,7 @@ class SharedIdempotencyTest {
   void aLiveClaimThatNeverCompletesAnswers409AfterTheIntentTimeoutWithoutDispatching()
       throws Exception {
     try (LocalRegion region = LocalRegion.start(HOME);
-        StubBackend backend = StubBackend.answering();
+        LoopbackServer backend = LoopbackServer.start(Responders.numbering());
         TestRuntime runtime =
             SharedRateLimitTest.start(
                 dir.resolve("a"),
@@ -234,7 +224,7 @@ class SharedIdempotencyTest {
                     timeout: 1s
                     backend: {type: http, url: "%s"}
                 """
-                    .formatted(backend.url()))) {
+                    .formatted(backend.url("/tool")))) {
       region.permit("allow-orders", "lookup_order");
       awaitAllowed(runtime);
       long inAnHour = System.currentTimeMillis() / 1000 + 3600;
@@ -244,7 +234,7 @@ class SharedIdempotencyTest {
 
       assertThat(waiting.statusCode()).isEqualTo(409);
       ProblemAssert.isProblem(waiting, "idempotency-in-progress");
-      assertThat(backend.calls()).isZero();
+      assertThat(backend.receivedCount()).isZero();
     }
   }
 
@@ -274,9 +264,12 @@ class SharedIdempotencyTest {
                             "expiresAt", AttributeValue.fromN(Long.toString(expiresAt)))));
   }
 
-  private TestRuntime start(LocalRegion region, StubBackend backend, String name) throws Exception {
+  private TestRuntime start(LocalRegion region, LoopbackServer backend, String name)
+      throws Exception {
     return SharedRateLimitTest.start(
-        dir.resolve(name), region, "idempotency: {store: dynamodb}\n" + backend.intents());
+        dir.resolve(name),
+        region,
+        "idempotency: {store: dynamodb}\n" + TestRuntime.lookupOrderServedBy(backend));
   }
 
   private static String sha256(String text) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +23,8 @@ class SharedRateLimitTest {
 
   private static final String HOME = "eu-west-1";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final Map<String, String> CREDENTIALS =
-      Map.of("aws.accessKeyId", "test", "aws.secretAccessKey", "test");
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void credentials() {
-    CREDENTIALS.forEach(System::setProperty);
-  }
-
-  @AfterAll
-  static void forgetCredentials() {
-    CREDENTIALS.keySet().forEach(System::clearProperty);
-  }
 
   @Test
   void aLimitOfFortyGrantsExactlyFortyAcrossTwoRuntimes() throws Exception {

@@ -2,9 +2,10 @@ package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentruntime.runtime.config.PolicyStoreConfig;
-import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.contract.config.PolicyStoreConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
+import io.agentruntime.runtime.testing.LoopbackServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,19 @@ final class TestRuntime implements AutoCloseable {
       """;
 
   /** Principals from {@code context.user_id} when the principal header is absent. */
+  /** The intents {@code call_reasoning} (echo) and {@code lookup_order} served by {@code tool}. */
+  static String lookupOrderServedBy(LoopbackServer tool) {
+    return """
+        intents:
+          - name: call_reasoning
+            backend: {type: echo}
+          - name: lookup_order
+            timeout: 15s
+            backend: {type: http, url: "%s"}
+        """
+        .formatted(tool.url("/tool"));
+  }
+
   static final String LOCAL_MODE = "identity: {localMode: true}\n";
 
   /** Principals from the mesh's header only, as in a cluster. */

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
@@ -81,8 +82,12 @@ public final class InferenceScaledObjectRenderer {
             .map(IntentSpec::getName)
             .collect(Collectors.joining("|"));
     String query =
-        "sum(rate(agent_dispatch_requests_total{namespace=\"%s\",service=\"%s\",intent=~\"%s\"}[2m]))"
-            .formatted(cr.getMetadata().getNamespace(), ResourceNames.runtime(cr), intents);
+        "sum(rate(%s{namespace=\"%s\",service=\"%s\",intent=~\"%s\"}[2m]))"
+            .formatted(
+                RuntimeMeter.DISPATCH_REQUESTS.prometheusName(),
+                cr.getMetadata().getNamespace(),
+                ResourceNames.runtime(cr),
+                intents);
     return prometheus(
         "demand",
         prometheusUrl,

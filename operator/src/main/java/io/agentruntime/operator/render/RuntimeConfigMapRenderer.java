@@ -1,8 +1,20 @@
 package io.agentruntime.operator.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.ContextLimits;
+import io.agentruntime.contract.config.GovernanceConfig;
+import io.agentruntime.contract.config.IdempotencyConfig;
+import io.agentruntime.contract.config.IdentityConfig;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.contract.config.PolicyStoreConfig;
+import io.agentruntime.contract.config.RateLimitConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.contract.config.RuntimeConfigFormat;
+import io.agentruntime.contract.config.RuntimeIdentity;
+import io.agentruntime.contract.config.ServerConfig;
+import io.agentruntime.governance.Durations;
+import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
@@ -11,22 +23,18 @@ import io.agentruntime.operator.api.v1alpha1.IntentBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * The runtime's configuration file ({@code <n>-config}, key {@code runtime.yaml}) in the format of
- * docs/configuration.md, with every default written out so the file alone tells what runs.
+ * The runtime's configuration file ({@code <n>-config}, key {@code runtime.yaml}): the spec as the
+ * runtime's own configuration records, written by the runtime's own format ({@link
+ * RuntimeConfigFormat}), so a key exists once for both.
  */
 public final class RuntimeConfigMapRenderer {
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-          .build();
 
   private RuntimeConfigMapRenderer() {}
 
@@ -34,77 +42,82 @@ public final class RuntimeConfigMapRenderer {
   public static ConfigMap render(AgentRuntime cr) {
     return new ConfigMapBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.config(cr), Component.RUNTIME))
-        .addToData(ResourceNames.CONFIG_KEY, runtimeYaml(cr))
+        .addToData(ResourceNames.CONFIG_KEY, RuntimeConfigFormat.write(runtimeConfig(cr)))
         .build();
   }
 
-  /** The configuration file's text. */
-  static String runtimeYaml(AgentRuntime cr) {
-    try {
-      return YAML.writeValueAsString(runtimeConfig(cr));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot write the runtime configuration", e);
-    }
-  }
-
-  private static Map<String, Object> runtimeConfig(AgentRuntime cr) {
+  /** The configuration {@code cr}'s runtime pods run with. */
+  static RuntimeConfig runtimeConfig(AgentRuntime cr) {
     AgentRuntimeSpec spec = cr.getSpec();
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put(
-        "runtime",
-        OrderedFields.of(
-            "name", cr.getMetadata().getName(), "namespace", cr.getMetadata().getNamespace()));
-    config.put(
-        "server",
-        OrderedFields.of(
-            "port",
+    RuntimeIdentity runtime =
+        new RuntimeIdentity(cr.getMetadata().getName(), cr.getMetadata().getNamespace());
+    return new RuntimeConfig(
+        runtime,
+        ServerConfig.listening(
             ResourceNames.RUNTIME_PORT,
-            "management",
-            OrderedFields.of("port", ResourceNames.RUNTIME_MANAGEMENT_PORT),
-            "shutdownGracePeriod",
-            AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS + "s"));
-    // Identity comes from the mesh's principal header; context.user_id is for local runs only.
-    config.put("identity", OrderedFields.of("localMode", false));
-    config.put("governance", governance(spec));
-    config.put("intents", spec.getIntents().stream().map(intent -> intent(cr, intent)).toList());
-    return config;
+            ResourceNames.RUNTIME_MANAGEMENT_PORT,
+            Duration.ofSeconds(AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS)),
+        // Identity comes from the mesh's principal header; context.user_id is for local runs only.
+        new IdentityConfig(IdentityConfig.DEFAULT_PRINCIPAL_HEADER, Optional.empty(), false, false),
+        governance(spec, runtime),
+        IdempotencyConfig.DEFAULT,
+        RateLimitConfig.DEFAULT,
+        IntStream.range(0, spec.getIntents().size())
+            .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
+            .toList());
   }
 
-  private static Map<String, Object> governance(AgentRuntimeSpec spec) {
-    Map<String, Object> governance =
-        OrderedFields.of(
-            "mode", AgentRuntimeDefaults.governanceMode(spec).value(),
-            "refreshInterval", AgentRuntimeDefaults.refreshInterval(spec),
-            "maxStaleness", AgentRuntimeDefaults.maxStaleness(spec));
-    GovernanceSpec section = spec.getGovernance();
-    if (section != null && section.getStore() != null) {
-      DynamoDbStoreSpec dynamodb = section.getStore().getDynamodb();
-      Map<String, Object> table = OrderedFields.of("table", dynamodb.getTable());
-      if (dynamodb.getRegion() != null) {
-        table.put("region", dynamodb.getRegion());
-      }
-      governance.put("store", OrderedFields.of("dynamodb", table));
+  private static GovernanceConfig governance(AgentRuntimeSpec spec, RuntimeIdentity runtime) {
+    return new GovernanceConfig(
+        EnforcementMode.parse(AgentRuntimeDefaults.governanceMode(spec).value()),
+        GovernanceConfig.DEFAULT_EVALUATOR,
+        duration("spec.governance.refreshInterval", AgentRuntimeDefaults.refreshInterval(spec)),
+        duration("spec.governance.maxStaleness", AgentRuntimeDefaults.maxStaleness(spec)),
+        store(spec.getGovernance(), runtime),
+        ContextLimits.defaults());
+  }
+
+  /**
+   * The DynamoDB table of {@code spec.governance.store}; without a region the runtime reads its
+   * pod's. Without a store, the policy files beside the configuration.
+   */
+  private static PolicyStoreConfig store(GovernanceSpec governance, RuntimeIdentity runtime) {
+    if (governance == null || governance.getStore() == null) {
+      return PolicyStoreConfig.File.DEFAULT;
     }
-    return governance;
+    DynamoDbStoreSpec dynamodb = governance.getStore().getDynamodb();
+    List<PolicyStoreConfig.Region> regions =
+        dynamodb.getRegion() == null
+            ? List.of()
+            : List.of(new PolicyStoreConfig.Region(dynamodb.getRegion(), Optional.empty()));
+    return new PolicyStoreConfig.DynamoDb(
+        dynamodb.getTable(), new PolicySetKey(runtime.namespace(), runtime.name()), regions);
   }
 
-  private static Map<String, Object> intent(AgentRuntime cr, IntentSpec intent) {
-    return OrderedFields.of(
-        "name", intent.getName(),
-        "timeout", AgentRuntimeDefaults.intentTimeout(intent),
-        "backend", backend(cr, intent.getBackend()));
+  private static IntentConfig intent(AgentRuntime cr, String field, IntentSpec intent) {
+    return new IntentConfig(
+        intent.getName(),
+        duration(field + ".timeout", AgentRuntimeDefaults.intentTimeout(intent)),
+        backend(cr, intent.getBackend()));
   }
 
-  private static Map<String, Object> backend(AgentRuntime cr, IntentBackend backend) {
+  private static BackendConfig backend(AgentRuntime cr, IntentBackend backend) {
     if (backend.getUrl() != null) {
-      return OrderedFields.of("type", "http", "url", backend.getUrl());
+      return new BackendConfig.Http(URI.create(backend.getUrl()), BackendConfig.Pool.DEFAULT);
     }
     if (backend.getInference() != null) {
-      return OrderedFields.of(
-          "type", "openai",
-          "url", ResourceNames.inferenceUrl(cr),
-          "model", cr.getSpec().getInference().getModel());
+      return new BackendConfig.OpenAi(
+          URI.create(ResourceNames.inferenceUrl(cr)),
+          cr.getSpec().getInference().getModel(),
+          BackendConfig.Pool.DEFAULT);
     }
-    return OrderedFields.of("type", "echo");
+    return new BackendConfig.Echo();
+  }
+
+  /** A duration the validator has checked: a malformed one here is a bug, named by its field. */
+  private static Duration duration(String field, String text) {
+    return Durations.parse(text)
+        .orElseThrow(
+            () -> new IllegalArgumentException(field + ": '" + text + "' is not a duration"));
   }
 }

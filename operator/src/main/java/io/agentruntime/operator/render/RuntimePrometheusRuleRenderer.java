@@ -1,5 +1,6 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import java.math.BigDecimal;
@@ -40,8 +41,9 @@ public final class RuntimePrometheusRuleRenderer {
   /** Traffic varies more than latency or errors: a dip must last longer to mean something. */
   private static final String THROUGHPUT_FOR = "10m";
 
-  private static final String REQUESTS = "agent_dispatch_requests_total";
-  private static final String DURATION_BUCKETS = "agent_dispatch_duration_seconds_bucket";
+  private static final String REQUESTS = RuntimeMeter.DISPATCH_REQUESTS.prometheusName();
+  private static final String DURATION_BUCKETS =
+      RuntimeMeter.DISPATCH_DURATION.histogramSeries("bucket");
 
   private RuntimePrometheusRuleRenderer() {}
 

@@ -5,6 +5,7 @@ import io.agentruntime.operator.api.v1alpha1.IntentBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,11 @@ final class IntentRules {
       IntentSpec intent = intents.get(i);
       if (checks.required(field, intent)) {
         checkName(field + ".name", intent.getName(), seen, checks);
-        checks.duration(field + ".timeout", intent.getTimeout());
+        checks
+            .duration(field + ".timeout", intent.getTimeout())
+            .filter(Duration::isZero)
+            // the runtime refuses a zero timeout: every call would time out before it was sent
+            .ifPresent(zero -> checks.fail(field + ".timeout", "must be greater than zero"));
         checkBackend(field + ".backend", intent.getBackend(), spec, checks);
       }
     }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.governance.store.PolicyStoreException;
-import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
-import io.agentruntime.governance.store.dynamodb.PolicyTable;
 import io.agentruntime.governance.testing.Dynalite;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
@@ -45,16 +44,16 @@ class GovernancePolicyReconcilerTest {
       when { context.tier == "paid" };
       """;
 
+  private static LocalPolicyTable local;
   private static Dynalite dynalite;
   private static DynamoDbClient dynamoDb;
   private static MockCluster cluster;
 
   @BeforeAll
   static void start() throws PolicyStoreException {
-    dynalite = Dynalite.start();
-    dynamoDb =
-        DynamoDbClientSettings.forRegion(REGION).withEndpoint(dynalite.endpoint()).newClient();
-    new PolicyTable(dynamoDb, TABLE).createIfMissing(Duration.ofSeconds(30));
+    local = LocalPolicyTable.start(REGION, TABLE);
+    dynalite = local.dynalite();
+    dynamoDb = local.client();
     cluster = MockCluster.withDynamoDb(dynalite.endpoint());
   }
 
@@ -66,8 +65,8 @@ class GovernancePolicyReconcilerTest {
     if (dynamoDb != null) {
       dynamoDb.close();
     }
-    if (dynalite != null) {
-      dynalite.close();
+    if (local != null) {
+      local.close();
     }
   }
 

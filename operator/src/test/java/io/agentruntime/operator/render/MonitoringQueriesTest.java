@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Grafana dashboard of the chart and the rendered alerts query only metrics the runtime
- * exports, as documented in the metrics table of {@code docs/api.md}, besides the cluster's own
- * {@code container_*} (cAdvisor) and {@code kube_*} (kube-state-metrics) series. The table is the
- * contract; the runtime's tests hold its {@code /metrics} to the same names.
+ * exports, named by {@link RuntimeMeter}, besides the cluster's own {@code container_*} (cAdvisor)
+ * and {@code kube_*} (kube-state-metrics) series. The runtime registers its meters under the same
+ * names, and the metrics table of docs/api.md is checked against them.
  */
 class MonitoringQueriesTest {
 
   private static final Path DASHBOARD =
       Path.of("..", "helm", "agent-runtime-operator", "dashboards", "agent-runtime.json");
-  private static final Path API_DOC = Path.of("..", "docs", "api.md");
   private static final List<String> CLUSTER_PREFIXES = List.of("container_", "kube_");
-
-  /** A row of the metrics table: {@code | `name` | type | labels |}. */
-  private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z_:]+)` \\| ([^|]+)\\|");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Set<String> KEYWORDS =
@@ -57,11 +54,11 @@ class MonitoringQueriesTest {
     assertThat(used)
         .as("the dashboard shows the runtime's latency, errors and governance")
         .contains(
-            "agent_dispatch_duration_seconds_bucket",
-            "agent_dispatch_requests_total",
-            "agent_governance_decision_duration_seconds_bucket",
-            "agent_policy_set_age_seconds",
-            "agent_policy_store_requests_total");
+            RuntimeMeter.DISPATCH_DURATION.histogramSeries("bucket"),
+            RuntimeMeter.DISPATCH_REQUESTS.prometheusName(),
+            RuntimeMeter.DECISION_DURATION.histogramSeries("bucket"),
+            RuntimeMeter.POLICY_SET_AGE.prometheusName(),
+            RuntimeMeter.POLICY_STORE_REQUESTS.prometheusName());
     Set<String> exported = exportedNames();
     assertThat(used).allSatisfy(name -> assertThat(isExported(exported, name)).as(name).isTrue());
   }
@@ -111,19 +108,16 @@ class MonitoringQueriesTest {
     assertThat(check.exitValue()).as(output).isZero();
   }
 
-  /** The runtime's metric names, histograms with their series suffixes. */
-  private static Set<String> exportedNames() throws IOException {
+  /** The runtime's series, histograms with their bucket, count and sum. */
+  private static Set<String> exportedNames() {
     Set<String> names = new TreeSet<>();
-    for (String line : Files.readAllLines(API_DOC)) {
-      Matcher row = TABLE_ROW.matcher(line);
-      if (row.find()) {
-        names.add(row.group(1));
-        if (row.group(2).strip().startsWith("histogram")) {
-          List.of("_bucket", "_count", "_sum").forEach(suffix -> names.add(row.group(1) + suffix));
-        }
+    for (RuntimeMeter meter : RuntimeMeter.values()) {
+      names.add(meter.prometheusName());
+      if (meter.kind() == RuntimeMeter.Kind.TIMER) {
+        List.of("bucket", "count", "sum")
+            .forEach(series -> names.add(meter.histogramSeries(series)));
       }
     }
-    assertThat(names).as("metrics table of %s", API_DOC).contains("agent_dispatch_requests_total");
     return names;
   }
 

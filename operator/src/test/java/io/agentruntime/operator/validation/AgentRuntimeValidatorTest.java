@@ -95,6 +95,21 @@ class AgentRuntimeValidatorTest {
             "spec.intents[1].timeout: '30 seconds' is not a duration such as 250ms, 10s, 5m or 1h");
   }
 
+  /** The runtime refuses a zero timeout: its pods would never start. */
+  @Test
+  void refusesAZeroIntentTimeout() {
+    String intents =
+        """
+        intents:
+          - name: ping
+            backend: {echo: {}}
+            timeout: 0s
+        """;
+
+    assertThat(errors(withSpec(IMAGE + intents)))
+        .containsExactly("spec.intents[0].timeout: must be greater than zero");
+  }
+
   @Test
   void rejectsInvalidAndDuplicateIntentNames() {
     String intents =

@@ -16,9 +16,6 @@ public interface Backend extends AutoCloseable {
 
   Future<JsonObject> invoke(BackendCall call);
 
-  /** {@code echo}, {@code http} or {@code openai}: the {@code backend} label of metrics. */
-  String type();
-
   /** The admission limits of a backend with a connection pool; empty for in-process backends. */
   default Optional<Bulkhead> bulkhead() {
     return Optional.empty();

@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.backend;
 
-import io.agentruntime.runtime.config.IntentConfig;
+import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.IntentConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -46,20 +47,26 @@ final class BackendHttpClient implements AutoCloseable {
   private final long maxResponseSize;
 
   private BackendHttpClient(
-      Vertx vertx, HttpClientAgent client, IntentConfig intent, Bulkhead bulkhead) {
+      Vertx vertx,
+      HttpClientAgent client,
+      IntentConfig intent,
+      Bulkhead bulkhead,
+      long maxResponseSize) {
     this.vertx = vertx;
     this.client = client;
     this.intent = intent.name();
     this.timeout = intent.timeout();
     this.bulkhead = bulkhead;
-    this.maxResponseSize = intent.backend().maxResponseSize();
+    this.maxResponseSize = maxResponseSize;
   }
 
   /**
-   * A client with a pool of at most {@code bulkhead.maxConnections()} keep-alive connections and at
-   * most {@code bulkhead.maxPending()} calls waiting for one.
+   * A client with a pool of at most {@code maxConnections} keep-alive connections and at most
+   * {@code maxPending} calls waiting for one: the pool of {@code intent}'s remote backend.
    */
-  static BackendHttpClient create(Vertx vertx, IntentConfig intent, Bulkhead bulkhead) {
+  static BackendHttpClient create(Vertx vertx, IntentConfig intent, BackendConfig.Remote backend) {
+    BackendConfig.Pool pool = backend.pool();
+    Bulkhead bulkhead = new Bulkhead(pool.maxConnections(), pool.maxPending());
     int connectTimeoutMillis = (int) Math.min(intent.timeout().toMillis(), Integer.MAX_VALUE);
     HttpClientOptions options =
         new HttpClientOptions()
@@ -70,11 +77,16 @@ final class BackendHttpClient implements AutoCloseable {
     // Vert.x allows 5 connections per host by default: the configured pool size replaces it.
     // The pool's wait queue also holds the calls waiting for a connection being opened, so its
     // bound is the whole bulkhead: the bulkhead enforces the limits, the pool only backs it up.
-    PoolOptions pool =
+    PoolOptions connections =
         new PoolOptions()
             .setHttp1MaxSize(bulkhead.maxConnections())
             .setMaxWaitQueueSize(bulkhead.capacity());
-    return new BackendHttpClient(vertx, vertx.createHttpClient(options, pool), intent, bulkhead);
+    return new BackendHttpClient(
+        vertx,
+        vertx.createHttpClient(options, connections),
+        intent,
+        bulkhead,
+        pool.maxResponseSize());
   }
 
   Bulkhead bulkhead() {

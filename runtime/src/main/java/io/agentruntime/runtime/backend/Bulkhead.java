@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.backend;
 
+import io.agentruntime.runtime.metrics.PoolUsage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * most {@code maxPending} more wait for one. A call beyond that is rejected before anything is
  * sent, so a hung backend can only ever tie up its own bounded share of the pod.
  */
-public final class Bulkhead {
+public final class Bulkhead implements PoolUsage {
 
   private final int maxConnections;
   private final int maxPending;
@@ -59,15 +60,18 @@ public final class Bulkhead {
   }
 
   /** Calls admitted and not finished: holding a connection or waiting for one. */
+  @Override
   public int inFlight() {
     return inFlight.get();
   }
 
   /** Calls refused since start because the bulkhead was full. */
+  @Override
   public long rejected() {
     return rejected.sum();
   }
 
+  @Override
   public int maxConnections() {
     return maxConnections;
   }

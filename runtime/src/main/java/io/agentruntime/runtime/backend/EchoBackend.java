@@ -9,16 +9,9 @@ import io.vertx.core.json.JsonObject;
  */
 public final class EchoBackend implements Backend {
 
-  static final String TYPE = "echo";
-
   @Override
   public Future<JsonObject> invoke(BackendCall call) {
     return Future.succeededFuture(
         new JsonObject().put("input", call.input()).put("decision", call.decision()));
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
   }
 }

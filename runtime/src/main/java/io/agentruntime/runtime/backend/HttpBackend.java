@@ -11,8 +11,6 @@ import java.util.Optional;
  */
 public final class HttpBackend implements Backend {
 
-  static final String TYPE = "http";
-
   private final BackendHttpClient client;
   private final URI url;
 
@@ -30,11 +28,6 @@ public final class HttpBackend implements Backend {
             .put("context", call.context())
             .put("decision", call.decision());
     return client.post(url, call.requestId(), body);
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
   }
 
   @Override

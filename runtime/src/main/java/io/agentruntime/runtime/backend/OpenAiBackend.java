@@ -11,8 +11,6 @@ import java.util.Optional;
  */
 public final class OpenAiBackend implements Backend {
 
-  static final String TYPE = "openai";
-
   private final BackendHttpClient client;
   private final URI completionsUrl;
   private final ChatCompletionMapping mapping;
@@ -40,11 +38,6 @@ public final class OpenAiBackend implements Backend {
     return client
         .post(completionsUrl, call.requestId(), request)
         .map(response -> mapping.result(client.failures(completionsUrl), response));
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
   }
 
   @Override

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies the documented {@code AGENT_*} environment variables to the parsed YAML tree before it is
- * validated, so an override is checked exactly like the key it replaces.
+ * Applies the documented environment variables to the parsed YAML tree before it is validated, so a
+ * value from the environment is checked exactly like the key it fills: the {@code AGENT_*}
+ * variables replace their keys, and {@code AWS_REGION} names the region of a DynamoDB store whose
+ * file gives none (the pod's own region, which EKS sets).
  */
 final class EnvironmentOverrides {
 
@@ -24,6 +26,9 @@ final class EnvironmentOverrides {
           new Override("AGENT_GOVERNANCE_EVALUATOR", List.of("governance", "evaluator")),
           new Override("AGENT_POLICY_DIR", List.of("governance", "store", "file", "directory")),
           new Override("AGENT_LOCAL_MODE", List.of("identity", "localMode")));
+
+  private static final String POD_REGION = "AWS_REGION";
+  private static final List<String> DYNAMODB_STORE = List.of("governance", "store", "dynamodb");
 
   private final Map<String, String> environment;
 
@@ -48,6 +53,21 @@ final class EnvironmentOverrides {
         parent = child instanceof ObjectNode object ? object : parent.putObject(key);
       }
       parent.put(path.get(path.size() - 1), value.trim());
+    }
+    defaultThePodsRegion(root);
+  }
+
+  private void defaultThePodsRegion(ObjectNode root) {
+    String region = environment.get(POD_REGION);
+    JsonNode store = root;
+    for (String key : DYNAMODB_STORE) {
+      store = store == null ? null : store.get(key);
+    }
+    if (region != null
+        && !region.isBlank()
+        && store instanceof ObjectNode dynamoDb
+        && (dynamoDb.get("region") == null || dynamoDb.get("region").isNull())) {
+      dynamoDb.put("region", region.trim());
     }
   }
 }

@@ -1,8 +1,9 @@
 package io.agentruntime.runtime.coordination;
 
+import io.agentruntime.contract.config.PolicyStoreConfig;
 import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
-import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -45,6 +46,7 @@ public final class CoordinationTable implements AutoCloseable {
   private final RuntimeMetrics metrics;
   private final Clock clock;
   private final Map<Object, Future<?>> inTurn = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   private CoordinationTable(
       DynamoDbClient client, String table, String region, Vertx vertx, RuntimeMetrics metrics) {
@@ -130,7 +132,11 @@ public final class CoordinationTable implements AutoCloseable {
           case AwsServiceException service when service.isThrottlingException() -> "throttled";
           default -> "error";
         };
-    metrics.policyStoreRequests(operation, region, outcome).increment();
+    counters
+        .computeIfAbsent(
+            operation + '/' + outcome,
+            key -> metrics.policyStoreRequests(operation, region, outcome))
+        .increment();
   }
 
   /** {@code table '<name>' in <region>}, for error messages. */

@@ -1,12 +1,12 @@
 package io.agentruntime.runtime.governance;
 
+import io.agentruntime.contract.config.PolicyStoreConfig;
 import io.agentruntime.governance.store.FilePolicyStore;
 import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
 import io.agentruntime.governance.store.dynamodb.DynamoDbPolicyStore;
 import io.agentruntime.governance.store.dynamodb.RegionalFailoverPolicyStore;
 import io.agentruntime.governance.store.dynamodb.StoreRequestListener;
-import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import java.util.ArrayList;
 import java.util.List;

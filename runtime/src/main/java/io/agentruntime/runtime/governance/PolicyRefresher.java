@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@link PolicySetSynchronizer#refresh()} every {@code refreshInterval} on a dedicated worker
  * thread: store reads block, and an event loop must never wait for them. The synchronizer logs what
- * each refresh installed or why it failed.
+ * each refresh installed or why it failed; what depends on the installed set is told after each
+ * install, on the same worker.
  */
 public final class PolicyRefresher implements AutoCloseable {
 
@@ -21,14 +22,20 @@ public final class PolicyRefresher implements AutoCloseable {
   private final Vertx vertx;
   private final PolicySetSynchronizer synchronizer;
   private final Duration interval;
+  private final Runnable onInstall;
   private final WorkerExecutor worker;
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private long timerId = -1;
 
-  public PolicyRefresher(Vertx vertx, PolicySetSynchronizer synchronizer, Duration interval) {
+  /**
+   * @param onInstall runs after every refresh that installed a new policy set
+   */
+  public PolicyRefresher(
+      Vertx vertx, PolicySetSynchronizer synchronizer, Duration interval, Runnable onInstall) {
     this.vertx = vertx;
     this.synchronizer = synchronizer;
     this.interval = interval;
+    this.onInstall = onInstall;
     this.worker = vertx.createSharedWorkerExecutor("policy-refresh", 1);
   }
 
@@ -45,9 +52,17 @@ public final class PolicyRefresher implements AutoCloseable {
       return Future.succeededFuture(false);
     }
     return worker
-        .executeBlocking(synchronizer::refresh, false)
+        .executeBlocking(this::refreshOnWorker, false)
         .onFailure(e -> LOG.error("policy refresh failed", e))
         .onComplete(done -> refreshing.set(false));
+  }
+
+  private boolean refreshOnWorker() {
+    boolean installed = synchronizer.refresh();
+    if (installed) {
+      onInstall.run();
+    }
+    return installed;
   }
 
   @Override

@@ -4,7 +4,7 @@ import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.DecisionRequest;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.runtime.identity.Principal;
-import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.intent.Intent;
 import java.util.Map;
 
 /**
@@ -15,28 +15,26 @@ public final class RequestGovernor {
 
   private final GovernanceEngine engine;
   private final String resource;
-  private final RuntimeMetrics metrics;
   private final DecisionLog decisionLog;
 
   /**
    * @param resource the Cedar resource id of this runtime, {@code <namespace>/<name>}
    */
-  public RequestGovernor(
-      GovernanceEngine engine, String resource, RuntimeMetrics metrics, DecisionLog decisionLog) {
+  public RequestGovernor(GovernanceEngine engine, String resource, DecisionLog decisionLog) {
     this.engine = engine;
     this.resource = resource;
-    this.metrics = metrics;
     this.decisionLog = decisionLog;
   }
 
   /** Decides whether {@code principal} may run {@code intent} with {@code context}. */
   public Decision decide(
-      RequestIds ids, Principal principal, String intent, Map<String, Object> context) {
+      RequestIds ids, Principal principal, Intent intent, Map<String, Object> context) {
     Decision decision =
         engine.decide(
-            new DecisionRequest(principal.id(), principal.groups(), intent, resource, context));
-    metrics.recordDecision(intent, decision);
-    decisionLog.record(ids, principal.id(), intent, decision);
+            new DecisionRequest(
+                principal.id(), principal.groups(), intent.name(), resource, context));
+    intent.meters().recordDecision(decision);
+    decisionLog.record(ids, principal.id(), intent.name(), decision);
     return decision;
   }
 

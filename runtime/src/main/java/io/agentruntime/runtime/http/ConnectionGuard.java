@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.runtime.metrics.ListenerUsage;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.vertx.core.http.HttpConnection;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * announces an HTTP/1.x connection only once its first request is decoded; such connections keep
  * Vert.x's own decoder and are counted from then on (see {@code server.http2ClearText}).
  */
-public final class ConnectionGuard {
+public final class ConnectionGuard implements ListenerUsage {
 
   /** The names Vert.x gives the HTTP/1.x handlers in the pipeline. */
   private static final String DECODER = "httpDecoder";
@@ -56,11 +57,13 @@ public final class ConnectionGuard {
   }
 
   /** Connections open now. */
+  @Override
   public int open() {
     return open.get();
   }
 
   /** Connections closed at once since start because the listener was full. */
+  @Override
   public long refused() {
     return refused.sum();
   }

@@ -1,7 +1,7 @@
 package io.agentruntime.runtime.http;
 
 import com.fasterxml.jackson.core.JsonParser;
-import io.agentruntime.runtime.config.ContextLimits;
+import io.agentruntime.contract.config.ContextLimits;
 
 /**
  * Counts what the {@code context} of one body costs while the parser reads it, and stops the read

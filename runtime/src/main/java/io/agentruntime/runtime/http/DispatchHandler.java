@@ -2,14 +2,13 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.backend.BackendCall;
-import io.agentruntime.runtime.config.IntentConfig;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
+import io.agentruntime.runtime.metrics.IntentMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 
 /**
  * {@code POST /dispatch}: governance decision, then the intent's backend. Answers are built whole
@@ -29,10 +28,11 @@ final class DispatchHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String intent = null;
+    // A request refused before its intent is known is counted under the unknown intent.
+    IntentMeters meters = services.metrics().unknownIntent();
     try {
       GovernedRequest request = GovernedRequest.of(ctx, services);
-      intent = request.body().intent();
+      meters = request.intent().meters();
       String key = idempotencyKey(ctx);
       Future<HttpReply> reply =
           key == null
@@ -44,15 +44,16 @@ final class DispatchHandler implements Handler<RoutingContext> {
                           request.principal().id(),
                           key,
                           RequestContext.body(ctx).getBytes(),
-                          timeout(intent)),
+                          // how long a repeat may wait for the first: the intent's timeout
+                          request.intent().config().timeout()),
                       () -> dispatch(ctx, request))
                   .map(DispatchHandler::markReplay);
-      String label = intent;
+      IntentMeters counted = meters;
       reply
           .recover(failure -> Future.succeededFuture(problem(ctx, failure)))
-          .onSuccess(answer -> finish(ctx, label, answer));
+          .onSuccess(answer -> finish(ctx, counted, answer));
     } catch (ProblemException e) {
-      finish(ctx, intent, problem(ctx, e));
+      finish(ctx, meters, problem(ctx, e));
     }
   }
 
@@ -71,7 +72,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
     }
     return services
         .rateLimiter()
-        .admit(request.ids(), request.principal(), intent, decision)
+        .admit(request.ids(), request.principal(), request.intent(), decision)
         .compose(admitted -> invoke(ctx, request, decision));
   }
 
@@ -87,9 +88,10 @@ final class DispatchHandler implements Handler<RoutingContext> {
             decisionBody);
     long backendStart = System.nanoTime();
     return request
+        .intent()
         .backend()
         .invoke(call)
-        .andThen(done -> services.metrics().recordBackend(intent, System.nanoTime() - backendStart))
+        .andThen(done -> request.intent().meters().recordBackend(System.nanoTime() - backendStart))
         .map(
             result ->
                 HttpReply.json(
@@ -101,16 +103,6 @@ final class DispatchHandler implements Handler<RoutingContext> {
                         .put("result", result)
                         .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
                         .toBuffer()));
-  }
-
-  /** How long a repeat may wait for the first request: the intent's backend timeout. */
-  private Duration timeout(String intent) {
-    for (IntentConfig configured : services.config().intents()) {
-      if (configured.name().equals(intent)) {
-        return configured.timeout();
-      }
-    }
-    return Duration.ZERO;
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {
@@ -132,8 +124,8 @@ final class DispatchHandler implements Handler<RoutingContext> {
     return key;
   }
 
-  private void finish(RoutingContext ctx, String intent, HttpReply reply) {
-    services.metrics().recordDispatch(intent, reply.status(), RequestContext.elapsedNanos(ctx));
+  private static void finish(RoutingContext ctx, IntentMeters meters, HttpReply reply) {
+    meters.recordDispatch(reply.status(), RequestContext.elapsedNanos(ctx));
     ReplyWriter.send(ctx, reply);
   }
 

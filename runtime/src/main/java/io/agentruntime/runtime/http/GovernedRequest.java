@@ -1,10 +1,10 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
-import io.agentruntime.runtime.Readiness;
-import io.agentruntime.runtime.backend.Backend;
+import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
+import io.agentruntime.runtime.intent.Intent;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param ids the request's ids
  * @param body the parsed body
  * @param principal the caller
- * @param backend the backend of the intent
+ * @param intent the configured intent the body names: its timeout, backend and meters
  */
-record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal, Backend backend) {
+record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal, Intent intent) {
 
   /** The runtime's own id of the request. */
   String requestId() {
@@ -39,16 +39,16 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
       throw Problems.notReady(notReady.get());
     }
     Principal principal = principal(ctx, services, body);
-    Backend backend =
+    Intent intent =
         services
-            .backends()
-            .backend(body.intent())
+            .intents()
+            .find(body.intent())
             .orElseThrow(
                 () ->
                     new ProblemException(
                         ProblemType.UNKNOWN_INTENT,
                         "intent '" + abbreviate(body.intent()) + "' is not configured"));
-    return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, backend);
+    return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, intent);
   }
 
   /**
@@ -58,11 +58,11 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
   Future<Decision> decide(RoutingContext ctx, RuntimeServices services) {
     if (body.contextSize().light()) {
       return Future.succeededFuture(
-          services.governor().decide(ids, principal, body.intent(), body.context()));
+          services.governor().decide(ids, principal, intent, body.context()));
     }
     return ctx.vertx()
         .executeBlocking(
-            () -> services.governor().decide(ids, principal, body.intent(), body.context()), false);
+            () -> services.governor().decide(ids, principal, intent, body.context()), false);
   }
 
   private static Principal principal(

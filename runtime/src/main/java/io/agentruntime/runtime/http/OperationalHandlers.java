@@ -1,7 +1,7 @@
 package io.agentruntime.runtime.http;
 
-import io.agentruntime.runtime.Readiness;
-import io.agentruntime.runtime.config.IntentConfig;
+import io.agentruntime.runtime.governance.Readiness;
+import io.agentruntime.runtime.intent.Intent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,12 +20,12 @@ final class OperationalHandlers {
   OperationalHandlers(RuntimeServices services) {
     this.services = services;
     JsonArray list = new JsonArray();
-    for (IntentConfig intent : services.config().intents()) {
+    for (Intent intent : services.intents().all()) {
       list.add(
           new JsonObject()
               .put("name", intent.name())
-              .put("backend", intent.backend().type())
-              .put("timeoutMs", intent.timeout().toMillis()));
+              .put("backend", intent.config().backend().type())
+              .put("timeoutMs", intent.config().timeout().toMillis()));
     }
     this.intents = new JsonObject().put("intents", list).toBuffer();
   }

@@ -1,11 +1,11 @@
 package io.agentruntime.runtime.http;
 
-import io.agentruntime.runtime.Readiness;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.BackendUnavailableException;
+import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
 import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;

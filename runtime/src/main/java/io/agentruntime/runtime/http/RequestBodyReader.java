@@ -1,6 +1,6 @@
 package io.agentruntime.runtime.http;
 
-import io.agentruntime.runtime.config.ServerConfig;
+import io.agentruntime.contract.config.ServerConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;

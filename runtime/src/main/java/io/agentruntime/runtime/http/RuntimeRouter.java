@@ -1,6 +1,6 @@
 package io.agentruntime.runtime.http;
 
-import io.agentruntime.runtime.config.ServerConfig;
+import io.agentruntime.contract.config.ServerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,11 +1,11 @@
 package io.agentruntime.runtime.http;
 
-import io.agentruntime.runtime.Readiness;
-import io.agentruntime.runtime.backend.BackendRegistry;
-import io.agentruntime.runtime.config.RuntimeConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
+import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
 
@@ -15,7 +15,7 @@ import io.agentruntime.runtime.ratelimit.RateLimiter;
  * @param config the parsed configuration
  * @param governor decides requests
  * @param readiness whether requests may be served now
- * @param backends the backend of each intent
+ * @param intents the configured intents, each with its backend and meters
  * @param metrics the meters
  * @param idempotency remembered answers per {@code Idempotency-Key}
  * @param rateLimiter takes the tokens of rate-limited policies
@@ -25,7 +25,7 @@ public record RuntimeServices(
     RuntimeConfig config,
     RequestGovernor governor,
     Readiness readiness,
-    BackendRegistry backends,
+    Intents intents,
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,

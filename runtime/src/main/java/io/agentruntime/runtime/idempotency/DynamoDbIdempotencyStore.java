@@ -1,6 +1,6 @@
 package io.agentruntime.runtime.idempotency;
 
-import io.agentruntime.runtime.config.IdempotencyConfig;
+import io.agentruntime.contract.config.IdempotencyConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.micrometer.core.instrument.Counter;

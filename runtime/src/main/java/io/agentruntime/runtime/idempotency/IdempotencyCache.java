@@ -1,6 +1,6 @@
 package io.agentruntime.runtime.idempotency;
 
-import io.agentruntime.runtime.config.IdempotencyConfig;
+import io.agentruntime.contract.config.IdempotencyConfig;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

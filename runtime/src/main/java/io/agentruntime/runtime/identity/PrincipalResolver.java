@@ -1,6 +1,6 @@
 package io.agentruntime.runtime.identity;
 
-import io.agentruntime.runtime.config.IdentityConfig;
+import io.agentruntime.contract.config.IdentityConfig;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.metrics;
 
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.governance.engine.EvaluatorListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,22 +13,14 @@ final class EvaluatorMeters implements EvaluatorListener {
   private final Counter checks;
 
   EvaluatorMeters(MeterRegistry registry) {
-    disagreements =
-        Counter.builder(RuntimeMetrics.EVALUATOR_DISAGREEMENTS)
-            .description("Decisions of the JVM evaluator cedar-java disagreed with (shadow)")
-            .register(registry);
-    fallbacks =
-        Counter.builder(RuntimeMetrics.EVALUATOR_FALLBACKS)
-            .description("Installed policy sets the JVM evaluator left to cedar-java")
-            .register(registry);
-    dropped =
-        Counter.builder(RuntimeMetrics.EVALUATOR_SHADOW_DROPPED)
-            .description("Decisions not checked against cedar-java because its queue was full")
-            .register(registry);
-    checks =
-        Counter.builder(RuntimeMetrics.EVALUATOR_SHADOW_CHECKS)
-            .description("Decisions of the JVM evaluator checked against cedar-java (shadow)")
-            .register(registry);
+    disagreements = counter(registry, RuntimeMeter.EVALUATOR_DISAGREEMENTS);
+    fallbacks = counter(registry, RuntimeMeter.EVALUATOR_FALLBACKS);
+    dropped = counter(registry, RuntimeMeter.EVALUATOR_SHADOW_DROPPED);
+    checks = counter(registry, RuntimeMeter.EVALUATOR_SHADOW_CHECKS);
+  }
+
+  private static Counter counter(MeterRegistry registry, RuntimeMeter meter) {
+    return Counter.builder(meter.meterName()).description(meter.description()).register(registry);
   }
 
   @Override

@@ -1,33 +1,44 @@
 package io.agentruntime.runtime.metrics;
 
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** The meters of one intent label, prepared so recording is an array or map read. */
-final class IntentMeters {
+/**
+ * The meters of one intent label, prepared so that recording is an array or map read: a request
+ * carries its intent's meters and never registers one.
+ */
+public final class IntentMeters {
 
   private final MeterRegistry registry;
   private final String intent;
+  private final Timer[] decisionDurations;
   private final Timer[] dispatchDurations = new Timer[DispatchOutcome.values().length];
   private final Counter[][] decisions =
       new Counter[Effect.values().length][EnforcementMode.values().length];
   private final Timer backendDuration;
   private final ConcurrentHashMap<Integer, Counter> requestsByStatus = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Counter[]> rateLimitDecisions = new ConcurrentHashMap<>();
 
-  IntentMeters(MeterRegistry registry, String intent, String backend) {
+  /**
+   * @param decisionDurations the decision timers of every intent, by {@link Effect}
+   */
+  IntentMeters(MeterRegistry registry, String intent, String backend, Timer[] decisionDurations) {
     this.registry = registry;
     this.intent = intent;
+    this.decisionDurations = decisionDurations;
     for (Effect effect : Effect.values()) {
       for (EnforcementMode mode : EnforcementMode.values()) {
         decisions[effect.ordinal()][mode.ordinal()] =
-            Counter.builder(RuntimeMetrics.DECISIONS)
-                .description("Governance decisions by intent, effect and engine mode")
+            Counter.builder(RuntimeMeter.DECISIONS.meterName())
+                .description(RuntimeMeter.DECISIONS.description())
                 .tag("intent", intent)
                 .tag("decision", effect.displayName())
                 .tag("mode", mode.displayName())
@@ -35,21 +46,21 @@ final class IntentMeters {
       }
     }
     backendDuration =
-        RuntimeMetrics.histogram(RuntimeMetrics.BACKEND_DURATION, "Time one backend call took")
+        RuntimeMetrics.histogram(RuntimeMeter.BACKEND_DURATION)
             .tag("intent", intent)
             .tag("backend", backend)
             .register(registry);
   }
 
-  void recordDispatch(int status, long nanos) {
+  /** Records one {@code /dispatch} answer. */
+  public void recordDispatch(int status, long nanos) {
     DispatchOutcome outcome = DispatchOutcome.of(status);
     Timer duration = dispatchDurations[outcome.ordinal()];
     if (duration == null) {
       // Created on first use: most intents never see most outcomes. Registering twice in a race
       // returns the same meter, so the unsynchronized write is harmless.
       duration =
-          RuntimeMetrics.histogram(
-                  RuntimeMetrics.DISPATCH_DURATION, "Time to answer POST /dispatch")
+          RuntimeMetrics.histogram(RuntimeMeter.DISPATCH_DURATION)
               .tag("intent", intent)
               .tag("outcome", outcome.label())
               .register(registry);
@@ -59,17 +70,48 @@ final class IntentMeters {
     requestsByStatus.computeIfAbsent(status, code -> requestCounter(outcome, code)).increment();
   }
 
-  void recordDecision(Decision decision) {
+  /** Records one governance decision: its duration and its effect. */
+  public void recordDecision(Decision decision) {
+    decisionDurations[decision.effect().ordinal()].record(
+        decision.evaluationNanos(), TimeUnit.NANOSECONDS);
     decisions[decision.effect().ordinal()][decision.mode().ordinal()].increment();
   }
 
-  void recordBackend(long nanos) {
+  /** Records the time one backend call took, successful or not. */
+  public void recordBackend(long nanos) {
     backendDuration.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** Counts one check of the bucket of the rate-limited policy {@code policyId}. */
+  public void recordRateLimit(String policyId, RateLimitOutcome outcome) {
+    // Prepared when the policy set was installed; only a check racing that install registers.
+    rateLimitDecisions.computeIfAbsent(policyId, this::rateLimitCounters)[outcome.ordinal()]
+        .increment();
+  }
+
+  /** Registers the rate limit counters of {@code policyIds}, off the request path. */
+  void prepareRateLimits(Collection<String> policyIds) {
+    policyIds.forEach(
+        policyId -> rateLimitDecisions.computeIfAbsent(policyId, this::rateLimitCounters));
+  }
+
+  private Counter[] rateLimitCounters(String policyId) {
+    Counter[] counters = new Counter[RateLimitOutcome.values().length];
+    for (RateLimitOutcome outcome : RateLimitOutcome.values()) {
+      counters[outcome.ordinal()] =
+          Counter.builder(RuntimeMeter.RATE_LIMIT_DECISIONS.meterName())
+              .description(RuntimeMeter.RATE_LIMIT_DECISIONS.description())
+              .tag("intent", intent)
+              .tag("policy", policyId)
+              .tag("outcome", outcome.label())
+              .register(registry);
+    }
+    return counters;
+  }
+
   private Counter requestCounter(DispatchOutcome outcome, int status) {
-    return Counter.builder(RuntimeMetrics.DISPATCH_REQUESTS)
-        .description("Answers to POST /dispatch by intent, outcome and status code")
+    return Counter.builder(RuntimeMeter.DISPATCH_REQUESTS.meterName())
+        .description(RuntimeMeter.DISPATCH_REQUESTS.description())
         .tag("intent", intent)
         .tag("outcome", outcome.label())
         .tag("code", Integer.toString(status))

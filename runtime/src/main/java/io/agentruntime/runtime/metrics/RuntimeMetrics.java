@@ -1,10 +1,9 @@
 package io.agentruntime.runtime.metrics;
 
-import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.governance.engine.Effect;
 import io.agentruntime.governance.engine.EvaluatorListener;
-import io.agentruntime.runtime.backend.Backend;
-import io.agentruntime.runtime.http.ConnectionGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,42 +18,20 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Every runtime meter, named exactly as DESIGN §7 lists them. Meters are created up front per
- * configured intent so the request path only reads prepared objects; requests naming an unknown
- * intent share the {@value #UNKNOWN_INTENT} label, so callers cannot grow the label set.
+ * Every runtime meter, named by {@link RuntimeMeter} as DESIGN §7 lists them. Meters are created up
+ * front per configured intent ({@link IntentMeters}) so the request path only reads prepared
+ * objects; requests naming an unknown intent share the {@value RuntimeMeter#UNKNOWN_INTENT} label,
+ * so callers cannot grow the label set.
  */
 public final class RuntimeMetrics implements AutoCloseable {
-
-  public static final String DISPATCH_DURATION = "agent.dispatch.duration";
-  public static final String DISPATCH_REQUESTS = "agent.dispatch.requests";
-  public static final String DECISION_DURATION = "agent.governance.decision.duration";
-  public static final String DECISIONS = "agent.governance.decisions";
-  public static final String POLICY_SET_VERSION = "agent.policy.set.version";
-  public static final String POLICY_SET_AGE = "agent.policy.set.age";
-  public static final String POLICY_STORE_REQUESTS = "agent.policy.store.requests";
-  public static final String BACKEND_DURATION = "agent.backend.duration";
-  public static final String BACKEND_IN_FLIGHT = "agent.backend.in.flight";
-  public static final String BACKEND_POOL_MAX_CONNECTIONS = "agent.backend.pool.max.connections";
-  public static final String BACKEND_REJECTED = "agent.backend.rejected";
-  public static final String RATE_LIMIT_DECISIONS = "agent.rate.limit.decisions";
-  public static final String IDEMPOTENCY_REPLAYS = "agent.idempotency.replays";
-  public static final String EVALUATOR_DISAGREEMENTS = "agent.governance.evaluator.disagreements";
-  public static final String EVALUATOR_FALLBACKS = "agent.governance.evaluator.fallbacks";
-  public static final String EVALUATOR_SHADOW_DROPPED = "agent.governance.evaluator.shadow.dropped";
-  public static final String EVALUATOR_SHADOW_CHECKS = "agent.governance.evaluator.shadow.checks";
-  public static final String IDEMPOTENCY_MEMORY = "agent.idempotency.memory";
-  public static final String HTTP_CONNECTIONS = "agent.http.connections";
-  public static final String HTTP_CONNECTIONS_REFUSED = "agent.http.connections.refused";
-
-  /** The {@code intent} label of requests whose intent is missing or not configured. */
-  public static final String UNKNOWN_INTENT = "_unknown";
 
   /** From 100 µs to 30 s, fine enough to read p50/p95/p99 of a sub-millisecond service. */
   private static final Duration[] BUCKETS =
@@ -70,9 +47,10 @@ public final class RuntimeMetrics implements AutoCloseable {
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
   /**
-   * @param intentBackends backend type ({@code echo}, {@code http}, ...) of each configured intent
+   * @param intents the configured intents: each gets its meters now, labelled with its name and its
+   *     backend's type
    */
-  public RuntimeMetrics(Map<String, String> intentBackends) {
+  public RuntimeMetrics(List<IntentConfig> intents) {
     // Two processor meters break Prometheus naming rules (promtool rejects "_ns_total" and a gauge
     // ending in "_count"); process_cpu_usage and system_cpu_usage still cover CPU.
     registry
@@ -82,15 +60,19 @@ public final class RuntimeMetrics implements AutoCloseable {
                 id ->
                     id.getName().equals("process.cpu.time")
                         || id.getName().equals("system.cpu.count")));
-    intentBackends.forEach(
-        (intent, backend) -> intents.put(intent, new IntentMeters(registry, intent, backend)));
-    unknownIntent = new IntentMeters(registry, UNKNOWN_INTENT, "none");
     for (Effect effect : Effect.values()) {
       decisionDurations[effect.ordinal()] =
-          histogram(DECISION_DURATION, "Time spent deciding one governance request")
+          histogram(RuntimeMeter.DECISION_DURATION)
               .tag("decision", effect.displayName())
               .register(registry);
     }
+    for (IntentConfig intent : intents) {
+      this.intents.put(
+          intent.name(),
+          new IntentMeters(registry, intent.name(), intent.backend().type(), decisionDurations));
+    }
+    unknownIntent =
+        new IntentMeters(registry, RuntimeMeter.UNKNOWN_INTENT, "none", decisionDurations);
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -99,78 +81,61 @@ public final class RuntimeMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
-  static Timer.Builder histogram(String name, String description) {
-    return Timer.builder(name)
-        .description(description)
+  static Timer.Builder histogram(RuntimeMeter meter) {
+    return Timer.builder(meter.meterName())
+        .description(meter.description())
         .serviceLevelObjectives(BUCKETS)
         .publishPercentileHistogram(false);
   }
 
-  /** Records one {@code /dispatch} answer; {@code intent} may be null or unknown. */
-  public void recordDispatch(String intent, int status, long nanos) {
-    meters(intent).recordDispatch(status, nanos);
+  /** The meters of the configured {@code intent}; those of the unknown intent for any other. */
+  public IntentMeters intent(String intent) {
+    IntentMeters meters = intent == null ? null : intents.get(intent);
+    return meters == null ? unknownIntent : meters;
   }
 
-  /** Records one governance decision for a configured intent. */
-  public void recordDecision(String intent, Decision decision) {
-    decisionDurations[decision.effect().ordinal()].record(
-        decision.evaluationNanos(), TimeUnit.NANOSECONDS);
-    meters(intent).recordDecision(decision);
+  /** The meters of requests whose intent is missing or not configured. */
+  public IntentMeters unknownIntent() {
+    return unknownIntent;
   }
 
-  /** Records the time one backend call took, successful or not. */
-  public void recordBackend(String intent, long nanos) {
-    meters(intent).recordBackend(nanos);
+  /**
+   * Registers the rate limit counters of every configured intent for the rate-limited policies
+   * {@code policyIds}: called when a policy set is installed, so that checks only increment them.
+   */
+  public void prepareRateLimits(Collection<String> policyIds) {
+    intents.values().forEach(meters -> meters.prepareRateLimits(policyIds));
   }
 
   /** Exposes the policy set's version and age (seconds since the store last answered). */
   public void bindPolicySet(DoubleSupplier version, DoubleSupplier ageSeconds) {
     // Strong references: the suppliers are usually method references nothing else holds, and a
     // gauge's default weak reference would let a GC turn them into NaN.
-    Gauge.builder(POLICY_SET_VERSION, version, DoubleSupplier::getAsDouble)
-        .description("Version of the installed policy set, -1 before the first")
+    Gauge.builder(RuntimeMeter.POLICY_SET_VERSION.meterName(), version, DoubleSupplier::getAsDouble)
+        .description(RuntimeMeter.POLICY_SET_VERSION.description())
         .strongReference(true)
         .register(registry);
-    Gauge.builder(POLICY_SET_AGE, ageSeconds, DoubleSupplier::getAsDouble)
-        .description("Seconds since the policy store last answered")
-        .baseUnit("seconds")
+    Gauge.builder(RuntimeMeter.POLICY_SET_AGE.meterName(), ageSeconds, DoubleSupplier::getAsDouble)
+        .description(RuntimeMeter.POLICY_SET_AGE.description())
+        .baseUnit(RuntimeMeter.POLICY_SET_AGE.kind().baseUnit())
         .strongReference(true)
         .register(registry);
   }
 
   /**
-   * Exposes the bulkhead of every backend that has one: calls in flight, pool size and rejected
-   * calls, labelled with the intent and the backend type.
+   * Exposes a backend's bulkhead: calls in flight, pool size and rejected calls, labelled with the
+   * intent and the backend type.
    */
-  public void bindBackends(Map<String, Backend> backends) {
-    backends.forEach(
-        (intent, backend) ->
-            backend
-                .bulkhead()
-                .ifPresent(
-                    bulkhead -> BulkheadMeters.bind(registry, intent, backend.type(), bulkhead)));
+  public void bindBackendPool(String intent, String backend, PoolUsage pool) {
+    BulkheadMeters.bind(registry, intent, backend, pool);
   }
 
   /** The counter of policy store calls with these labels. */
   public Counter policyStoreRequests(String operation, String region, String outcome) {
-    return Counter.builder(POLICY_STORE_REQUESTS)
-        .description("Policy store calls by operation and outcome")
+    return Counter.builder(RuntimeMeter.POLICY_STORE_REQUESTS.meterName())
+        .description(RuntimeMeter.POLICY_STORE_REQUESTS.description())
         .tag("operation", operation)
         .tag("region", region)
-        .tag("outcome", outcome)
-        .register(registry);
-  }
-
-  /**
-   * The counter of rate limit checks of one policy's bucket for {@code intent}.
-   *
-   * @param outcome {@code granted}, {@code limited} or {@code store_error}
-   */
-  public Counter rateLimitDecisions(String intent, String policy, String outcome) {
-    return Counter.builder(RATE_LIMIT_DECISIONS)
-        .description("Rate limit bucket checks by intent, policy and outcome")
-        .tag("intent", intent)
-        .tag("policy", policy)
         .tag("outcome", outcome)
         .register(registry);
   }
@@ -181,8 +146,8 @@ public final class RuntimeMetrics implements AutoCloseable {
    * @param store where the replayed answer came from: {@code memory} or {@code dynamodb}
    */
   public Counter idempotencyReplays(String store) {
-    return Counter.builder(IDEMPOTENCY_REPLAYS)
-        .description("Answers replayed for a repeated Idempotency-Key, by where they were kept")
+    return Counter.builder(RuntimeMeter.IDEMPOTENCY_REPLAYS.meterName())
+        .description(RuntimeMeter.IDEMPOTENCY_REPLAYS.description())
         .tag("store", store)
         .register(registry);
   }
@@ -194,9 +159,9 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   /** Exposes the bytes of {@code Idempotency-Key} answers this pod keeps in memory. */
   public void bindIdempotencyMemory(LongSupplier bytes) {
-    Gauge.builder(IDEMPOTENCY_MEMORY, bytes, LongSupplier::getAsLong)
-        .description("Bytes of Idempotency-Key answers kept in this pod's memory")
-        .baseUnit("bytes")
+    Gauge.builder(RuntimeMeter.IDEMPOTENCY_MEMORY.meterName(), bytes, LongSupplier::getAsLong)
+        .description(RuntimeMeter.IDEMPOTENCY_MEMORY.description())
+        .baseUnit(RuntimeMeter.IDEMPOTENCY_MEMORY.kind().baseUnit())
         .strongReference(true)
         .register(registry);
   }
@@ -207,15 +172,16 @@ public final class RuntimeMetrics implements AutoCloseable {
    *
    * @param listener {@code api} or {@code management}
    */
-  public void bindListener(String listener, ConnectionGuard guard) {
-    // The strong gauge keeps the guard alive for the counter, which can only hold it weakly.
-    Gauge.builder(HTTP_CONNECTIONS, guard, ConnectionGuard::open)
-        .description("Connections open on the listener")
+  public void bindListener(String listener, ListenerUsage usage) {
+    // The strong gauge keeps the usage alive for the counter, which can only hold it weakly.
+    Gauge.builder(RuntimeMeter.HTTP_CONNECTIONS.meterName(), usage, ListenerUsage::open)
+        .description(RuntimeMeter.HTTP_CONNECTIONS.description())
         .tag("listener", listener)
         .strongReference(true)
         .register(registry);
-    FunctionCounter.builder(HTTP_CONNECTIONS_REFUSED, guard, ConnectionGuard::refused)
-        .description("Connections closed at once because the listener held its maximum")
+    FunctionCounter.builder(
+            RuntimeMeter.HTTP_CONNECTIONS_REFUSED.meterName(), usage, ListenerUsage::refused)
+        .description(RuntimeMeter.HTTP_CONNECTIONS_REFUSED.description())
         .tag("listener", listener)
         .register(registry);
   }
@@ -223,11 +189,6 @@ public final class RuntimeMetrics implements AutoCloseable {
   /** Every meter in the Prometheus text format. */
   public String scrape() {
     return registry.scrape();
-  }
-
-  private IntentMeters meters(String intent) {
-    IntentMeters meters = intent == null ? null : intents.get(intent);
-    return meters == null ? unknownIntent : meters;
   }
 
   private static Duration[] millis(double... values) {

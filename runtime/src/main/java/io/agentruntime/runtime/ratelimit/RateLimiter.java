@@ -1,19 +1,19 @@
 package io.agentruntime.runtime.ratelimit;
 
+import io.agentruntime.contract.config.RateLimitConfig;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
-import io.agentruntime.runtime.config.RateLimitConfig;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
-import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.intent.Intent;
+import io.agentruntime.runtime.metrics.RateLimitOutcome;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +39,6 @@ public final class RateLimiter {
   private final Supplier<Map<String, RateLimit>> limits;
   private final RateLimitStore store;
   private final RateLimitConfig config;
-  private final RuntimeMetrics metrics;
   private final DecisionLog decisionLog;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
@@ -50,12 +49,10 @@ public final class RateLimiter {
       Supplier<Map<String, RateLimit>> limits,
       RateLimitStore store,
       RateLimitConfig config,
-      RuntimeMetrics metrics,
       DecisionLog decisionLog) {
     this.limits = limits;
     this.store = store;
     this.config = config;
-    this.metrics = metrics;
     this.decisionLog = decisionLog;
   }
 
@@ -65,7 +62,7 @@ public final class RateLimiter {
    * @return succeeds when the request may proceed; fails with {@link RateLimitedException} (429)
    *     or, with {@code rateLimits.onStoreError: deny}, {@link RateLimitStoreUnavailableException}
    */
-  public Future<Void> admit(RequestIds ids, Principal principal, String intent, Decision decision) {
+  public Future<Void> admit(RequestIds ids, Principal principal, Intent intent, Decision decision) {
     if (decision.effect() != Effect.ALLOW) {
       return Future.succeededFuture();
     }
@@ -84,10 +81,11 @@ public final class RateLimiter {
       return Future.succeededFuture();
     }
     boolean enforced = decision.mode() == EnforcementMode.ENFORCE;
-    return Future.all(checks).transform(done -> verdict(ids, principal, intent, enforced, checks));
+    return Future.all(checks)
+        .transform(done -> verdict(ids, principal, intent.name(), enforced, checks));
   }
 
-  private Future<Check> check(String intent, String policyId, RateLimit limit, String principal) {
+  private Future<Check> check(Intent intent, String policyId, RateLimit limit, String principal) {
     return store
         .acquire(BucketKey.of(policyId, limit, principal), limit)
         .map(acquisition -> new Check(policyId, limit, acquisition, null))
@@ -95,11 +93,13 @@ public final class RateLimiter {
         .andThen(
             done -> {
               Check check = done.result();
-              String outcome =
+              RateLimitOutcome outcome =
                   check.error() != null
-                      ? "store_error"
-                      : check.acquisition().granted() ? "granted" : "limited";
-              metrics.rateLimitDecisions(intent, policyId, outcome).increment();
+                      ? RateLimitOutcome.STORE_ERROR
+                      : check.acquisition().granted()
+                          ? RateLimitOutcome.GRANTED
+                          : RateLimitOutcome.LIMITED;
+              intent.meters().recordRateLimit(policyId, outcome);
             });
   }
 
@@ -147,7 +147,7 @@ public final class RateLimiter {
           "rate limit of policy '{}' not checked, request {} (rateLimits.onStoreError: {}): {}",
           check.policyId(),
           denied ? "denied" : "allowed",
-          config.onStoreError().name().toLowerCase(Locale.ROOT),
+          config.onStoreError().displayName(),
           check.error().getMessage());
     }
   }

@@ -4,49 +4,31 @@ import static io.agentruntime.runtime.backend.Outcomes.PATIENCE;
 import static io.agentruntime.runtime.backend.Outcomes.failureOf;
 import static io.agentruntime.runtime.backend.Outcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.config.BackendConfig;
-import io.agentruntime.runtime.config.IntentConfig;
+import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each HTTP backend admits at most its pool plus its wait queue; the rest is refused unsent. */
 class BulkheadTest {
 
   private static final JsonObject ANSWER = new JsonObject().put("ok", true);
 
-  private Vertx vertx;
-  private final List<AutoCloseable> resources = new ArrayList<>();
-
-  @BeforeEach
-  void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stopAll() throws Exception {
-    for (AutoCloseable resource : resources.reversed()) {
-      resource.close();
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension final BackendBench bench = new BackendBench();
 
   @Test
   void aCallBeyondThePoolAndItsQueueIsRefusedWithoutBeingSent() throws Exception {
-    StubServer hanging = stub(StubServer.hanging());
+    LoopbackServer hanging = bench.server(Responders.hanging());
     Backend backend = backend(hanging.url("/slow"), Duration.ofSeconds(30), 1, 1);
     Bulkhead bulkhead = backend.bulkhead().orElseThrow();
 
@@ -69,7 +51,7 @@ class BulkheadTest {
 
   @Test
   void timedOutCallsLeaveTheBulkheadSoLaterCallsAreAdmitted() throws Exception {
-    StubServer hanging = stub(StubServer.hanging());
+    LoopbackServer hanging = bench.server(Responders.hanging());
     Backend backend = backend(hanging.url("/slow"), Duration.ofMillis(200), 1, 1);
     Bulkhead bulkhead = backend.bulkhead().orElseThrow();
 
@@ -86,7 +68,8 @@ class BulkheadTest {
 
   @Test
   void aBurstWithinThePoolAndItsQueueIsServedInFull() throws Exception {
-    StubServer stub = stub(answeringAfter(Duration.ofMillis(20)));
+    LoopbackServer stub =
+        bench.server(Responders.after(Duration.ofMillis(20), Responders.answering(ANSWER)));
     Backend backend = backend(stub.url("/lookup"), Duration.ofSeconds(30), 2, 8);
 
     List<Future<JsonObject>> calls = new ArrayList<>();
@@ -103,48 +86,19 @@ class BulkheadTest {
   }
 
   @Test
-  void aNonPositiveWaitQueueIsRejectedNamingTheField() {
-    IntentConfig intent =
-        new IntentConfig(
-            "lookup_order",
-            Duration.ofSeconds(1),
-            new BackendConfig("http", URI.create("http://127.0.0.1:9/l"), null, 4, 0));
-
-    assertThatThrownBy(() -> BackendRegistry.create(vertx, List.of(intent)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("intents[].backend.maxPending")
-        .hasMessageContaining("lookup_order");
-  }
-
-  @Test
   void theEchoBackendHasNoBulkhead() {
     assertThat(new EchoBackend().bulkhead()).isEmpty();
   }
 
   private Backend backend(URI url, Duration timeout, int maxConnections, int maxPending) {
-    IntentConfig intent =
-        new IntentConfig(
-            "lookup_order",
-            timeout,
-            new BackendConfig("http", url, null, maxConnections, maxPending));
-    BackendRegistry registry = BackendRegistry.create(vertx, List.of(intent));
-    resources.add(registry);
-    return registry.backend("lookup_order").orElseThrow();
-  }
-
-  private Handler<HttpServerRequest> answeringAfter(Duration delay) {
-    Handler<HttpServerRequest> answer = StubServer.answering(ANSWER);
-    return request -> vertx.setTimer(delay.toMillis(), id -> answer.handle(request));
-  }
-
-  private StubServer stub(Handler<HttpServerRequest> responder) throws Exception {
-    StubServer stub = StubServer.start(vertx, responder);
-    resources.add(stub);
-    return stub;
+    BackendConfig.Pool pool =
+        new BackendConfig.Pool(
+            maxConnections, maxPending, BackendConfig.Pool.DEFAULT_MAX_RESPONSE_SIZE);
+    return bench.backend(
+        new IntentConfig("lookup_order", timeout, new BackendConfig.Http(url, pool)));
   }
 
   private static BackendCall call(String requestId) {
-    return new BackendCall(
-        requestId, "lookup_order", new JsonObject(), new JsonObject(), new JsonObject());
+    return BackendBench.call("lookup_order", requestId);
   }
 }

@@ -21,9 +21,4 @@ class EchoBackendTest {
     assertThat(result.result())
         .isEqualTo(new JsonObject().put("input", input).put("decision", decision));
   }
-
-  @Test
-  void isLabelledEcho() {
-    assertThat(new EchoBackend().type()).isEqualTo("echo");
-  }
 }

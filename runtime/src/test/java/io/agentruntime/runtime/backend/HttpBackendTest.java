@@ -6,20 +6,16 @@ import static io.agentruntime.runtime.backend.Outcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.config.BackendConfig;
-import io.agentruntime.runtime.config.IntentConfig;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
+import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpBackendTest {
 
@@ -34,35 +30,18 @@ class HttpBackendTest {
   private static final BackendCall CALL =
       new BackendCall("req-7", INTENT, INPUT, CONTEXT, DECISION);
 
-  private Vertx vertx;
-  private StubServer stub;
-  private BackendRegistry registry;
-
-  @BeforeEach
-  void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stopAll() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (stub != null) {
-      stub.close();
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension final BackendBench bench = new BackendBench();
+  private LoopbackServer stub;
 
   @Test
   void postsTheDispatchAsJsonAndReturnsTheAnsweredObject() throws Exception {
     JsonObject answer = new JsonObject().put("status", "shipped");
-    Backend backend = backendAnswering(StubServer.answering(answer), Duration.ofSeconds(5));
+    Backend backend = backendAnswering(Responders.answering(answer), Duration.ofSeconds(5));
 
     JsonObject result = resultOf(backend.invoke(CALL));
 
     assertThat(result).isEqualTo(answer);
-    StubServer.Received received = stub.received().getFirst();
+    LoopbackServer.Received received = stub.received().getFirst();
     assertThat(received.path()).isEqualTo("/lookup");
     assertThat(received.headers().get("content-type")).isEqualTo("application/json");
     assertThat(received.headers().get("x-request-id")).isEqualTo("req-7");
@@ -73,14 +52,13 @@ class HttpBackendTest {
                 .put("input", INPUT)
                 .put("context", CONTEXT)
                 .put("decision", DECISION));
-    assertThat(backend.type()).isEqualTo("http");
   }
 
   @Test
   void anErrorStatusFailsNamingTheUrlTheStatusAndTheBody() throws Exception {
     Backend backend =
         backendAnswering(
-            StubServer.answering(500, "{\"error\":\"database down\"}"), Duration.ofSeconds(5));
+            Responders.answering(500, "{\"error\":\"database down\"}"), Duration.ofSeconds(5));
 
     Throwable failure = failureOf(backend.invoke(CALL));
 
@@ -95,7 +73,7 @@ class HttpBackendTest {
   void aBodyThatIsNotJsonFailsShowingItsFirstBytes() throws Exception {
     Backend backend =
         backendAnswering(
-            StubServer.answering(200, "<html>maintenance</html>"), Duration.ofSeconds(5));
+            Responders.answering(200, "<html>maintenance</html>"), Duration.ofSeconds(5));
 
     Throwable failure = failureOf(backend.invoke(CALL));
 
@@ -107,7 +85,7 @@ class HttpBackendTest {
 
   @Test
   void jsonThatIsNotAnObjectFails() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(200, "[1,2]"), Duration.ofSeconds(5));
+    Backend backend = backendAnswering(Responders.answering(200, "[1,2]"), Duration.ofSeconds(5));
 
     Throwable failure = failureOf(backend.invoke(CALL));
 
@@ -118,12 +96,12 @@ class HttpBackendTest {
 
   @Test
   void aRefusedConnectionFailsNamingTheUrl() throws Exception {
-    StubServer stopped = StubServer.start(vertx, StubServer.hanging());
+    LoopbackServer stopped = LoopbackServer.start(bench.vertx(), Responders.hanging());
     URI url = stopped.url("/lookup");
     stopped.close();
-    registry = BackendRegistry.create(vertx, List.of(intent(url, Duration.ofSeconds(5))));
+    Backend backend = bench.backend(intent(url, Duration.ofSeconds(5)));
 
-    Throwable failure = failureOf(registry.backend(INTENT).orElseThrow().invoke(CALL));
+    Throwable failure = failureOf(backend.invoke(CALL));
 
     assertThat(failure)
         .isExactlyInstanceOf(BackendUnavailableException.class)
@@ -133,7 +111,7 @@ class HttpBackendTest {
 
   @Test
   void aBackendThatNeverAnswersTimesOutAndItsConnectionIsClosed() throws Exception {
-    Backend backend = backendAnswering(StubServer.hanging(), Duration.ofMillis(300));
+    Backend backend = backendAnswering(Responders.hanging(), Duration.ofMillis(300));
 
     Throwable failure = failureOf(backend.invoke(CALL));
 
@@ -154,23 +132,22 @@ class HttpBackendTest {
   }
 
   /** Sends a byte every 50 ms and never ends the response: an idle timeout never fires. */
-  private Handler<HttpServerRequest> trickling() {
-    return request -> {
+  private LoopbackServer.Responder trickling() {
+    return (request, arrival) -> {
       var response = request.response().setChunked(true);
       response.write("{");
-      long timer = vertx.setPeriodic(50, id -> response.write(" "));
-      response.closeHandler(ignored -> vertx.cancelTimer(timer));
+      long timer = bench.vertx().setPeriodic(50, id -> response.write(" "));
+      response.closeHandler(ignored -> bench.vertx().cancelTimer(timer));
     };
   }
 
-  private Backend backendAnswering(Handler<HttpServerRequest> responder, Duration timeout)
-      throws Exception {
-    stub = StubServer.start(vertx, responder);
-    registry = BackendRegistry.create(vertx, List.of(intent(stub.url("/lookup"), timeout)));
-    return registry.backend(INTENT).orElseThrow();
+  private Backend backendAnswering(LoopbackServer.Responder responder, Duration timeout) {
+    stub = bench.server(responder);
+    return bench.backend(intent(stub.url("/lookup"), timeout));
   }
 
   private static IntentConfig intent(URI url, Duration timeout) {
-    return new IntentConfig(INTENT, timeout, new BackendConfig("http", url, null, 10));
+    return new IntentConfig(
+        INTENT, timeout, new BackendConfig.Http(url, BackendConfig.Pool.of(10)));
   }
 }

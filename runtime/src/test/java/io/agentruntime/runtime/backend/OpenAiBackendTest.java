@@ -4,19 +4,15 @@ import static io.agentruntime.runtime.backend.Outcomes.failureOf;
 import static io.agentruntime.runtime.backend.Outcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentruntime.runtime.config.BackendConfig;
-import io.agentruntime.runtime.config.IntentConfig;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
+import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenAiBackendTest {
 
@@ -42,29 +38,12 @@ class OpenAiBackendTest {
                           .put("finish_reason", "stop")))
           .put("usage", USAGE);
 
-  private Vertx vertx;
-  private StubServer stub;
-  private BackendRegistry registry;
-
-  @BeforeEach
-  void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterEach
-  void stopAll() throws Exception {
-    if (registry != null) {
-      registry.close();
-    }
-    if (stub != null) {
-      stub.close();
-    }
-    vertx.close().await(10, TimeUnit.SECONDS);
-  }
+  @RegisterExtension final BackendBench bench = new BackendBench();
+  private LoopbackServer stub;
 
   @Test
   void aPromptBecomesOneUserMessageAndTheFirstChoiceTheResult() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(COMPLETION));
+    Backend backend = backendAnswering(Responders.answering(COMPLETION));
     JsonObject input =
         new JsonObject()
             .put("prompt", "Summarize order 42")
@@ -73,7 +52,7 @@ class OpenAiBackendTest {
 
     JsonObject result = resultOf(backend.invoke(call(input)));
 
-    StubServer.Received received = stub.received().getFirst();
+    LoopbackServer.Received received = stub.received().getFirst();
     assertThat(received.path()).isEqualTo("/v1/chat/completions");
     assertThat(received.headers().get("x-request-id")).isEqualTo("req-9");
     assertThat(received.json())
@@ -90,12 +69,11 @@ class OpenAiBackendTest {
                 .put("content", "Order 42 shipped.")
                 .put("finishReason", "stop")
                 .put("usage", USAGE));
-    assertThat(backend.type()).isEqualTo("openai");
   }
 
   @Test
   void inputMessagesAreSentAsTheyAre() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(COMPLETION));
+    Backend backend = backendAnswering(Responders.answering(COMPLETION));
     JsonArray messages =
         new JsonArray()
             .add(new JsonObject().put("role", "system").put("content", "Be brief."))
@@ -109,7 +87,7 @@ class OpenAiBackendTest {
 
   @Test
   void anInputWithoutPromptOrMessagesIsSentAsJsonText() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(COMPLETION));
+    Backend backend = backendAnswering(Responders.answering(COMPLETION));
     JsonObject input = new JsonObject().put("orderId", "42");
 
     resultOf(backend.invoke(call(input)));
@@ -120,7 +98,7 @@ class OpenAiBackendTest {
 
   @Test
   void messagesThatAreNotAnArrayFailNamingTheInputFieldWithoutCallingTheServer() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(COMPLETION));
+    Backend backend = backendAnswering(Responders.answering(COMPLETION));
 
     Throwable failure = failureOf(backend.invoke(call(new JsonObject().put("messages", "hi"))));
 
@@ -133,7 +111,7 @@ class OpenAiBackendTest {
   @Test
   void aCompletionWithoutChoicesFails() throws Exception {
     Backend backend =
-        backendAnswering(StubServer.answering(new JsonObject().put("choices", new JsonArray())));
+        backendAnswering(Responders.answering(new JsonObject().put("choices", new JsonArray())));
 
     Throwable failure = failureOf(backend.invoke(call(new JsonObject().put("prompt", "hi"))));
 
@@ -145,7 +123,7 @@ class OpenAiBackendTest {
 
   @Test
   void anErrorStatusFailsLikeAnyHttpBackend() throws Exception {
-    Backend backend = backendAnswering(StubServer.answering(503, "{\"error\":\"model loading\"}"));
+    Backend backend = backendAnswering(Responders.answering(503, "{\"error\":\"model loading\"}"));
 
     Throwable failure = failureOf(backend.invoke(call(new JsonObject().put("prompt", "hi"))));
 
@@ -168,13 +146,11 @@ class OpenAiBackendTest {
     return new JsonArray().add(new JsonObject().put("role", "user").put("content", content));
   }
 
-  private Backend backendAnswering(Handler<HttpServerRequest> responder) throws Exception {
-    stub = StubServer.start(vertx, responder);
+  private Backend backendAnswering(LoopbackServer.Responder responder) {
+    stub = bench.server(responder);
     // a trailing slash on the server URL must not double the one of the completions path
-    BackendConfig backend = new BackendConfig("openai", stub.url("/"), MODEL, 10);
-    registry =
-        BackendRegistry.create(
-            vertx, List.of(new IntentConfig(INTENT, Duration.ofSeconds(5), backend)));
-    return registry.backend(INTENT).orElseThrow();
+    BackendConfig backend =
+        new BackendConfig.OpenAi(stub.url("/"), MODEL, BackendConfig.Pool.of(10));
+    return bench.backend(new IntentConfig(INTENT, Duration.ofSeconds(5), backend));
   }
 }

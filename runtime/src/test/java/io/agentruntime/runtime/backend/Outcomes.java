@@ -8,17 +8,17 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Waits, bounded in time, for what a backend call produced. */
-final class Outcomes {
+public final class Outcomes {
 
-  static final Duration PATIENCE = Duration.ofSeconds(10);
+  public static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private Outcomes() {}
 
-  static <T> T resultOf(Future<T> future) throws Exception {
+  public static <T> T resultOf(Future<T> future) throws Exception {
     return future.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  static Throwable failureOf(Future<?> future) {
+  public static Throwable failureOf(Future<?> future) {
     await().atMost(PATIENCE).until(future::isComplete);
     assertThat(future.failed()).as("the call failed").isTrue();
     return future.cause();

@@ -1,6 +1,6 @@
 package io.agentruntime.governance.store.dynamodb;
 
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.freshSet;
+import static io.agentruntime.governance.testing.LocalPolicyTable.freshSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.governance.EnforcementMode;
@@ -11,6 +11,7 @@ import io.agentruntime.governance.engine.Effect;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStoreException;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** The engine decides with what was pushed to DynamoDB after one refresh of its synchronizer. */
 class DynamoDbGovernanceTest {
-  private static LocalDynamoDb local;
+  private static LocalPolicyTable local;
 
   @BeforeAll
   static void startDynalite() throws PolicyStoreException {
-    local = LocalDynamoDb.startWithTable("eu-west-1");
+    local = LocalPolicyTable.start("eu-west-1");
   }
 
   @AfterAll
@@ -42,7 +43,7 @@ class DynamoDbGovernanceTest {
         new DecisionRequest(
             "alice", Set.of(), "call_reasoning", set.toString(), Map.of("tier", "paid"));
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       PolicySetSynchronizer synchronizer =
           new PolicySetSynchronizer(store, engine, Clock.systemUTC());
       assertThat(synchronizer.refresh()).isTrue();

@@ -1,7 +1,7 @@
 package io.agentruntime.governance.store.dynamodb;
 
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.freshSet;
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.permit;
+import static io.agentruntime.governance.testing.LocalPolicyTable.freshSet;
+import static io.agentruntime.governance.testing.LocalPolicyTable.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.governance.EnforcementMode;
@@ -9,6 +9,7 @@ import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +37,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 class DynamoDbPolicySetWriterTest {
   private static final int WRITERS = 8;
   private static final int PUTS_PER_WRITER = 25;
-  private static LocalDynamoDb local;
+  private static LocalPolicyTable local;
 
   @BeforeAll
   static void startDynalite() throws PolicyStoreException {
-    local = LocalDynamoDb.startWithTable("us-east-1");
+    local = LocalPolicyTable.start("us-east-1");
   }
 
   @AfterAll
@@ -77,7 +78,7 @@ class DynamoDbPolicySetWriterTest {
   }
 
   private static Void putAll(PolicySetKey set, int writerNumber) throws PolicyStoreException {
-    try (LocalDynamoDb.Writer writer = local.writer(set)) {
+    try (LocalPolicyTable.Writer writer = local.writer(set)) {
       for (int i = 0; i < PUTS_PER_WRITER; i++) {
         writer.writer().put(permit("w" + writerNumber + "-p" + i, "read"));
       }
@@ -89,8 +90,8 @@ class DynamoDbPolicySetWriterTest {
   void aHeadBumpThatLosesTheRaceIsRetried() throws Exception {
     PolicySetKey set = freshSet();
     HeadUpdates headUpdates = new HeadUpdates();
-    try (LocalDynamoDb.Writer rival = local.writer(set);
-        LocalDynamoDb.Writer writer = local.writer(set, headUpdates);
+    try (LocalPolicyTable.Writer rival = local.writer(set);
+        LocalPolicyTable.Writer writer = local.writer(set, headUpdates);
         DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
       headUpdates.beforeFirst(() -> rival.writer().put(permit("rival", "write")));
 
@@ -108,7 +109,7 @@ class DynamoDbPolicySetWriterTest {
   void putIfChangedWritesOnlyWhatDiffersFromTheTable() throws Exception {
     PolicySetKey set = freshSet();
     PolicyDocument permit = permit("p", "read");
-    try (LocalDynamoDb.Writer writer = local.writer(set);
+    try (LocalPolicyTable.Writer writer = local.writer(set);
         DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
       assertThat(writer.writer().putIfChanged(permit)).as("new policy").isEqualTo(1);
       assertThat(writer.writer().putIfChanged(permit)).as("same content").isEqualTo(1);
@@ -142,7 +143,7 @@ class DynamoDbPolicySetWriterTest {
   void putIfChangedReplacesAMalformedItem() throws Exception {
     PolicySetKey set = freshSet();
     PolicyDocument permit = permit("p", "read");
-    try (LocalDynamoDb.Writer writer = local.writer(set);
+    try (LocalPolicyTable.Writer writer = local.writer(set);
         DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE)) {
       writer.writer().put(permit);
       writer
@@ -150,7 +151,7 @@ class DynamoDbPolicySetWriterTest {
           .updateItem(
               request ->
                   request
-                      .tableName(LocalDynamoDb.TABLE)
+                      .tableName(LocalPolicyTable.TABLE)
                       .key(PolicyItems.policyKey(set, "p"))
                       .updateExpression("SET #mode = :mode")
                       .expressionAttributeNames(Map.of("#mode", PolicyItems.MODE))

@@ -1,7 +1,7 @@
 package io.agentruntime.governance.store.dynamodb;
 
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.freshSet;
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.permit;
+import static io.agentruntime.governance.testing.LocalPolicyTable.freshSet;
+import static io.agentruntime.governance.testing.LocalPolicyTable.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -10,6 +10,7 @@ import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.governance.store.dynamodb.StoreRequest.Operation;
 import io.agentruntime.governance.store.dynamodb.StoreRequest.Outcome;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,14 +25,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class DynamoDbPolicyStoreOutageTest {
   private static final String REGION = "ap-southeast-2";
-  // Only a guard against a hang: the store's own bound is LocalDynamoDb.CALL_TIMEOUT.
+  // Only a guard against a hang: the store's own bound is LocalPolicyTable.CALL_TIMEOUT.
   private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
-  private LocalDynamoDb local;
+  private LocalPolicyTable local;
 
   @BeforeEach
   void startDynalite() throws PolicyStoreException {
-    local = LocalDynamoDb.startWithTable(REGION);
+    local = LocalPolicyTable.start(REGION);
   }
 
   @AfterEach
@@ -44,7 +45,7 @@ class DynamoDbPolicyStoreOutageTest {
       throws Exception {
     PolicySetKey set = freshSet();
     List<StoreRequest> seen = new CopyOnWriteArrayList<>();
-    try (LocalDynamoDb.Writer writer = local.writer(set);
+    try (LocalPolicyTable.Writer writer = local.writer(set);
         DynamoDbPolicyStore store = local.store(set, seen::add)) {
       long version = writer.writer().put(permit("reasoning", "call_reasoning"));
 
@@ -55,7 +56,7 @@ class DynamoDbPolicyStoreOutageTest {
           () ->
               assertThatThrownBy(store::currentVersion)
                   .isInstanceOf(PolicyStoreException.class)
-                  .hasMessageContaining("table '" + LocalDynamoDb.TABLE + "'")
+                  .hasMessageContaining("table '" + LocalPolicyTable.TABLE + "'")
                   .hasMessageContaining("region " + REGION)
                   .hasMessageContaining("current_version of policy set " + set));
       assertTimeoutPreemptively(
@@ -92,7 +93,7 @@ class DynamoDbPolicyStoreOutageTest {
                     .newClient(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
                         List.of()),
-                LocalDynamoDb.TABLE,
+                LocalPolicyTable.TABLE,
                 freshSet(),
                 seen::add)) {
       assertTimeoutPreemptively(
@@ -109,7 +110,7 @@ class DynamoDbPolicyStoreOutageTest {
   @Test
   void aWriteToAnUnreachableStoreFailsNamingThePolicy() throws Exception {
     PolicySetKey set = freshSet();
-    try (LocalDynamoDb.Writer writer = local.writer(set)) {
+    try (LocalPolicyTable.Writer writer = local.writer(set)) {
       local.dynalite().stop();
 
       assertTimeoutPreemptively(
@@ -117,7 +118,7 @@ class DynamoDbPolicyStoreOutageTest {
           () ->
               assertThatThrownBy(() -> writer.writer().put(permit("p", "read")))
                   .isInstanceOf(PolicyStoreException.class)
-                  .hasMessageContaining("table '" + LocalDynamoDb.TABLE + "'")
+                  .hasMessageContaining("table '" + LocalPolicyTable.TABLE + "'")
                   .hasMessageContaining("put of policy 'p'"));
     }
   }

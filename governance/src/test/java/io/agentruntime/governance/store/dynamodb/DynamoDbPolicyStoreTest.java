@@ -1,7 +1,7 @@
 package io.agentruntime.governance.store.dynamodb;
 
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.freshSet;
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.permit;
+import static io.agentruntime.governance.testing.LocalPolicyTable.freshSet;
+import static io.agentruntime.governance.testing.LocalPolicyTable.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -11,6 +11,7 @@ import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbPolicyStoreTest {
   private static final String REGION = "eu-west-1";
-  private static LocalDynamoDb local;
+  private static LocalPolicyTable local;
 
   @BeforeAll
   static void startDynalite() throws PolicyStoreException {
-    local = LocalDynamoDb.startWithTable(REGION);
+    local = LocalPolicyTable.start(REGION);
   }
 
   @AfterAll
@@ -50,7 +51,7 @@ class DynamoDbPolicyStoreTest {
   void aPushedPolicyIsLoadedAndMovesTheVersion() throws Exception {
     PolicySetKey set = freshSet();
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       long version = writer.writer().put(permit("reasoning", "call_reasoning"));
       PolicyDocument audit =
           new PolicyDocument(
@@ -78,7 +79,7 @@ class DynamoDbPolicyStoreTest {
     RateLimit limit = new RateLimit(600, Duration.ofMinutes(1), RateLimit.Key.PRINCIPAL);
     String cedar = "permit(principal, action, resource);";
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       writer
           .writer()
           .put(
@@ -99,7 +100,7 @@ class DynamoDbPolicyStoreTest {
   void aDeletedPolicyIsGoneAndTheVersionMoved() throws Exception {
     PolicySetKey set = freshSet();
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       writer.writer().put(permit("a", "read"));
       long beforeDelete = writer.writer().put(permit("b", "write"));
 
@@ -115,7 +116,7 @@ class DynamoDbPolicyStoreTest {
   void replacingAPolicyKeepsOneCopyWithTheNewText() throws Exception {
     PolicySetKey set = freshSet();
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       writer.writer().put(permit("p", "read"));
       writer.writer().put(permit("p", "write"));
 
@@ -131,10 +132,10 @@ class DynamoDbPolicyStoreTest {
   void aVersionCheckIsOneGetItemAndALoadIsOneQuery() throws Exception {
     PolicySetKey set = freshSet();
     RecordedRequests requests = new RecordedRequests();
-    try (LocalDynamoDb.Writer writer = local.writer(set);
+    try (LocalPolicyTable.Writer writer = local.writer(set);
         DynamoDbPolicyStore store =
             new DynamoDbPolicyStore(
-                local.client(requests), LocalDynamoDb.TABLE, set, StoreRequestListener.NONE)) {
+                local.client(requests), LocalPolicyTable.TABLE, set, StoreRequestListener.NONE)) {
       for (int i = 0; i < 5; i++) {
         writer.writer().put(permit("p" + i, "read"));
       }
@@ -152,10 +153,10 @@ class DynamoDbPolicyStoreTest {
     RecordedRequests requests = new RecordedRequests();
     // DynamoDB pages query results at 1 MB: four policies of 300 kB need two pages.
     String padding = "x".repeat(300_000);
-    try (LocalDynamoDb.Writer writer = local.writer(set);
+    try (LocalPolicyTable.Writer writer = local.writer(set);
         DynamoDbPolicyStore store =
             new DynamoDbPolicyStore(
-                local.client(requests), LocalDynamoDb.TABLE, set, StoreRequestListener.NONE)) {
+                local.client(requests), LocalPolicyTable.TABLE, set, StoreRequestListener.NONE)) {
       for (int i = 0; i < 4; i++) {
         writer
             .writer()
@@ -198,7 +199,7 @@ class DynamoDbPolicyStoreTest {
     PolicySetKey mine = freshSet();
     PolicySetKey theirs = new PolicySetKey("other-team", mine.runtime());
     try (DynamoDbPolicyStore store = local.store(mine, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(theirs)) {
+        LocalPolicyTable.Writer writer = local.writer(theirs)) {
       writer.writer().put(permit("theirs", "read"));
 
       assertThat(store.load()).isEqualTo(new PolicySetSnapshot(0, List.of()));
@@ -213,7 +214,7 @@ class DynamoDbPolicyStoreTest {
       client.putItem(
           request ->
               request
-                  .tableName(LocalDynamoDb.TABLE)
+                  .tableName(LocalPolicyTable.TABLE)
                   .item(
                       Map.of(
                           "pk", AttributeValue.fromS(set.partitionKey()),
@@ -223,7 +224,7 @@ class DynamoDbPolicyStoreTest {
 
       assertThatThrownBy(store::load)
           .isInstanceOf(PolicyStoreException.class)
-          .hasMessageContaining("table '" + LocalDynamoDb.TABLE + "'")
+          .hasMessageContaining("table '" + LocalPolicyTable.TABLE + "'")
           .hasMessageContaining(REGION)
           .hasMessageContaining("POLICY#broken")
           .hasMessageContaining("attribute 'mode' must be Enforce or Audit, got 'Sometimes'");
@@ -234,7 +235,7 @@ class DynamoDbPolicyStoreTest {
   void invalidCedarIsRefusedWithItsLineAndNothingIsWritten() throws Exception {
     PolicySetKey set = freshSet();
     try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
-        LocalDynamoDb.Writer writer = local.writer(set)) {
+        LocalPolicyTable.Writer writer = local.writer(set)) {
       PolicyDocument broken =
           new PolicyDocument(
               "broken",

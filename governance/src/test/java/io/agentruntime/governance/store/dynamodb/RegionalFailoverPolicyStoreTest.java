@@ -1,6 +1,6 @@
 package io.agentruntime.governance.store.dynamodb;
 
-import static io.agentruntime.governance.store.dynamodb.LocalDynamoDb.permit;
+import static io.agentruntime.governance.testing.LocalPolicyTable.permit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +8,7 @@ import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.governance.store.dynamodb.StoreRequest.Operation;
 import io.agentruntime.governance.store.dynamodb.StoreRequest.Outcome;
+import io.agentruntime.governance.testing.LocalPolicyTable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +22,14 @@ class RegionalFailoverPolicyStoreTest {
   private static final PolicySetKey SET = new PolicySetKey("agents", "support");
 
   private final List<StoreRequest> seen = new CopyOnWriteArrayList<>();
-  private LocalDynamoDb home;
-  private LocalDynamoDb fallback;
+  private LocalPolicyTable home;
+  private LocalPolicyTable fallback;
   private RegionalFailoverPolicyStore store;
 
   @BeforeEach
   void startRegions() throws PolicyStoreException {
-    home = LocalDynamoDb.startWithTable(HOME);
-    fallback = LocalDynamoDb.startWithTable(FALLBACK);
+    home = LocalPolicyTable.start(HOME);
+    fallback = LocalPolicyTable.start(FALLBACK);
     put(home, "written-in-home");
     put(fallback, "written-in-fallback");
     store =
@@ -36,8 +37,8 @@ class RegionalFailoverPolicyStoreTest {
             List.of(home.store(SET, seen::add), fallback.store(SET, seen::add)));
   }
 
-  private static void put(LocalDynamoDb region, String policyId) throws PolicyStoreException {
-    try (LocalDynamoDb.Writer writer = region.writer(SET)) {
+  private static void put(LocalPolicyTable region, String policyId) throws PolicyStoreException {
+    try (LocalPolicyTable.Writer writer = region.writer(SET)) {
       writer.writer().put(permit(policyId, "read"));
     }
   }

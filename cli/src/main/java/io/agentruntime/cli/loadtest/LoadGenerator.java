@@ -1,0 +1,217 @@
+package io.agentruntime.cli.loadtest;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnectOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a stage's requests from {@code concurrency} workers, each on its own keep-alive connection,
+ * all driven by one Vert.x event loop so the generator costs little CPU next to the server it
+ * loads.
+ *
+ * <p>Closed loop: a worker sends its next request as soon as the previous one was answered, and
+ * latency runs from send to answer. Open loop: request {@code i} is due at {@code start + i / rate}
+ * and its latency runs from that due time, so when every worker is stuck behind a slow answer the
+ * requests that should have gone out meanwhile are charged the wait (no coordinated omission).
+ */
+final class LoadGenerator implements AutoCloseable {
+  private final Vertx vertx;
+  private final HttpClientAgent client;
+  private final RequestOptions request;
+  private final HttpConnectOptions connect;
+  private final Buffer body;
+
+  LoadGenerator(LoadTarget target, int maxConcurrency) {
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setConnectTimeout((int) target.timeout().toMillis()),
+            new PoolOptions().setHttp1MaxSize(maxConcurrency));
+    this.request =
+        new RequestOptions()
+            .setAbsoluteURI(target.uri().toString())
+            .setMethod(HttpMethod.valueOf(target.method()))
+            .setTimeout(target.timeout().toMillis());
+    target.headers().forEach(header -> request.addHeader(header.getKey(), header.getValue()));
+    boolean tls = "https".equalsIgnoreCase(target.uri().getScheme());
+    int port = target.uri().getPort();
+    this.connect =
+        new HttpConnectOptions()
+            .setHost(target.uri().getHost())
+            .setPort(port > 0 ? port : tls ? 443 : 80)
+            .setSsl(tls)
+            .setConnectTimeout(target.timeout().toMillis());
+    this.body = Buffer.buffer(target.body());
+  }
+
+  /** Runs the stage to its end and returns what it measured. */
+  LatencyRecorder run(LoadStage stage) throws InterruptedException, ExecutionException {
+    if (!stage.pauseBefore().isZero()) {
+      Thread.sleep(stage.pauseBefore());
+    }
+    LatencyRecorder recorder = new LatencyRecorder();
+    Context context = vertx.getOrCreateContext();
+    Promise<Long> started = Promise.promise();
+    List<Future<Void>> workers = new ArrayList<>();
+    context.runOnContext(
+        ignored -> {
+          Schedule schedule = new Schedule(stage, System.nanoTime());
+          for (int i = 0; i < stage.concurrency(); i++) {
+            Promise<Void> done = Promise.promise();
+            workers.add(done.future());
+            next(new Worker(schedule, recorder, done));
+          }
+          started.complete(schedule.start);
+        });
+    long start = started.future().toCompletionStage().toCompletableFuture().get();
+    Future.all(workers).toCompletionStage().toCompletableFuture().get();
+    recorder.finished(System.nanoTime() - start);
+    return recorder;
+  }
+
+  /** One worker's loop, as callbacks on the event loop: wait until due, send, then again. */
+  private void next(Worker worker) {
+    long due = worker.schedule.next();
+    if (due == Schedule.DONE) {
+      worker.done.complete();
+      return;
+    }
+    // Timers count whole milliseconds: rounding down sends up to 1 ms early, never late, and an
+    // early request's latency runs from when it was sent, so the rounding adds nothing to it.
+    long waitMillis = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime());
+    if (waitMillis >= 1) {
+      vertx.setTimer(waitMillis, id -> send(worker, due));
+    } else {
+      send(worker, due);
+    }
+  }
+
+  private void send(Worker worker, long due) {
+    long now = System.nanoTime();
+    long from = worker.schedule.openLoop && due - now < 0 ? due : now;
+    worker
+        .connection()
+        .compose(connection -> connection.request(request))
+        .compose(outgoing -> outgoing.send(body))
+        .compose(response -> readAll(worker, response))
+        .onComplete(
+            answer -> {
+              if (answer.succeeded()) {
+                worker.recorder.answered(answer.result(), System.nanoTime() - from);
+              } else {
+                worker.reconnect();
+                if (answer.cause() instanceof TimeoutException) {
+                  worker.recorder.timedOut();
+                } else {
+                  worker.recorder.failed();
+                }
+              }
+              next(worker);
+            });
+  }
+
+  /**
+   * A worker owns one keep-alive connection and writes to it directly: borrowing a pooled
+   * connection for every request would cost the generator CPU the server under test needs.
+   */
+  private final class Worker {
+    final Schedule schedule;
+    final LatencyRecorder recorder;
+    final Promise<Void> done;
+    private Future<HttpClientConnection> connection;
+
+    Worker(Schedule schedule, LatencyRecorder recorder, Promise<Void> done) {
+      this.schedule = schedule;
+      this.recorder = recorder;
+      this.done = done;
+    }
+
+    /** The worker's connection, opened again once the server has closed it. */
+    Future<HttpClientConnection> connection() {
+      if (connection == null) {
+        Future<HttpClientConnection> opening = client.connect(connect);
+        connection = opening;
+        opening.onSuccess(
+            opened ->
+                opened.closeHandler(
+                    closed -> {
+                      if (connection == opening) {
+                        connection = null;
+                      }
+                    }));
+      }
+      return connection;
+    }
+
+    /** After a failure the connection may be gone: the next request opens a new one. */
+    void reconnect() {
+      if (connection != null) {
+        Future<HttpClientConnection> old = connection;
+        connection = null;
+        old.onSuccess(HttpClientConnection::close);
+      }
+    }
+  }
+
+  private Future<Integer> readAll(Worker worker, HttpClientResponse response) {
+    if ("close".equalsIgnoreCase(response.getHeader(HttpHeaders.CONNECTION))) {
+      // the server closes after this answer: the next request must not find the old connection
+      worker.reconnect();
+    }
+    return response.end().map(ignored -> response.statusCode());
+  }
+
+  @Override
+  public void close() throws InterruptedException, ExecutionException {
+    vertx.close().toCompletionStage().toCompletableFuture().get();
+  }
+
+  /** Hands out request slots in order; in open loop each slot has a due time. */
+  private static final class Schedule {
+    static final long DONE = Long.MIN_VALUE;
+
+    final long start;
+    final boolean openLoop;
+    private final long requests;
+    private final boolean bounded;
+    private final long deadline;
+    private final double intervalNanos;
+    private long issued;
+
+    Schedule(LoadStage stage, long start) {
+      this.start = start;
+      this.openLoop = stage.openLoop();
+      this.requests = stage.requests();
+      this.bounded = !stage.duration().isZero();
+      this.deadline = start + stage.duration().toNanos();
+      this.intervalNanos = openLoop ? TimeUnit.SECONDS.toNanos(1) / stage.ratePerSecond() : 0;
+    }
+
+    /** The next request's due time (now, in closed loop), or {@link #DONE}. Event loop only. */
+    long next() {
+      if (issued >= requests) {
+        return DONE;
+      }
+      long index = issued++;
+      long due = openLoop ? start + (long) (index * intervalNanos) : System.nanoTime();
+      return bounded && due - deadline >= 0 ? DONE : due;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.agentruntime.operator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.agentruntime.governance.testing.PackageSlices;
+
+/**
+ * The operator's layers (CONTRIBUTING, "Layers in the operator"): the CR types ({@code api}, with
+ * the add-ons' kinds in {@code addon}) under pure renderers ({@code render}), under the JOSDK
+ * adapters ({@code dependent}), under the reconcilers, which only the runner wires. Renderers are
+ * pure functions: they may build model objects but never reach a client or JOSDK.
+ */
+@AnalyzeClasses(
+    packages = "io.agentruntime.operator",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String OPERATOR = "io.agentruntime.operator";
+
+  @ArchTest
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("Main")
+          .definedBy(OPERATOR)
+          .layer("Api")
+          .definedBy(OPERATOR + ".api..", OPERATOR + ".addon..")
+          .layer("Validation")
+          .definedBy(OPERATOR + ".validation..")
+          .layer("Render")
+          .definedBy(OPERATOR + ".render..")
+          .layer("Status")
+          .definedBy(OPERATOR + ".status..")
+          .layer("Store")
+          .definedBy(OPERATOR + ".store..")
+          .layer("Dependent")
+          .definedBy(OPERATOR + ".dependent..")
+          .layer("Reconciler")
+          .definedBy(OPERATOR + ".reconciler..")
+          .layer("Runner")
+          .definedBy(OPERATOR + ".runner..")
+          .layer("RenderCommand")
+          .definedBy(OPERATOR + ".cli..")
+          .whereLayer("Main")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Runner")
+          .mayOnlyBeAccessedByLayers("Main")
+          .whereLayer("RenderCommand")
+          .mayOnlyBeAccessedByLayers("Main")
+          .whereLayer("Reconciler")
+          .mayOnlyBeAccessedByLayers("Runner")
+          .whereLayer("Dependent")
+          .mayOnlyBeAccessedByLayers("Reconciler")
+          .whereLayer("Status")
+          .mayOnlyBeAccessedByLayers("Dependent", "Reconciler")
+          .whereLayer("Store")
+          .mayOnlyBeAccessedByLayers("Reconciler", "Runner")
+          .whereLayer("Render")
+          .mayOnlyBeAccessedByLayers("Status", "Dependent", "Reconciler", "RenderCommand")
+          .whereLayer("Validation")
+          .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand");
+
+  @ArchTest
+  static final ArchRule renderersReachNoClientAndNoJosdk =
+      noClasses()
+          .that()
+          .resideInAPackage(OPERATOR + ".render..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..");
+
+  @ArchTest
+  static final ArchRule hasNoPackageCycles =
+      slices().assignedFrom(PackageSlices.of(OPERATOR)).should().beFreeOfCycles();
+}
