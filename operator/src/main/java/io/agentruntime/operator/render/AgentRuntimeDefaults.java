@@ -77,8 +77,11 @@ public final class AgentRuntimeDefaults {
   /** Mutual TLS mode of the runtime's workload. */
   public static final MtlsMode MTLS_MODE = MtlsMode.STRICT;
 
-  /** Consecutive 5xx answers that eject a runtime pod from the mesh's load balancing. */
-  public static final int CONSECUTIVE_5XX_ERRORS = 5;
+  /**
+   * Consecutive failures of a runtime pod itself (refused, reset, timed out) that eject it from the
+   * mesh's load balancing.
+   */
+  public static final int CONSECUTIVE_LOCAL_ORIGIN_FAILURES = 5;
 
   /** How often the mesh analyses runtime pods for ejection. */
   public static final String OUTLIER_INTERVAL = "10s";

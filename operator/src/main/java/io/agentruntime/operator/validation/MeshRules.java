@@ -53,7 +53,11 @@ final class MeshRules {
       return;
     }
     String field = FIELD + "circuitBreaker.";
-    checks.range(field + "consecutive5xxErrors", breaker.getConsecutive5xxErrors(), 1, 1_000_000);
+    checks.range(
+        field + "consecutiveLocalOriginFailures",
+        breaker.getConsecutiveLocalOriginFailures(),
+        1,
+        1_000_000);
     istioDuration(field + "interval", breaker.getInterval(), checks);
     istioDuration(field + "baseEjectionTime", breaker.getBaseEjectionTime(), checks);
     checks.range(field + "maxEjectionPercent", breaker.getMaxEjectionPercent(), 0, 100);

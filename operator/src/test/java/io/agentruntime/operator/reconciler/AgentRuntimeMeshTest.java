@@ -84,7 +84,8 @@ class AgentRuntimeMeshTest {
         .untilAsserted(
             () -> {
               var applied = get(DestinationRule.class, "breaker").getSpec().getTrafficPolicy();
-              assertThat(applied.getOutlierDetection().getConsecutive5xxErrors()).isEqualTo(7);
+              assertThat(applied.getOutlierDetection().getConsecutiveLocalOriginFailures())
+                  .isEqualTo(7);
               assertThat(applied.getConnectionPool().getTcp().getMaxConnections()).isEqualTo(400);
               assertThat(applied)
                   .isEqualTo(
@@ -177,9 +178,9 @@ class AgentRuntimeMeshTest {
         .isEqualTo(configured.getLastTransitionTime());
   }
 
-  private static CircuitBreakerSpec breaker(int consecutive5xxErrors, int maxConnections) {
+  private static CircuitBreakerSpec breaker(int localOriginFailures, int maxConnections) {
     var breaker = new CircuitBreakerSpec();
-    breaker.setConsecutive5xxErrors(consecutive5xxErrors);
+    breaker.setConsecutiveLocalOriginFailures(localOriginFailures);
     breaker.setMaxConnections(maxConnections);
     return breaker;
   }
