@@ -98,7 +98,7 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
   resources: ["destinationrules", "virtualservices"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["security.istio.io"]
-  resources: ["peerauthentications", "authorizationpolicies"]
+  resources: ["peerauthentications", "requestauthentications", "authorizationpolicies"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["keda.sh"]
   resources: ["scaledobjects"]

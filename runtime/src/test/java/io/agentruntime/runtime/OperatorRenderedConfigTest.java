@@ -10,12 +10,16 @@ import io.agentruntime.runtime.config.ConfigException;
 import io.agentruntime.runtime.config.PolicyStoreConfig;
 import io.agentruntime.runtime.config.RuntimeConfig;
 import io.agentruntime.runtime.config.RuntimeConfigLoader;
+import io.agentruntime.runtime.identity.Principal;
+import io.agentruntime.runtime.identity.PrincipalResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +63,48 @@ class OperatorRenderedConfigTest {
         .containsExactly("call_reasoning", "lookup_order", "ping");
   }
 
+  /**
+   * The operator renders a RequestAuthentication writing the token's claims to headers, and names
+   * the groups header in the runtime's configuration: the runtime must read exactly those headers,
+   * and split the groups claim's one comma-separated string (the only form Istio copies) the same
+   * way.
+   */
+  @Test
+  void readsTheIdentityHeadersTheRenderedRequestAuthenticationWrites() throws Exception {
+    RuntimeConfig config = load("full");
+    Map<String, String> claimsByHeader = new HashMap<>();
+    for (JsonNode mapping :
+        yaml("full", "requestauthentication.yaml").at("/spec/jwtRules/0/outputClaimToHeaders")) {
+      claimsByHeader.put(mapping.path("header").asText(), mapping.path("claim").asText());
+    }
+    Map<String, String> request =
+        Map.of(
+            config.identity().principalHeader(), "josé",
+            config.identity().groupsHeader().orElseThrow(), "data-stewards, analysts,,");
+
+    Optional<Principal> caller =
+        new PrincipalResolver(config.identity())
+            .resolve(name -> Optional.ofNullable(request.get(name)), Map.of());
+
+    assertThat(claimsByHeader)
+        .containsOnlyKeys(
+            config.identity().principalHeader(), config.identity().groupsHeader().orElseThrow());
+    assertThat(caller).hasValue(new Principal("josé", Set.of("data-stewards", "analysts")));
+  }
+
+  @Test
+  void readsNoGroupsHeaderWhereTheMeshDoesNotWriteOne() throws Exception {
+    assertThat(load("mesh").identity().groupsHeader()).isEmpty();
+    assertThat(load("minimal").identity().groupsHeader()).isEmpty();
+  }
+
+  private static JsonNode yaml(String goldenCase, String file) throws IOException {
+    return new ObjectMapper(new YAMLFactory())
+        .readTree(GOLDEN.resolve(goldenCase).resolve(file).toFile());
+  }
+
   private RuntimeConfig load(String goldenCase) throws IOException, ConfigException {
-    JsonNode configMap =
-        new ObjectMapper(new YAMLFactory())
-            .readTree(GOLDEN.resolve(goldenCase).resolve("configmap.yaml").toFile());
+    JsonNode configMap = yaml(goldenCase, "configmap.yaml");
     Path file = dir.resolve(goldenCase + ".yaml");
     Files.writeString(file, configMap.path("data").path("runtime.yaml").asText());
     return new RuntimeConfigLoader(Map.of()).load(file);

@@ -3,7 +3,6 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.dependent.AlertsRequested;
-import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
 import io.agentruntime.operator.dependent.AutoscalerHandover;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
@@ -19,6 +18,7 @@ import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
 import io.agentruntime.operator.dependent.ModelCacheRequested;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
+import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDestinationRuleDependentResource;
@@ -26,6 +26,8 @@ import io.agentruntime.operator.dependent.RuntimeHpaDependentResource;
 import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
 import io.agentruntime.operator.dependent.RuntimePeerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.RuntimePrometheusRuleDependentResource;
+import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationDependentResource;
+import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationWanted;
 import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
@@ -114,7 +116,12 @@ import java.util.stream.Collectors;
           name = RuntimeAuthorizationPolicyDependentResource.NAME,
           type = RuntimeAuthorizationPolicyDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = AllowedPrincipalsListed.class),
+          reconcilePrecondition = RuntimeAuthorizationPolicyWanted.class),
+      @Dependent(
+          name = RuntimeRequestAuthenticationDependentResource.NAME,
+          type = RuntimeRequestAuthenticationDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = RuntimeRequestAuthenticationWanted.class),
       @Dependent(
           name = RuntimeDestinationRuleDependentResource.NAME,
           type = RuntimeDestinationRuleDependentResource.class,

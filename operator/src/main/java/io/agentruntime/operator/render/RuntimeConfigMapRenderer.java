@@ -63,11 +63,23 @@ public final class RuntimeConfigMapRenderer {
             OrderedFields.of("port", ResourceNames.RUNTIME_MANAGEMENT_PORT),
             "shutdownGracePeriod",
             AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS + "s"));
-    // Identity comes from the mesh's principal header; context.user_id is for local runs only.
-    config.put("identity", OrderedFields.of("localMode", false));
+    config.put("identity", identity(cr));
     config.put("governance", governance(spec));
     config.put("intents", spec.getIntents().stream().map(intent -> intent(cr, intent)).toList());
     return config;
+  }
+
+  /**
+   * Identity comes from the mesh's principal header; {@code context.user_id} is for local runs
+   * only. Groups come from a header only where the mesh writes it from a verified token's claim
+   * ({@code spec.mesh.authentication.groupsClaim}): anywhere else a caller could name its own.
+   */
+  private static Map<String, Object> identity(AgentRuntime cr) {
+    Map<String, Object> identity = OrderedFields.of("localMode", false);
+    if (RuntimeRequestAuthenticationRenderer.groupsFromToken(cr)) {
+      identity.put("groupsHeader", RuntimeRequestAuthenticationRenderer.GROUPS_HEADER);
+    }
+    return identity;
   }
 
   private static Map<String, Object> governance(AgentRuntimeSpec spec) {

@@ -17,6 +17,7 @@ import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -77,6 +78,11 @@ class RbacConformanceTest {
       """
       mesh:
         allowedPrincipals: [cluster.local/ns/web/sa/frontend]
+        authentication:
+          issuer: https://auth.example.com/
+          jwksUri: https://auth.example.com/.well-known/jwks.json
+          audiences: [agent-runtime]
+          groupsClaim: agent_groups
       failover: {regions: [us-east-1, us-west-2]}
       """
           + AgentRuntimes.INFERENCE_POOL;
@@ -193,6 +199,7 @@ class RbacConformanceTest {
     cluster.create(broken);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) != null);
     eventually().until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full") != null);
+    eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") != null);
     eventually()
         .until(() -> get(cluster, HorizontalPodAutoscaler.class, AGENTS, "full-inference") != null);
     eventually().until(() -> get(cluster, ServiceMonitor.class, AGENTS, "full") != null);
@@ -221,6 +228,7 @@ class RbacConformanceTest {
           spec.setMonitoring(monitoring);
         });
     eventually().until(() -> get(cluster, DestinationRule.class, AGENTS, "full") == null);
+    eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, PrometheusRule.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) == null);
     eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-inference") == null);

@@ -48,6 +48,7 @@ class AgentRuntimeRendererTest {
             "ServiceAccount",
             "ConfigMap",
             "PeerAuthentication",
+            "RequestAuthentication",
             "AuthorizationPolicy",
             "Deployment",
             "Service",

@@ -34,9 +34,16 @@ public class MeshSpec {
 
   @Size(max = 64)
   @JsonPropertyDescription(
-      "SPIFFE principals allowed to call the runtime, e.g. "
-          + "cluster.local/ns/web/sa/frontend. Empty: any.")
+      "SPIFFE principals of the workloads allowed to call the runtime's API, e.g."
+          + " cluster.local/ns/web/sa/frontend. Empty: any workload the mesh admits.")
   private List<@Size(max = 256) String> allowedPrincipals;
+
+  @JsonPropertyDescription(
+      "JWT authentication of the runtime's callers: the mesh verifies the token, writes its"
+          + " principal and groups claims to the headers the runtime reads, and refuses requests"
+          + " to the API without a token of this issuer. Unset: no RequestAuthentication is"
+          + " rendered.")
+  private MeshAuthenticationSpec authentication;
 
   public String getTimeout() {
     return timeout;
@@ -76,5 +83,13 @@ public class MeshSpec {
 
   public void setAllowedPrincipals(List<String> allowedPrincipals) {
     this.allowedPrincipals = allowedPrincipals;
+  }
+
+  public MeshAuthenticationSpec getAuthentication() {
+    return authentication;
+  }
+
+  public void setAuthentication(MeshAuthenticationSpec authentication) {
+    this.authentication = authentication;
   }
 }
