@@ -5,6 +5,7 @@ import io.agentruntime.operator.addon.ServiceMonitor;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.render.InferenceAuthorizationPolicyRenderer;
 import io.agentruntime.operator.render.MonitoringDefaults;
 import io.agentruntime.operator.render.RuntimeAuthorizationPolicyRenderer;
 import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
@@ -48,7 +49,8 @@ final class AddOnObservations {
     if (RuntimeRequestAuthenticationRenderer.authentication(cr).isPresent()) {
       requested.add(RequestAuthentication.class);
     }
-    if (RuntimeAuthorizationPolicyRenderer.render(cr).isPresent()) {
+    if (RuntimeAuthorizationPolicyRenderer.render(cr).isPresent()
+        || InferenceAuthorizationPolicyRenderer.render(cr).isPresent()) {
       requested.add(AuthorizationPolicy.class);
     }
     return observe(requested, result, client);

@@ -7,9 +7,12 @@ import io.agentruntime.operator.dependent.AutoscalerHandover;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.dependent.GpuNodePoolRequested;
+import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyDependentResource;
+import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.InferenceDeploymentDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaWanted;
+import io.agentruntime.operator.dependent.InferenceNetworkPolicyDependentResource;
 import io.agentruntime.operator.dependent.InferenceRequested;
 import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
 import io.agentruntime.operator.dependent.InferenceScaledObjectWanted;
@@ -141,6 +144,15 @@ import java.util.stream.Collectors;
           name = ModelCacheDependentResource.NAME,
           type = ModelCacheDependentResource.class,
           reconcilePrecondition = ModelCacheRequested.class),
+      @Dependent(
+          name = InferenceNetworkPolicyDependentResource.NAME,
+          type = InferenceNetworkPolicyDependentResource.class,
+          reconcilePrecondition = InferenceRequested.class),
+      @Dependent(
+          name = InferenceAuthorizationPolicyDependentResource.NAME,
+          type = InferenceAuthorizationPolicyDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = InferenceAuthorizationPolicyWanted.class),
       @Dependent(
           name = InferenceDeploymentDependentResource.NAME,
           type = InferenceDeploymentDependentResource.class,

@@ -15,9 +15,10 @@ import java.util.List;
  * CRDs were installed; the RequestAuthentication only with {@code spec.mesh.authentication}, the
  * AuthorizationPolicy only when the spec lists allowed principals or sets authentication. With
  * {@code spec.inference}, the model-server pool follows: its NodePool (as if Karpenter were
- * installed) and cache first, then its Deployment, Service and HorizontalPodAutoscaler (as where
- * KEDA is not installed). Last come the ServiceMonitor and PrometheusRule, as if
- * prometheus-operator were installed, unless {@code spec.monitoring} turns them off.
+ * installed) and cache first, its NetworkPolicy and (in the mesh) AuthorizationPolicy before the
+ * pods they guard, then its Deployment, Service and HorizontalPodAutoscaler (as where KEDA is not
+ * installed). Last come the ServiceMonitor and PrometheusRule, as if prometheus-operator were
+ * installed, unless {@code spec.monitoring} turns them off.
  */
 public final class AgentRuntimeRenderer {
 
@@ -60,6 +61,8 @@ public final class AgentRuntimeRenderer {
       objects.add(GpuNodePoolRenderer.render(cr));
     }
     ModelCacheRenderer.render(cr).ifPresent(objects::add);
+    objects.add(InferenceNetworkPolicyRenderer.render(cr));
+    InferenceAuthorizationPolicyRenderer.render(cr).ifPresent(objects::add);
     objects.add(InferenceDeploymentRenderer.render(cr));
     objects.add(InferenceServiceRenderer.render(cr));
     objects.add(InferenceHpaRenderer.render(cr));

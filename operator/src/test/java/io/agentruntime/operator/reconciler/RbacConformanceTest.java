@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -200,6 +201,9 @@ class RbacConformanceTest {
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) != null);
     eventually().until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full") != null);
     eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") != null);
+    eventually().until(() -> get(cluster, NetworkPolicy.class, AGENTS, "full-inference") != null);
+    eventually()
+        .until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full-inference") != null);
     eventually()
         .until(() -> get(cluster, HorizontalPodAutoscaler.class, AGENTS, "full-inference") != null);
     eventually().until(() -> get(cluster, ServiceMonitor.class, AGENTS, "full") != null);
@@ -229,6 +233,9 @@ class RbacConformanceTest {
         });
     eventually().until(() -> get(cluster, DestinationRule.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") == null);
+    eventually().until(() -> get(cluster, NetworkPolicy.class, AGENTS, "full-inference") == null);
+    eventually()
+        .until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full-inference") == null);
     eventually().until(() -> get(cluster, PrometheusRule.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) == null);
     eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-inference") == null);

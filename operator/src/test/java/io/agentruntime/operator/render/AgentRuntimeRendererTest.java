@@ -58,6 +58,8 @@ class AgentRuntimeRendererTest {
             "PodDisruptionBudget",
             "NodePool",
             "PersistentVolumeClaim",
+            "NetworkPolicy",
+            "AuthorizationPolicy",
             "Deployment",
             "Service",
             "HorizontalPodAutoscaler",
