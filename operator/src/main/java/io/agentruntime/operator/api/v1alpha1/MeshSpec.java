@@ -18,7 +18,10 @@ public class MeshSpec {
 
   @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
-  @JsonPropertyDescription("Overall request timeout at the mesh. Default 30s.")
+  @JsonPropertyDescription(
+      "Overall request timeout at the mesh. Default: the longest intent timeout plus 5s, at"
+          + " least 30s, so the runtime's own 504 comes first; a request the mesh times out"
+          + " counts against the pod in outlier detection.")
   private String timeout;
 
   @JsonPropertyDescription(
