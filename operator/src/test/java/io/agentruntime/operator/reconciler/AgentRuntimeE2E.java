@@ -75,6 +75,7 @@ class AgentRuntimeE2E {
   private static final String NAMESPACE = "agents";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final int UNPROCESSABLE_ENTITY = 422;
+  private static final int FORBIDDEN = 403;
 
   @Container
   private static final K3sContainer K3S =
@@ -460,16 +461,11 @@ class AgentRuntimeE2E {
       eventually()
           .untilAsserted(
               () ->
-                  assertThatThrownBy(() -> client.resource(foreign).create())
-                      .isInstanceOfSatisfying(
-                          KubernetesClientException.class,
-                          refused -> {
-                            assertThat(refused.getCode()).as("403 Forbidden").isEqualTo(403);
-                            assertThat(refused.getMessage())
-                                .contains(
-                                    "spec.image docker.io/evil/runtime:0.1.0 is not from an"
-                                        + " allowed registry or repository: ghcr.io/agentruntime/");
-                          }));
+                  assertRefused(
+                      foreign,
+                      FORBIDDEN,
+                      "spec.image docker.io/evil/runtime:0.1.0 is not from an allowed registry"
+                          + " or repository: ghcr.io/agentruntime/"));
       assertThat(client.resource(AgentRuntimes.valid(NAMESPACE, "native")).create()).isNotNull();
     } finally {
       for (var object : objects.reversed()) {
@@ -554,14 +550,17 @@ class AgentRuntimeE2E {
   }
 
   private static void assertRefused(AgentRuntime cr, String field, String message) {
+    assertRefused(cr, UNPROCESSABLE_ENTITY, field, message);
+  }
+
+  /** Creating {@code cr} fails with HTTP {@code code} and a message holding every fragment. */
+  private static void assertRefused(AgentRuntime cr, int code, String... fragments) {
     assertThatThrownBy(() -> client.resource(cr).create())
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             refused -> {
-              assertThat(refused.getCode())
-                  .as("422 Unprocessable Entity")
-                  .isEqualTo(UNPROCESSABLE_ENTITY);
-              assertThat(refused.getMessage()).contains(field, message);
+              assertThat(refused.getCode()).isEqualTo(code);
+              assertThat(refused.getMessage()).contains(fragments);
             });
   }
 

@@ -20,14 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class InferenceAccessTest {
 
-  private static final String POOL =
-      """
-      image: ghcr.io/agentruntime/runtime:0.1.0
-      intents: [{name: call_reasoning, backend: {inference: {}}}]
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-      """;
+  private static final String POOL = AgentRuntimeFixtures.MODEL_POOL;
 
   private static final String RUNTIME_SA = "cluster.local/ns/agents/sa/support";
   private static final int PORT = ResourceNames.INFERENCE_PORT;

@@ -15,14 +15,7 @@ import org.junit.jupiter.api.Test;
 class InferencePodSecurityTest {
 
   private static final String POOL =
-      """
-      image: ghcr.io/agentruntime/runtime:0.1.0
-      intents: [{name: call_reasoning, backend: {inference: {}}}]
-      inference:
-        image: vllm/vllm-openai:v0.11.0
-        model: meta-llama/Llama-3.1-8B-Instruct
-        modelCache: {size: 100Gi, storageClassName: efs}
-      """;
+      AgentRuntimeFixtures.MODEL_POOL + "  modelCache: {size: 100Gi, storageClassName: efs}\n";
 
   @Test
   void runsAsAFixedNonRootUserWithAWritableHomeAndTheCacheInItsGroup() {
