@@ -90,6 +90,9 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: {{ toJson $applyAndDelete }}
+- apiGroups: ["networking.k8s.io"]
+  resources: ["networkpolicies"]
+  verbs: {{ toJson $applyAndDelete }}
 # get: the HPA KEDA made, which must be gone before the operator's own takes over.
 - apiGroups: ["autoscaling"]
   resources: ["horizontalpodautoscalers"]
@@ -98,7 +101,7 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
   resources: ["destinationrules", "virtualservices"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["security.istio.io"]
-  resources: ["peerauthentications", "authorizationpolicies"]
+  resources: ["peerauthentications", "requestauthentications", "authorizationpolicies"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["keda.sh"]
   resources: ["scaledobjects"]

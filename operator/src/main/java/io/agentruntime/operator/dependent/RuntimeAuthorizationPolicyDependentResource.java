@@ -11,12 +11,12 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
- * The Istio AuthorizationPolicy {@code <n>}: only {@code spec.mesh.allowedPrincipals} may call the
- * runtime's API.
+ * The Istio AuthorizationPolicy {@code <n>}: only {@code spec.mesh.allowedPrincipals}, with a token
+ * of {@code spec.mesh.authentication}'s issuer where it is set, may call the runtime's API.
  *
  * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
- * AllowedPrincipalsListed}). Owned by the AgentRuntime (garbage-collected with it); the informer
- * sees only objects this operator manages.
+ * RuntimeAuthorizationPolicyWanted}). Owned by the AgentRuntime (garbage-collected with it); the
+ * informer sees only objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class RuntimeAuthorizationPolicyDependentResource
@@ -32,7 +32,7 @@ public class RuntimeAuthorizationPolicyDependentResource
 
   /**
    * The policy's name without rendering it: JOSDK looks the policy up to delete it once the spec
-   * lists no principal any more, when there is nothing to render.
+   * restricts no caller any more, when there is nothing to render.
    */
   @Override
   protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
@@ -41,8 +41,11 @@ public class RuntimeAuthorizationPolicyDependentResource
 
   @Override
   protected AuthorizationPolicy desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    // AllowedPrincipalsListed keeps this dependent out of the workflow when there is none.
+    // RuntimeAuthorizationPolicyWanted keeps this dependent out of the workflow without a policy.
     return RuntimeAuthorizationPolicyRenderer.render(cr)
-        .orElseThrow(() -> new IllegalStateException("spec.mesh.allowedPrincipals is empty"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "spec.mesh has neither allowedPrincipals nor authentication"));
   }
 }

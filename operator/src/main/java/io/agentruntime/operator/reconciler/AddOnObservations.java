@@ -5,14 +5,17 @@ import io.agentruntime.operator.addon.ServiceMonitor;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.render.InferenceAuthorizationPolicyRenderer;
 import io.agentruntime.operator.render.MonitoringDefaults;
 import io.agentruntime.operator.render.RuntimeAuthorizationPolicyRenderer;
+import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
 import io.agentruntime.operator.status.AddOnCrd;
 import io.agentruntime.operator.status.AddOnOutcome;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
@@ -43,7 +46,11 @@ final class AddOnObservations {
     List<Class<? extends HasMetadata>> requested =
         new ArrayList<>(
             List.of(DestinationRule.class, VirtualService.class, PeerAuthentication.class));
-    if (RuntimeAuthorizationPolicyRenderer.render(cr).isPresent()) {
+    if (RuntimeRequestAuthenticationRenderer.authentication(cr).isPresent()) {
+      requested.add(RequestAuthentication.class);
+    }
+    if (RuntimeAuthorizationPolicyRenderer.render(cr).isPresent()
+        || InferenceAuthorizationPolicyRenderer.render(cr).isPresent()) {
       requested.add(AuthorizationPolicy.class);
     }
     return observe(requested, result, client);

@@ -3,14 +3,16 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.dependent.AlertsRequested;
-import io.agentruntime.operator.dependent.AllowedPrincipalsListed;
 import io.agentruntime.operator.dependent.AutoscalerHandover;
 import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
 import io.agentruntime.operator.dependent.GpuNodePoolRequested;
+import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyDependentResource;
+import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.InferenceDeploymentDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaWanted;
+import io.agentruntime.operator.dependent.InferenceNetworkPolicyDependentResource;
 import io.agentruntime.operator.dependent.InferenceRequested;
 import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
 import io.agentruntime.operator.dependent.InferenceScaledObjectWanted;
@@ -19,6 +21,7 @@ import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
 import io.agentruntime.operator.dependent.ModelCacheRequested;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
+import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDestinationRuleDependentResource;
@@ -26,6 +29,8 @@ import io.agentruntime.operator.dependent.RuntimeHpaDependentResource;
 import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
 import io.agentruntime.operator.dependent.RuntimePeerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.RuntimePrometheusRuleDependentResource;
+import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationDependentResource;
+import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationWanted;
 import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
@@ -114,7 +119,12 @@ import java.util.stream.Collectors;
           name = RuntimeAuthorizationPolicyDependentResource.NAME,
           type = RuntimeAuthorizationPolicyDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = AllowedPrincipalsListed.class),
+          reconcilePrecondition = RuntimeAuthorizationPolicyWanted.class),
+      @Dependent(
+          name = RuntimeRequestAuthenticationDependentResource.NAME,
+          type = RuntimeRequestAuthenticationDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = RuntimeRequestAuthenticationWanted.class),
       @Dependent(
           name = RuntimeDestinationRuleDependentResource.NAME,
           type = RuntimeDestinationRuleDependentResource.class,
@@ -134,6 +144,15 @@ import java.util.stream.Collectors;
           name = ModelCacheDependentResource.NAME,
           type = ModelCacheDependentResource.class,
           reconcilePrecondition = ModelCacheRequested.class),
+      @Dependent(
+          name = InferenceNetworkPolicyDependentResource.NAME,
+          type = InferenceNetworkPolicyDependentResource.class,
+          reconcilePrecondition = InferenceRequested.class),
+      @Dependent(
+          name = InferenceAuthorizationPolicyDependentResource.NAME,
+          type = InferenceAuthorizationPolicyDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = InferenceAuthorizationPolicyWanted.class),
       @Dependent(
           name = InferenceDeploymentDependentResource.NAME,
           type = InferenceDeploymentDependentResource.class,

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.governance.Durations;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.AutoscalingSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
@@ -12,6 +13,9 @@ import io.agentruntime.operator.api.v1alpha1.RetrySpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,14 +62,18 @@ public final class AgentRuntimeDefaults {
    */
   public static final int DRAIN_SECONDS = 5;
 
-  /** Overall request timeout at the mesh. */
+  /** Shortest overall request timeout at the mesh, when the spec sets none. */
   public static final String MESH_TIMEOUT = "30s";
+
+  /**
+   * How much longer than the longest intent timeout the mesh waits by default, so the runtime's own
+   * 504 reaches the caller first: a request the mesh times out counts against the pod in outlier
+   * detection, the runtime's 504 never does.
+   */
+  public static final Duration MESH_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   /** Mesh retries after the first attempt. */
   public static final int RETRY_ATTEMPTS = 2;
-
-  /** Mesh timeout of each attempt. */
-  public static final String PER_TRY_TIMEOUT = "15s";
 
   /**
    * Mesh retry conditions: only failures where the runtime cannot have seen the request, so a POST
@@ -77,8 +85,11 @@ public final class AgentRuntimeDefaults {
   /** Mutual TLS mode of the runtime's workload. */
   public static final MtlsMode MTLS_MODE = MtlsMode.STRICT;
 
-  /** Consecutive 5xx answers that eject a runtime pod from the mesh's load balancing. */
-  public static final int CONSECUTIVE_5XX_ERRORS = 5;
+  /**
+   * Consecutive failures of a runtime pod itself (refused, reset, timed out) that eject it from the
+   * mesh's load balancing.
+   */
+  public static final int CONSECUTIVE_LOCAL_ORIGIN_FAILURES = 5;
 
   /** How often the mesh analyses runtime pods for ejection. */
   public static final String OUTLIER_INTERVAL = "10s";
@@ -171,9 +182,26 @@ public final class AgentRuntimeDefaults {
     return governance(spec, GovernanceSpec::getMaxStaleness).orElse(MAX_STALENESS);
   }
 
-  /** The mesh's overall request timeout. */
+  /**
+   * The mesh's overall request timeout: the spec's, else the longest intent timeout plus {@link
+   * #MESH_TIMEOUT_MARGIN}, at least {@link #MESH_TIMEOUT}.
+   */
   public static String meshTimeout(AgentRuntimeSpec spec) {
-    return mesh(spec, MeshSpec::getTimeout).orElse(MESH_TIMEOUT);
+    return mesh(spec, MeshSpec::getTimeout)
+        .orElseGet(
+            () -> {
+              Duration outlasting = longestIntentTimeout(spec).plus(MESH_TIMEOUT_MARGIN);
+              Duration floor = Durations.parse(MESH_TIMEOUT).orElseThrow();
+              return Durations.format(outlasting.compareTo(floor) > 0 ? outlasting : floor);
+            });
+  }
+
+  /** The longest backend timeout of {@code spec}'s intents (zero without intents). */
+  public static Duration longestIntentTimeout(AgentRuntimeSpec spec) {
+    return Optional.ofNullable(spec.getIntents()).orElse(List.of()).stream()
+        .map(intent -> Durations.parse(intentTimeout(intent)).orElse(Duration.ZERO))
+        .max(Comparator.naturalOrder())
+        .orElse(Duration.ZERO);
   }
 
   /** Mesh retries after the first attempt. */
@@ -181,9 +209,13 @@ public final class AgentRuntimeDefaults {
     return retries(spec, RetrySpec::getAttempts).orElse(RETRY_ATTEMPTS);
   }
 
-  /** The mesh's timeout of each attempt. */
+  /**
+   * The mesh's timeout of each attempt: the spec's, else the overall timeout. The default retry
+   * conditions follow only failures before the runtime got the request, which come at once, so one
+   * attempt may take the whole budget; a shorter one would cut slow intents off.
+   */
   public static String perTryTimeout(AgentRuntimeSpec spec) {
-    return retries(spec, RetrySpec::getPerTryTimeout).orElse(PER_TRY_TIMEOUT);
+    return retries(spec, RetrySpec::getPerTryTimeout).orElseGet(() -> meshTimeout(spec));
   }
 
   /** The mesh's retry conditions. */

@@ -12,11 +12,13 @@ import java.util.List;
  * before the VirtualService whose routes it shapes), then the objects that act on the pods.
  *
  * <p>With {@code spec.mesh} or {@code spec.failover}, the Istio objects are included as if Istio's
- * CRDs were installed; the AuthorizationPolicy only when the spec lists allowed principals. With
+ * CRDs were installed; the RequestAuthentication only with {@code spec.mesh.authentication}, the
+ * AuthorizationPolicy only when the spec lists allowed principals or sets authentication. With
  * {@code spec.inference}, the model-server pool follows: its NodePool (as if Karpenter were
- * installed) and cache first, then its Deployment, Service and HorizontalPodAutoscaler (as where
- * KEDA is not installed). Last come the ServiceMonitor and PrometheusRule, as if
- * prometheus-operator were installed, unless {@code spec.monitoring} turns them off.
+ * installed) and cache first, its NetworkPolicy and (in the mesh) AuthorizationPolicy before the
+ * pods they guard, then its Deployment, Service and HorizontalPodAutoscaler (as where KEDA is not
+ * installed). Last come the ServiceMonitor and PrometheusRule, as if prometheus-operator were
+ * installed, unless {@code spec.monitoring} turns them off.
  */
 public final class AgentRuntimeRenderer {
 
@@ -30,6 +32,7 @@ public final class AgentRuntimeRenderer {
     objects.add(RuntimeConfigMapRenderer.render(cr));
     if (mesh) {
       objects.add(RuntimePeerAuthenticationRenderer.render(cr));
+      RuntimeRequestAuthenticationRenderer.render(cr).ifPresent(objects::add);
       RuntimeAuthorizationPolicyRenderer.render(cr).ifPresent(objects::add);
     }
     objects.add(RuntimeDeploymentRenderer.render(cr));
@@ -58,6 +61,8 @@ public final class AgentRuntimeRenderer {
       objects.add(GpuNodePoolRenderer.render(cr));
     }
     ModelCacheRenderer.render(cr).ifPresent(objects::add);
+    objects.add(InferenceNetworkPolicyRenderer.render(cr));
+    InferenceAuthorizationPolicyRenderer.render(cr).ifPresent(objects::add);
     objects.add(InferenceDeploymentRenderer.render(cr));
     objects.add(InferenceServiceRenderer.render(cr));
     objects.add(InferenceHpaRenderer.render(cr));

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * The circuit breaker in front of the runtime with every default applied: the client proxies'
  * connection limits and their outlier detection.
  *
- * @param consecutive5xxErrors consecutive 5xx answers that eject a pod
+ * @param consecutiveLocalOriginFailures consecutive failures of a pod itself that eject it
  * @param interval how often pods are analysed for ejection
  * @param baseEjectionTime minimum ejection duration
  * @param maxEjectionPercent largest share of pods that may be ejected, in percent
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param maxPendingRequests most requests queued per client proxy
  */
 public record CircuitBreakerSettings(
-    int consecutive5xxErrors,
+    int consecutiveLocalOriginFailures,
     String interval,
     String baseEjectionTime,
     int maxEjectionPercent,
@@ -26,8 +26,8 @@ public record CircuitBreakerSettings(
   /** The settings of {@code spec}, which may be null, with defaults for what it leaves out. */
   public static CircuitBreakerSettings of(CircuitBreakerSpec spec) {
     return new CircuitBreakerSettings(
-        field(spec, CircuitBreakerSpec::getConsecutive5xxErrors)
-            .orElse(AgentRuntimeDefaults.CONSECUTIVE_5XX_ERRORS),
+        field(spec, CircuitBreakerSpec::getConsecutiveLocalOriginFailures)
+            .orElse(AgentRuntimeDefaults.CONSECUTIVE_LOCAL_ORIGIN_FAILURES),
         field(spec, CircuitBreakerSpec::getInterval).orElse(AgentRuntimeDefaults.OUTLIER_INTERVAL),
         field(spec, CircuitBreakerSpec::getBaseEjectionTime)
             .orElse(AgentRuntimeDefaults.BASE_EJECTION_TIME),

@@ -6,9 +6,14 @@ import io.agentruntime.operator.api.v1alpha1.GpuSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceReplicaBounds;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceUpgrade;
+import io.agentruntime.operator.api.v1alpha1.MetricsScraperSpec;
 import io.agentruntime.operator.api.v1alpha1.NodePoolSpec;
 import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,7 +35,71 @@ public final class InferenceDefaults {
   /** How long load must stay low before a model server (and its GPU) is released. */
   public static final int SCALE_DOWN_STABILIZATION_SECONDS = 600;
 
+  /**
+   * CPUs requested per GPU when the spec sets no resources: tokenization, scheduling and the HTTP
+   * server run on the CPU; a g6.xlarge or g5.xlarge (one GPU, 4 vCPUs) keeps room for its daemons.
+   */
+  public static final int CPU_REQUEST_PER_GPU = 2;
+
+  /** CPUs a model server may burst to per GPU when the spec sets no resources. */
+  public static final int CPU_LIMIT_PER_GPU = 4;
+
+  /**
+   * Memory per GPU, requested and the limit, when the spec sets no resources: what loading an 8B
+   * model's weights through host memory needs, within a 16 GiB one-GPU node. Equal request and
+   * limit, so the pod is never the first evicted under memory pressure for exceeding its request.
+   */
+  public static final int MEMORY_GIB_PER_GPU = 12;
+
+  /** The user (and group) model servers run as, unless {@code runAsRoot}. */
+  public static final long MODEL_SERVER_UID = 10001L;
+
+  /** Namespace of the Prometheus pods the model servers' NetworkPolicy admits by default. */
+  public static final String METRICS_NAMESPACE = "monitoring";
+
+  /** Labels of the Prometheus pods admitted by default: prometheus-operator's. */
+  public static final Map<String, String> METRICS_POD_LABELS = Map.of(Labels.NAME, "prometheus");
+
   private InferenceDefaults() {}
+
+  /**
+   * The model-server container's resources besides its GPUs: the spec's when given (as a whole:
+   * requests and limits are tuned together), else {@link #CPU_REQUEST_PER_GPU}, {@link
+   * #CPU_LIMIT_PER_GPU} and {@link #MEMORY_GIB_PER_GPU} times the GPUs of a replica.
+   */
+  public static ResourceRequirements resources(InferenceSpec spec) {
+    if (spec.getResources() != null) {
+      return new ResourceRequirementsBuilder()
+          .withRequests(spec.getResources().getRequests())
+          .withLimits(spec.getResources().getLimits())
+          .build();
+    }
+    int gpus = gpusPerReplica(spec);
+    Quantity memory = new Quantity(MEMORY_GIB_PER_GPU * gpus + "Gi");
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(Integer.toString(CPU_REQUEST_PER_GPU * gpus)))
+        .addToRequests("memory", memory)
+        .addToLimits("cpu", new Quantity(Integer.toString(CPU_LIMIT_PER_GPU * gpus)))
+        .addToLimits("memory", memory)
+        .build();
+  }
+
+  /** Whether the model server runs as the image's own user; default false. */
+  public static boolean runAsRoot(InferenceSpec spec) {
+    return Boolean.TRUE.equals(spec.getRunAsRoot());
+  }
+
+  /** Namespace of the Prometheus pods admitted to scrape the model servers. */
+  public static String metricsNamespace(InferenceSpec spec) {
+    return scraper(spec, MetricsScraperSpec::getNamespace).orElse(METRICS_NAMESPACE);
+  }
+
+  /** Labels of the Prometheus pods admitted to scrape the model servers. */
+  public static Map<String, String> metricsPodLabels(InferenceSpec spec) {
+    return scraper(spec, MetricsScraperSpec::getPodLabels)
+        .filter(labels -> !labels.isEmpty())
+        .orElse(METRICS_POD_LABELS);
+  }
 
   /** The inference section of {@code cr}; call only when it has one. */
   public static InferenceSpec spec(AgentRuntime cr) {
@@ -119,6 +188,11 @@ public final class InferenceDefaults {
 
   private static <T> Optional<T> gpu(InferenceSpec spec, Function<GpuSpec, T> getter) {
     return Optional.ofNullable(spec.getGpu()).map(getter);
+  }
+
+  private static <T> Optional<T> scraper(
+      InferenceSpec spec, Function<MetricsScraperSpec, T> getter) {
+    return Optional.ofNullable(spec.getMetricsScraper()).map(getter);
   }
 
   private static <T> Optional<T> nodePool(InferenceSpec spec, Function<NodePoolSpec, T> getter) {

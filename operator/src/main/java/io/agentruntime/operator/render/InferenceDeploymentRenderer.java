@@ -5,12 +5,16 @@ import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceUpgrade;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -26,6 +30,14 @@ import java.util.List;
  * default) on GPU nodes, loading its weights from the model cache and taking traffic only once the
  * model is loaded. Like the runtime's, it never sets {@code spec.replicas}: its autoscaler owns the
  * count.
+ *
+ * <p>The server runs as user and group {@link InferenceDefaults#MODEL_SERVER_UID}, unless the spec
+ * says the image must run as root: model-server images keep their caches under the home directory
+ * ({@code ~/.cache} for vLLM, Triton, Inductor and FlashInfer) and look the user's name up
+ * (PyTorch's {@code getpass.getuser()}), so the pod gives it a writable home of its own and a
+ * {@code USER}; the cache volume is made the user's group's ({@code fsGroup}), changed only when
+ * its root differs so a large cache is not walked at every start. No capability, no privilege
+ * escalation and the RuntimeDefault seccomp profile, root or not.
  */
 public final class InferenceDeploymentRenderer {
 
@@ -47,8 +59,14 @@ public final class InferenceDeploymentRenderer {
    */
   static final int STARTUP_PROBES = 180;
 
+  /**
+   * The model server's writable home when it runs as {@link InferenceDefaults#MODEL_SERVER_UID}.
+   */
+  public static final String HOME_DIR = "/home/model-server";
+
   private static final String CACHE_VOLUME = "model-cache";
   private static final String SHM_VOLUME = "dshm";
+  private static final String HOME_VOLUME = "home";
   private static final int SHM_GIB_PER_GPU = 2;
 
   private InferenceDeploymentRenderer() {}
@@ -95,11 +113,7 @@ public final class InferenceDeploymentRenderer {
             .withAutomountServiceAccountToken(false)
             .withEnableServiceLinks(false)
             .withTerminationGracePeriodSeconds(60L)
-            .withNewSecurityContext()
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
+            .withSecurityContext(podSecurityContext(spec))
             .addNewToleration()
             .withKey(GPU_RESOURCE)
             .withOperator("Exists")
@@ -113,45 +127,79 @@ public final class InferenceDeploymentRenderer {
     return pod.build();
   }
 
-  private static Container container(InferenceSpec spec) {
+  private static PodSecurityContext podSecurityContext(InferenceSpec spec) {
+    PodSecurityContextBuilder context =
+        new PodSecurityContextBuilder()
+            .withNewSeccompProfile()
+            .withType("RuntimeDefault")
+            .endSeccompProfile();
+    if (!InferenceDefaults.runAsRoot(spec)) {
+      context
+          .withRunAsNonRoot(true)
+          .withRunAsUser(InferenceDefaults.MODEL_SERVER_UID)
+          .withRunAsGroup(InferenceDefaults.MODEL_SERVER_UID)
+          .withFsGroup(InferenceDefaults.MODEL_SERVER_UID)
+          .withFsGroupChangePolicy("OnRootMismatch");
+    }
+    return context.build();
+  }
+
+  /** The container's CPU and memory with its GPUs added. */
+  private static ResourceRequirements resources(InferenceSpec spec) {
     Quantity gpus = new Quantity(Integer.toString(InferenceDefaults.gpusPerReplica(spec)));
-    return new ContainerBuilder()
-        .withName(CONTAINER_NAME)
-        .withImage(spec.getImage())
-        .withArgs(args(spec))
-        .addNewPort()
-        .withName(ResourceNames.HTTP_PORT_NAME)
-        .withContainerPort(ResourceNames.INFERENCE_PORT)
-        .withProtocol("TCP")
-        .endPort()
-        .addNewEnv()
-        .withName("HF_HOME")
-        .withValue(MODEL_CACHE_DIR + "/huggingface")
-        .endEnv()
-        .withResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests(GPU_RESOURCE, gpus)
-                .addToLimits(GPU_RESOURCE, gpus)
-                .build())
-        .addNewVolumeMount()
-        .withName(CACHE_VOLUME)
-        .withMountPath(MODEL_CACHE_DIR)
-        .endVolumeMount()
-        .addNewVolumeMount()
-        .withName(SHM_VOLUME)
-        .withMountPath("/dev/shm")
-        .endVolumeMount()
-        // The server answers /health once the model is loaded: no traffic before that.
-        .withStartupProbe(health(10, STARTUP_PROBES))
-        .withReadinessProbe(health(5, 3))
-        .withLivenessProbe(health(15, 4))
-        .withNewSecurityContext()
-        .withAllowPrivilegeEscalation(false)
-        .withNewCapabilities()
-        .withDrop("ALL")
-        .endCapabilities()
-        .endSecurityContext()
+    ResourceRequirements resources = InferenceDefaults.resources(spec);
+    return new ResourceRequirementsBuilder(resources)
+        .addToRequests(GPU_RESOURCE, gpus)
+        .addToLimits(GPU_RESOURCE, gpus)
         .build();
+  }
+
+  /** Where a non-root server finds its home and its name. */
+  private static List<EnvVar> env(InferenceSpec spec) {
+    List<EnvVar> env = new ArrayList<>();
+    env.add(new EnvVar("HF_HOME", MODEL_CACHE_DIR + "/huggingface", null));
+    if (!InferenceDefaults.runAsRoot(spec)) {
+      env.add(new EnvVar("HOME", HOME_DIR, null));
+      env.add(new EnvVar("USER", "model-server", null));
+    }
+    return env;
+  }
+
+  private static Container container(InferenceSpec spec) {
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(CONTAINER_NAME)
+            .withImage(spec.getImage())
+            .withArgs(args(spec))
+            .addNewPort()
+            .withName(ResourceNames.HTTP_PORT_NAME)
+            .withContainerPort(ResourceNames.INFERENCE_PORT)
+            .withProtocol("TCP")
+            .endPort()
+            .withEnv(env(spec))
+            .withResources(resources(spec))
+            .addNewVolumeMount()
+            .withName(CACHE_VOLUME)
+            .withMountPath(MODEL_CACHE_DIR)
+            .endVolumeMount()
+            .addNewVolumeMount()
+            .withName(SHM_VOLUME)
+            .withMountPath("/dev/shm")
+            .endVolumeMount()
+            // The server answers /health once the model is loaded: no traffic before that.
+            .withStartupProbe(health(10, STARTUP_PROBES))
+            .withReadinessProbe(health(5, 3))
+            .withLivenessProbe(health(15, 4))
+            .withNewSecurityContext()
+            .withAllowPrivilegeEscalation(false)
+            .withNewCapabilities()
+            .withDrop("ALL")
+            .endCapabilities()
+            .endSecurityContext();
+    if (!InferenceDefaults.runAsRoot(spec)) {
+      container.addNewVolumeMount().withName(HOME_VOLUME).withMountPath(HOME_DIR).endVolumeMount();
+    }
+    return container.build();
   }
 
   /** The model and port first, then the user's own arguments, which may override neither. */
@@ -190,7 +238,12 @@ public final class InferenceDeploymentRenderer {
             .withSizeLimit(shm)
             .endEmptyDir()
             .build();
-    return List.of(cache.build(), dshm);
+    if (InferenceDefaults.runAsRoot(spec)) {
+      return List.of(cache.build(), dshm);
+    }
+    // The home's caches (compiled kernels, graphs) are rebuilt at start; they need no volume.
+    Volume home = new VolumeBuilder().withName(HOME_VOLUME).withNewEmptyDir().endEmptyDir().build();
+    return List.of(cache.build(), dshm, home);
   }
 
   private static Probe health(int periodSeconds, int failureThreshold) {

@@ -57,14 +57,26 @@ public final class RuntimeConfigMapRenderer {
             ResourceNames.RUNTIME_PORT,
             ResourceNames.RUNTIME_MANAGEMENT_PORT,
             Duration.ofSeconds(AgentRuntimeDefaults.SHUTDOWN_GRACE_SECONDS)),
-        // Identity comes from the mesh's principal header; context.user_id is for local runs only.
-        new IdentityConfig(IdentityConfig.DEFAULT_PRINCIPAL_HEADER, Optional.empty(), false, false),
+        identity(cr),
         governance(spec, runtime),
         IdempotencyConfig.DEFAULT,
         RateLimitConfig.DEFAULT,
         IntStream.range(0, spec.getIntents().size())
             .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
             .toList());
+  }
+
+  /**
+   * Identity comes from the mesh's principal header; {@code context.user_id} is for local runs
+   * only. Groups come from a header only where the mesh writes it from a verified token's claim
+   * ({@code spec.mesh.authentication.groupsClaim}): anywhere else a caller could name its own.
+   */
+  private static IdentityConfig identity(AgentRuntime cr) {
+    Optional<String> groupsHeader =
+        RuntimeRequestAuthenticationRenderer.groupsFromToken(cr)
+            ? Optional.of(RuntimeRequestAuthenticationRenderer.GROUPS_HEADER)
+            : Optional.empty();
+    return new IdentityConfig(IdentityConfig.DEFAULT_PRINCIPAL_HEADER, groupsHeader, false, false);
   }
 
   private static GovernanceConfig governance(AgentRuntimeSpec spec, RuntimeIdentity runtime) {

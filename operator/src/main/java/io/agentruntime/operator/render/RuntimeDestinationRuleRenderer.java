@@ -20,6 +20,14 @@ import java.util.List;
  *
  * <p>Outlier detection is always rendered: Istio applies locality failover only when it can eject
  * unhealthy endpoints, so failover without it would silently do nothing.
+ *
+ * <p>It counts only failures the client proxy sees itself ({@code splitExternalLocalOriginErrors}):
+ * a connection refused or reset, a request the mesh timed out. The runtime answers 502, 503 and 504
+ * of its own about its backends (503 {@code backend-saturated} when one intent's pool is full, 504
+ * when its backend is slow), so counting 5xx answers, or Istio's gateway errors (502, 503, 504),
+ * would let one slow intent eject healthy pods and take the capacity of every intent with them.
+ * Istio counts 5xx answers unless told not to ({@code consecutive5xxErrors} defaults to 5), hence
+ * the explicit 0; gateway errors are off unless set, and are left unset.
  */
 public final class RuntimeDestinationRuleRenderer {
 
@@ -69,7 +77,9 @@ public final class RuntimeDestinationRuleRenderer {
 
   private static OutlierDetection outlierDetection(CircuitBreakerSettings breaker) {
     return new OutlierDetectionBuilder()
-        .withConsecutive5xxErrors(breaker.consecutive5xxErrors())
+        .withSplitExternalLocalOriginErrors(true)
+        .withConsecutiveLocalOriginFailures(breaker.consecutiveLocalOriginFailures())
+        .withConsecutive5xxErrors(0)
         .withInterval(breaker.interval())
         .withBaseEjectionTime(breaker.baseEjectionTime())
         .withMaxEjectionPercent(breaker.maxEjectionPercent())

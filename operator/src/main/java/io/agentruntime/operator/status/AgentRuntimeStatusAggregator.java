@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
-import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -181,7 +180,7 @@ public final class AgentRuntimeStatusAggregator {
         MESH_CONFIGURED,
         mesh,
         AgentRuntimeConditions.REASON_MESH_APPLIED,
-        () -> retryWarning(cr),
+        () -> MeshWarnings.of(cr),
         "spec.mesh and spec.failover have no effect");
   }
 
@@ -266,22 +265,6 @@ public final class AgentRuntimeStatusAggregator {
       case GovernanceOutcome.Failed failed ->
           Optional.of(condition(cr, GOVERNANCE_SYNCED, false, failed.reason(), failed.message()));
     };
-  }
-
-  /**
-   * A warning when the mesh's retry conditions may re-send a {@code POST /dispatch} the runtime
-   * already executed: only the runtime's deduplication of repeated {@code Idempotency-Key}s keeps
-   * the backend from being called twice then.
-   */
-  private static String retryWarning(AgentRuntime cr) {
-    var retryOn = AgentRuntimeDefaults.retryOn(cr.getSpec());
-    if (!retryOn.mayRepeatProcessedRequests()) {
-      return "";
-    }
-    return "; warning: spec.mesh.retries.retryOn "
-        + String.join(",", retryOn.unsafe())
-        + " may re-send requests the runtime already processed, so a backend may be called"
-        + " twice unless callers send an Idempotency-Key (the runtime then deduplicates them)";
   }
 
   private Condition readyCondition(AgentRuntime cr, AgentRuntimePhase phase, String pods) {

@@ -1,6 +1,7 @@
 package io.agentruntime.operator.validation;
 
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
+import io.agentruntime.operator.api.v1alpha1.MeshAuthenticationSpec;
 import io.agentruntime.operator.api.v1alpha1.MeshSpec;
 import io.agentruntime.operator.api.v1alpha1.RetrySpec;
 import java.time.Duration;
@@ -28,6 +29,30 @@ final class MeshRules {
     for (int i = 0; principals != null && i < principals.size(); i++) {
       checks.required(FIELD + "allowedPrincipals[" + i + "]", principals.get(i));
     }
+    checkAuthentication(mesh.getAuthentication(), checks);
+  }
+
+  /**
+   * The token rule Istio needs: an issuer, keys fetched over https (the keys decide who anyone is),
+   * and at least one audience, so a token issued for another service is refused.
+   */
+  private static void checkAuthentication(MeshAuthenticationSpec auth, FieldChecks checks) {
+    if (auth == null) {
+      return;
+    }
+    String field = FIELD + "authentication.";
+    checks.required(field + "issuer", auth.getIssuer());
+    if (checks.required(field + "jwksUri", auth.getJwksUri())
+        && !auth.getJwksUri().startsWith("https://")) {
+      checks.fail(field + "jwksUri", "must be an https URL, got '" + auth.getJwksUri() + "'");
+    }
+    List<String> audiences = auth.getAudiences();
+    if (audiences == null || audiences.isEmpty()) {
+      checks.fail(field + "audiences", "must name at least one audience");
+    }
+    for (int i = 0; audiences != null && i < audiences.size(); i++) {
+      checks.required(field + "audiences[" + i + "]", audiences.get(i));
+    }
   }
 
   private static void checkRetries(
@@ -53,7 +78,11 @@ final class MeshRules {
       return;
     }
     String field = FIELD + "circuitBreaker.";
-    checks.range(field + "consecutive5xxErrors", breaker.getConsecutive5xxErrors(), 1, 1_000_000);
+    checks.range(
+        field + "consecutiveLocalOriginFailures",
+        breaker.getConsecutiveLocalOriginFailures(),
+        1,
+        1_000_000);
     istioDuration(field + "interval", breaker.getInterval(), checks);
     istioDuration(field + "baseEjectionTime", breaker.getBaseEjectionTime(), checks);
     checks.range(field + "maxEjectionPercent", breaker.getMaxEjectionPercent(), 0, 100);

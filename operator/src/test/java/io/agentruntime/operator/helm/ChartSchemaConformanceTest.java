@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.agentruntime.operator.render.ModelConformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are errors; prometheus-operator's ServiceMonitor), else Kubernetes 1.35's published OpenAPI
  * document of the object's API group.
  *
- * <p>{@code shared/schemas} holds neither for {@code rbac.authorization.k8s.io/v1}, so the RBAC
- * objects are checked strictly against fabric8's typed model instead ({@link
- * RbacModelConformance}); they move to the upstream schema as soon as {@code
- * kubernetes/openapi-v3/v1.35/apis__rbac.authorization.k8s.io__v1_openapi.json} is added there.
+ * <p>{@code shared/schemas} holds neither for {@code rbac.authorization.k8s.io/v1} nor for {@code
+ * admissionregistration.k8s.io/v1}, so the RBAC objects and the ValidatingAdmissionPolicy and its
+ * binding are checked strictly against fabric8's typed model instead ({@link ModelConformance});
+ * they move to the upstream schema as soon as their group's document (e.g. {@code
+ * kubernetes/openapi-v3/v1.35/apis__rbac.authorization.k8s.io__v1_openapi.json}) is added there.
  */
 class ChartSchemaConformanceTest {
 
@@ -56,8 +58,10 @@ class ChartSchemaConformanceTest {
   void renderedObjectMatchesItsUpstreamSchema(String values, String kind, JsonNode object)
       throws IOException {
     Optional<JsonSchema> schema = schema(object);
-    if (schema.isEmpty() && RbacModelConformance.covers(object)) {
-      assertThat(RbacModelConformance.violation(object)).isEmpty();
+    Optional<Class<?>> model =
+        ModelConformance.modelOf(object.path("apiVersion").asText(), object.path("kind").asText());
+    if (schema.isEmpty() && model.isPresent()) {
+      assertThat(ModelConformance.violation(kind, object, model.get())).isEmpty();
       return;
     }
     assumeTrue(schema.isPresent(), () -> "shared/schemas holds no schema for " + describe(object));
@@ -81,7 +85,12 @@ class ChartSchemaConformanceTest {
     ObjectNode rule = (ObjectNode) role.path("rules").get(0);
     rule.set("verb", rule.remove("verbs"));
 
-    assertThat(RbacModelConformance.violation(role))
+    assertThat(
+            ModelConformance.violation(
+                "ClusterRole",
+                role,
+                ModelConformance.modelOf("rbac.authorization.k8s.io/v1", "ClusterRole")
+                    .orElseThrow()))
         .hasValueSatisfying(violation -> assertThat(violation).contains("'verb'"));
   }
 

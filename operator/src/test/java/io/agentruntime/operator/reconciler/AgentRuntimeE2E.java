@@ -9,7 +9,9 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.crd.CrdFiles;
+import io.agentruntime.operator.helm.ChartAdmissionPolicy;
 import io.agentruntime.operator.helm.ChartRbac;
+import io.agentruntime.operator.render.InferenceNetworkPolicyRenderer;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
@@ -27,6 +29,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,6 +41,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,8 +65,9 @@ import org.testcontainers.utility.DockerImageName;
  * API server, where the test reports pod status itself.
  *
  * <p>What only a real API server does is checked here too: the CRD's CEL rules and list types
- * refusing an invalid AgentRuntime at admission, and server-side apply merging {@code spec.intents}
- * item by item between two field managers.
+ * refusing an invalid AgentRuntime at admission, server-side apply merging {@code spec.intents}
+ * item by item between two field managers, the model servers' NetworkPolicy and non-root pod
+ * admitted as rendered, and the chart's ValidatingAdmissionPolicy refusing a disallowed image.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class AgentRuntimeE2E {
@@ -70,6 +75,7 @@ class AgentRuntimeE2E {
   private static final String NAMESPACE = "agents";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final int UNPROCESSABLE_ENTITY = 422;
+  private static final int FORBIDDEN = 403;
 
   @Container
   private static final K3sContainer K3S =
@@ -389,6 +395,87 @@ class AgentRuntimeE2E {
         .isNull();
   }
 
+  /**
+   * The API server admits the model servers' NetworkPolicy as rendered, applied under the chart's
+   * RBAC, and their non-root pod template (no GPU node runs here, so no pod starts).
+   */
+  @Test
+  void theModelServersGetTheirNetworkPolicyAndANonRootPod() {
+    client
+        .resource(
+            AgentRuntimes.valid(
+                NAMESPACE,
+                "guarded",
+                """
+                inference:
+                  image: vllm/vllm-openai:v0.11.0
+                  model: meta-llama/Llama-3.1-8B-Instruct
+                  nodePool: {create: false}
+                """))
+        .create();
+
+    var policy =
+        eventually()
+            .until(() -> get(NetworkPolicy.class, "guarded-inference"), found -> found != null);
+    var pod =
+        eventually()
+            .until(() -> get(Deployment.class, "guarded-inference"), found -> found != null)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+
+    assertThat(policy.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector())
+        .isEqualTo(
+            InferenceNetworkPolicyRenderer.render(get(AgentRuntime.class, "guarded"))
+                .getSpec()
+                .getIngress()
+                .getFirst()
+                .getFrom()
+                .getFirst()
+                .getPodSelector());
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+  }
+
+  /**
+   * With the chart's ValidatingAdmissionPolicy bound, the API server refuses an image outside the
+   * allowed prefixes with the policy's message, and admits one inside them.
+   */
+  @Test
+  void theAdmissionPolicyRefusesAnImageFromAnotherRegistry() {
+    var objects =
+        ChartAdmissionPolicy.objects(
+            Map.of(
+                "admissionPolicy.runtimeImages[0]", "ghcr.io/agentruntime/",
+                "admissionPolicy.inferenceImages[0]", "vllm/vllm-openai:"));
+    for (var object : objects) {
+      client
+          .resource(SERIALIZATION.convertValue(object, GenericKubernetesResource.class))
+          .serverSideApply();
+    }
+    try {
+      var foreign = AgentRuntimes.valid(NAMESPACE, "foreign");
+      foreign.getSpec().setImage("docker.io/evil/runtime:0.1.0");
+
+      // The API server compiles and loads a new policy asynchronously.
+      eventually()
+          .untilAsserted(
+              () ->
+                  assertRefused(
+                      foreign,
+                      FORBIDDEN,
+                      "spec.image docker.io/evil/runtime:0.1.0 is not from an allowed registry"
+                          + " or repository: ghcr.io/agentruntime/"));
+      assertThat(client.resource(AgentRuntimes.valid(NAMESPACE, "native")).create()).isNotNull();
+    } finally {
+      for (var object : objects.reversed()) {
+        client
+            .resource(SERIALIZATION.convertValue(object, GenericKubernetesResource.class))
+            .delete();
+      }
+    }
+  }
+
   @Test
   void theApiServerRefusesTwoIntentsOfOneName() {
     var duplicate = AgentRuntimes.valid(NAMESPACE, "twice");
@@ -463,14 +550,17 @@ class AgentRuntimeE2E {
   }
 
   private static void assertRefused(AgentRuntime cr, String field, String message) {
+    assertRefused(cr, UNPROCESSABLE_ENTITY, field, message);
+  }
+
+  /** Creating {@code cr} fails with HTTP {@code code} and a message holding every fragment. */
+  private static void assertRefused(AgentRuntime cr, int code, String... fragments) {
     assertThatThrownBy(() -> client.resource(cr).create())
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             refused -> {
-              assertThat(refused.getCode())
-                  .as("422 Unprocessable Entity")
-                  .isEqualTo(UNPROCESSABLE_ENTITY);
-              assertThat(refused.getMessage()).contains(field, message);
+              assertThat(refused.getCode()).isEqualTo(code);
+              assertThat(refused.getMessage()).contains(fragments);
             });
   }
 

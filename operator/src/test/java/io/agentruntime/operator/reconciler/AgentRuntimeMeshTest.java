@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
+import io.agentruntime.operator.api.v1alpha1.MeshAuthenticationSpec;
 import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
 import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingFailover;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
@@ -71,6 +74,44 @@ class AgentRuntimeMeshTest {
     assertThat(get(Deployment.class, "mesh")).as("the runtime itself is applied").isNotNull();
   }
 
+  /**
+   * The RequestAuthentication and the runtime's configuration name the groups header together: the
+   * runtime reads groups from it only while the mesh writes it from a verified token.
+   */
+  @Test
+  void authenticationBringsTheRequestAuthenticationAndTheGroupsHeaderAndTakesThemAway() {
+    cluster.create(AgentRuntimes.valid(NAMESPACE, "jwt", MESH));
+    awaitMeshConfigured("jwt", "True");
+    assertThat(runtimeConfig("jwt")).doesNotContain("groupsHeader");
+
+    cluster.editSpec(NAMESPACE, "jwt", spec -> spec.getMesh().setAuthentication(authentication()));
+
+    var verified =
+        eventually().until(() -> get(RequestAuthentication.class, "jwt"), Objects::nonNull);
+    assertThat(verified.getSpec().getJwtRules().getFirst().getOutputClaimToHeaders())
+        .extracting(header -> header.getClaim() + "->" + header.getHeader())
+        .containsExactly("sub->x-agent-principal", "agent_groups->x-agent-groups");
+    eventually().until(() -> runtimeConfig("jwt").contains("groupsHeader: x-agent-groups"));
+    eventually()
+        .until(
+            () ->
+                get(AuthorizationPolicy.class, "jwt")
+                    .getSpec()
+                    .getRules()
+                    .getFirst()
+                    .getFrom()
+                    .getFirst()
+                    .getSource()
+                    .getRequestPrincipals(),
+            principals -> principals.equals(List.of("https://auth.example.com//*")));
+    assertThat(awaitMeshConfigured("jwt", "True").getMessage()).contains("RequestAuthentication");
+
+    cluster.editSpec(NAMESPACE, "jwt", spec -> spec.getMesh().setAuthentication(null));
+
+    eventually().until(() -> get(RequestAuthentication.class, "jwt") == null);
+    eventually().until(() -> !runtimeConfig("jwt").contains("groupsHeader"));
+  }
+
   @Test
   void appliesCircuitBreakerChangesToTheDestinationRule() {
     cluster.create(AgentRuntimes.valid(NAMESPACE, "breaker", MESH));
@@ -84,7 +125,8 @@ class AgentRuntimeMeshTest {
         .untilAsserted(
             () -> {
               var applied = get(DestinationRule.class, "breaker").getSpec().getTrafficPolicy();
-              assertThat(applied.getOutlierDetection().getConsecutive5xxErrors()).isEqualTo(7);
+              assertThat(applied.getOutlierDetection().getConsecutiveLocalOriginFailures())
+                  .isEqualTo(7);
               assertThat(applied.getConnectionPool().getTcp().getMaxConnections()).isEqualTo(400);
               assertThat(applied)
                   .isEqualTo(
@@ -177,9 +219,22 @@ class AgentRuntimeMeshTest {
         .isEqualTo(configured.getLastTransitionTime());
   }
 
-  private static CircuitBreakerSpec breaker(int consecutive5xxErrors, int maxConnections) {
+  private static MeshAuthenticationSpec authentication() {
+    var authentication = new MeshAuthenticationSpec();
+    authentication.setIssuer("https://auth.example.com/");
+    authentication.setJwksUri("https://auth.example.com/.well-known/jwks.json");
+    authentication.setAudiences(List.of("agent-runtime"));
+    authentication.setGroupsClaim("agent_groups");
+    return authentication;
+  }
+
+  private static String runtimeConfig(String name) {
+    return get(ConfigMap.class, name + "-config").getData().get("runtime.yaml");
+  }
+
+  private static CircuitBreakerSpec breaker(int localOriginFailures, int maxConnections) {
     var breaker = new CircuitBreakerSpec();
-    breaker.setConsecutive5xxErrors(consecutive5xxErrors);
+    breaker.setConsecutiveLocalOriginFailures(localOriginFailures);
     breaker.setMaxConnections(maxConnections);
     return breaker;
   }

@@ -17,6 +17,7 @@ import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -82,6 +83,7 @@ final class MockCluster implements AutoCloseable {
           DestinationRule.class,
           VirtualService.class,
           PeerAuthentication.class,
+          RequestAuthentication.class,
           AuthorizationPolicy.class);
 
   /** Optional add-ons whose CRDs a cluster may have installed. */

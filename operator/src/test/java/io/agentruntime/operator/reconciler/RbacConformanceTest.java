@@ -17,6 +17,7 @@ import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
+import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -24,6 +25,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,6 +79,11 @@ class RbacConformanceTest {
       """
       mesh:
         allowedPrincipals: [cluster.local/ns/web/sa/frontend]
+        authentication:
+          issuer: https://auth.example.com/
+          jwksUri: https://auth.example.com/.well-known/jwks.json
+          audiences: [agent-runtime]
+          groupsClaim: agent_groups
       failover: {regions: [us-east-1, us-west-2]}
       """
           + AgentRuntimes.INFERENCE_POOL;
@@ -193,6 +200,10 @@ class RbacConformanceTest {
     cluster.create(broken);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) != null);
     eventually().until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full") != null);
+    eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") != null);
+    eventually().until(() -> get(cluster, NetworkPolicy.class, AGENTS, "full-inference") != null);
+    eventually()
+        .until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full-inference") != null);
     eventually()
         .until(() -> get(cluster, HorizontalPodAutoscaler.class, AGENTS, "full-inference") != null);
     eventually().until(() -> get(cluster, ServiceMonitor.class, AGENTS, "full") != null);
@@ -221,6 +232,10 @@ class RbacConformanceTest {
           spec.setMonitoring(monitoring);
         });
     eventually().until(() -> get(cluster, DestinationRule.class, AGENTS, "full") == null);
+    eventually().until(() -> get(cluster, RequestAuthentication.class, AGENTS, "full") == null);
+    eventually().until(() -> get(cluster, NetworkPolicy.class, AGENTS, "full-inference") == null);
+    eventually()
+        .until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full-inference") == null);
     eventually().until(() -> get(cluster, PrometheusRule.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) == null);
     eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-inference") == null);

@@ -16,6 +16,19 @@ public final class AgentRuntimeFixtures {
   /** The repository's examples folder (tests run in the module directory). */
   public static final Path EXAMPLES = Path.of("..", "examples");
 
+  /**
+   * A spec whose one intent calls the runtime's own model-server pool, with nothing else set: for
+   * {@link #withSpec}, with the pool's further fields appended indented by two spaces.
+   */
+  public static final String MODEL_POOL =
+      """
+      image: ghcr.io/agentruntime/runtime:0.1.0
+      intents: [{name: call_reasoning, backend: {inference: {}}}]
+      inference:
+        image: vllm/vllm-openai:v0.11.0
+        model: meta-llama/Llama-3.1-8B-Instruct
+      """;
+
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

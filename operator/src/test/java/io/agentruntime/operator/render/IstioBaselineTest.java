@@ -3,12 +3,18 @@ package io.agentruntime.operator.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.operator.render.IstioAuthorization.Request;
+import io.fabric8.istio.api.api.security.v1beta1.AuthorizationPolicyAction;
+import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the mesh must guarantee for the runtime's trust model, as the {@code istio/} baseline gives
@@ -41,5 +47,54 @@ class IstioBaselineTest {
     }
 
     assertThat(headers).containsExactly("x-agent-principal", "x-agent-groups");
+  }
+
+  /**
+   * The baseline's DENY policy names the API port, not paths: without a verified token no spelling
+   * of a path reaches the runtime, even where the mesh's path normalization is left at Istio's
+   * default.
+   */
+  @ParameterizedTest
+  @MethodSource(
+      "io.agentruntime.operator.render.RuntimeAuthorizationPolicyRendererTest#pathVariants")
+  void withoutATokenNoPathOfTheApiPortReachesTheRuntime(String path) throws IOException {
+    List<AuthorizationPolicy> policies = List.of(requireJwt());
+    Request request = Request.of(ResourceNames.RUNTIME_PORT, "POST", path);
+
+    assertThat(IstioAuthorization.allows(policies, request)).isFalse();
+    assertThat(IstioAuthorization.allows(policies, request.withToken("https://idp/alice")))
+        .isTrue();
+  }
+
+  @Test
+  void probesAndScrapesNeedNoToken() throws IOException {
+    List<AuthorizationPolicy> policies = List.of(requireJwt());
+
+    for (String path : RuntimeAuthorizationPolicyRenderer.MANAGEMENT_PATHS) {
+      assertThat(
+              IstioAuthorization.allows(
+                  policies, Request.of(ResourceNames.RUNTIME_MANAGEMENT_PORT, "GET", path)))
+          .as(path)
+          .isTrue();
+    }
+  }
+
+  /** The AuthorizationPolicy of request-authentication.yaml. */
+  private static AuthorizationPolicy requireJwt() throws IOException {
+    List<JsonNode> documents;
+    try (MappingIterator<JsonNode> iterator =
+        YAML.readValues(
+            YAML.createParser(ISTIO_FOLDER.resolve("request-authentication.yaml").toFile()),
+            JsonNode.class)) {
+      documents = iterator.readAll();
+    }
+    JsonNode document =
+        documents.stream()
+            .filter(node -> "AuthorizationPolicy".equals(node.path("kind").asText()))
+            .findFirst()
+            .orElseThrow();
+    AuthorizationPolicy policy = YAML.treeToValue(document, AuthorizationPolicy.class);
+    assertThat(policy.getSpec().getAction()).isEqualTo(AuthorizationPolicyAction.DENY);
+    return policy;
   }
 }

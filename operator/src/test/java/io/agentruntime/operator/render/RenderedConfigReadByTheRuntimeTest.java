@@ -12,7 +12,9 @@ import io.agentruntime.contract.config.RuntimeConfigFormat;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +54,36 @@ class RenderedConfigReadByTheRuntimeTest {
         .containsExactly("call_reasoning", "lookup_order", "ping");
   }
 
+  /**
+   * The RequestAuthentication writes the verified token's claims to headers, and the configuration
+   * names the headers the runtime reads: they must be exactly the same two.
+   */
+  @Test
+  void readsTheIdentityHeadersTheRenderedRequestAuthenticationWrites() throws Exception {
+    RuntimeConfig config = read("full");
+    Map<String, String> claimsByHeader = new HashMap<>();
+    for (JsonNode mapping :
+        golden("full", "requestauthentication.yaml").at("/spec/jwtRules/0/outputClaimToHeaders")) {
+      claimsByHeader.put(mapping.path("header").asText(), mapping.path("claim").asText());
+    }
+
+    assertThat(claimsByHeader)
+        .containsOnlyKeys(
+            config.identity().principalHeader(), config.identity().groupsHeader().orElseThrow());
+  }
+
+  @Test
+  void readsNoGroupsHeaderWhereTheMeshDoesNotWriteOne() throws Exception {
+    assertThat(read("mesh").identity().groupsHeader()).isEmpty();
+    assertThat(read("minimal").identity().groupsHeader()).isEmpty();
+  }
+
+  private static JsonNode golden(String goldenCase, String file) throws IOException {
+    return new YAMLMapper().readTree(GOLDEN.resolve(goldenCase).resolve(file).toFile());
+  }
+
   private static RuntimeConfig read(String goldenCase) throws IOException, ConfigException {
-    JsonNode configMap =
-        new YAMLMapper().readTree(GOLDEN.resolve(goldenCase).resolve("configmap.yaml").toFile());
+    JsonNode configMap = golden(goldenCase, "configmap.yaml");
     return RuntimeConfigFormat.read(
         configMap.path("data").path("runtime.yaml").asText(), Path.of("/etc/agent-runtime"));
   }

@@ -112,6 +112,43 @@ class RuntimeConfigMapRendererTest {
     assertThat(config(numeric).path("intents").get(0).path("name").isTextual()).isTrue();
   }
 
+  /**
+   * A groups header the mesh does not fill is one every caller can fill: the configuration names it
+   * only where the RequestAuthentication writes it from a verified token's groups claim.
+   */
+  @Test
+  void namesTheGroupsHeaderOnlyWhereTheMeshWritesItFromTheToken() throws IOException {
+    String runtime =
+        """
+        image: ghcr.io/agentruntime/runtime:0.1.0
+        intents: [{name: ping, backend: {echo: {}}}]
+        """;
+    String authentication =
+        """
+        mesh:
+          authentication:
+            issuer: https://auth.example.com/
+            jwksUri: https://auth.example.com/.well-known/jwks.json
+            audiences: [agent-runtime]
+        """;
+
+    JsonNode withGroups =
+        config(withSpec(runtime + authentication + "    groupsClaim: agent_groups\n"));
+
+    assertThat(withGroups.path("identity").path("groupsHeader").asText())
+        .isEqualTo(RuntimeRequestAuthenticationRenderer.GROUPS_HEADER);
+    assertThat(withGroups.path("identity").path("localMode").asBoolean(true)).isFalse();
+    assertThat(config(withSpec(runtime + authentication)).path("identity").has("groupsHeader"))
+        .as("a token without a groups claim")
+        .isFalse();
+    assertThat(
+            config(withSpec(runtime + "mesh: {allowedPrincipals: [cluster.local/ns/a/sa/b]}"))
+                .path("identity")
+                .has("groupsHeader"))
+        .as("no authentication")
+        .isFalse();
+  }
+
   @Test
   void rendersTheSameTextEveryTime() {
     assertThat(RuntimeConfigMapRenderer.render(example("full")))

@@ -31,11 +31,36 @@ class RuntimeDestinationRuleRendererTest {
     assertThat(policy.getConnectionPool().getHttp().getMaxRequestsPerConnection()).isEqualTo(100);
     assertThat(policy.getOutlierDetection())
         .extracting(
-            OutlierDetection::getConsecutive5xxErrors,
+            OutlierDetection::getConsecutiveLocalOriginFailures,
             OutlierDetection::getInterval,
             OutlierDetection::getBaseEjectionTime,
             OutlierDetection::getMaxEjectionPercent)
         .containsExactly(5, "10s", "30s", 50);
+  }
+
+  /**
+   * The runtime answers 503 {@code backend-saturated} and 504 {@code backend-timeout} when one
+   * intent's backend is full or slow. Istio counts every 5xx answer unless told otherwise, and its
+   * gateway errors are 502, 503 and 504: either would eject healthy pods for one intent's backend.
+   */
+  @Test
+  void ejectsAPodOnlyForItsOwnFailuresNeverForTheRuntimesAnswers() {
+    OutlierDetection detection =
+        RuntimeDestinationRuleRenderer.render(withSpec(RUNTIME + "mesh: {}"))
+            .getSpec()
+            .getTrafficPolicy()
+            .getOutlierDetection();
+
+    assertThat(detection.getSplitExternalLocalOriginErrors())
+        .as("local-origin failures counted apart from answers")
+        .isTrue();
+    assertThat(detection.getConsecutive5xxErrors())
+        .as("5xx answers: 0 switches Istio's default of 5 off")
+        .isZero();
+    assertThat(detection.getConsecutiveGatewayErrors())
+        .as("502/503/504 answers are the runtime's own")
+        .isNull();
+    assertThat(detection.getConsecutiveErrors()).as("deprecated gateway-error count").isNull();
   }
 
   @Test
@@ -47,7 +72,7 @@ class RuntimeDestinationRuleRendererTest {
                     + """
                     mesh:
                       circuitBreaker:
-                        consecutive5xxErrors: 3
+                        consecutiveLocalOriginFailures: 3
                         interval: 5s
                         baseEjectionTime: 1m
                         maxEjectionPercent: 20
@@ -60,7 +85,7 @@ class RuntimeDestinationRuleRendererTest {
     assertThat(policy.getConnectionPool().getHttp().getHttp1MaxPendingRequests()).isEqualTo(16);
     assertThat(policy.getOutlierDetection())
         .extracting(
-            OutlierDetection::getConsecutive5xxErrors,
+            OutlierDetection::getConsecutiveLocalOriginFailures,
             OutlierDetection::getInterval,
             OutlierDetection::getBaseEjectionTime,
             OutlierDetection::getMaxEjectionPercent)
@@ -91,8 +116,9 @@ class RuntimeDestinationRuleRendererTest {
         RuntimeDestinationRuleRenderer.render(
             withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}"));
 
-    assertThat(rule.getSpec().getTrafficPolicy().getOutlierDetection().getConsecutive5xxErrors())
-        .isEqualTo(5);
+    OutlierDetection detection = rule.getSpec().getTrafficPolicy().getOutlierDetection();
+    assertThat(detection.getSplitExternalLocalOriginErrors()).isTrue();
+    assertThat(detection.getConsecutiveLocalOriginFailures()).isEqualTo(5);
   }
 
   @Test

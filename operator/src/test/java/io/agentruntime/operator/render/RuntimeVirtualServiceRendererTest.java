@@ -25,13 +25,52 @@ class RuntimeVirtualServiceRendererTest {
     assertThat(route.getRoute().getFirst().getDestination().getHost())
         .isEqualTo("support.agents.svc.cluster.local");
     assertThat(route.getRoute().getFirst().getDestination().getPort().getNumber()).isEqualTo(8080);
-    assertThat(route.getTimeout()).isEqualTo("30s");
+    assertThat(route.getTimeout()).as("the 30s intent timeout and a margin").isEqualTo("35s");
     assertThat(route.getRetries())
         .extracting(HTTPRetry::getAttempts, HTTPRetry::getPerTryTimeout, HTTPRetry::getRetryOn)
         .containsExactly(
-            2, "15s", "connect-failure,refused-stream,unavailable,reset-before-request");
+            2, "35s", "connect-failure,refused-stream,unavailable,reset-before-request");
     assertThat(RetryConditions.parse(route.getRetries().getRetryOn()).mayRepeatProcessedRequests())
         .isFalse();
+  }
+
+  /**
+   * Envoy counts a request it timed out as a failure of the pod, the runtime's own 504 never: by
+   * default the mesh waits for the slowest intent's timeout, so one slow intent cannot eject
+   * healthy pods.
+   */
+  @Test
+  void byDefaultTheMeshOutlastsTheSlowestIntent() {
+    HTTPRoute route =
+        RuntimeVirtualServiceRenderer.render(
+                withSpec(
+                    """
+                    image: ghcr.io/agentruntime/runtime:0.1.0
+                    intents:
+                      - {name: ping, backend: {echo: {}}, timeout: 2s}
+                      - {name: summarize, backend: {echo: {}}, timeout: 2m}
+                    mesh: {}
+                    """))
+            .getSpec()
+            .getHttp()
+            .getFirst();
+
+    assertThat(route.getTimeout()).isEqualTo("125s");
+    assertThat(route.getRetries().getPerTryTimeout()).isEqualTo("125s");
+    assertThat(
+            RuntimeVirtualServiceRenderer.render(
+                    withSpec(
+                        """
+                        image: ghcr.io/agentruntime/runtime:0.1.0
+                        intents: [{name: ping, backend: {echo: {}}, timeout: 2s}]
+                        mesh: {}
+                        """))
+                .getSpec()
+                .getHttp()
+                .getFirst()
+                .getTimeout())
+        .as("never below 30s")
+        .isEqualTo("30s");
   }
 
   @Test

@@ -44,8 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>{@code shared/schemas} has no schema for four kinds the {@code istio/} folder uses (Telemetry
  * {@code telemetry.istio.io/v1}, Sidecar and ServiceEntry {@code networking.istio.io/v1},
  * RequestAuthentication {@code security.istio.io/v1}), so those documents are checked strictly
- * against fabric8's typed Istio model instead ({@link IstioModelConformance}): a misspelled or
- * invented field still fails the build.
+ * against fabric8's typed Istio model instead ({@link ModelConformance}): a misspelled or invented
+ * field still fails the build.
  */
 class SchemaConformanceTest {
 
@@ -96,14 +96,14 @@ class SchemaConformanceTest {
   @MethodSource("renderedObjects")
   void renderedObjectMatchesTheKubernetesSchema(String example, String kind, HasMetadata object)
       throws IOException {
-    assertThat(violations(kubernetesSchema(object), object)).isEmpty();
+    assertConforms(example, object);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("renderedCaseObjects")
   void renderedCaseObjectMatchesTheSchema(String name, String kind, HasMetadata object)
       throws IOException {
-    assertThat(violations(kubernetesSchema(object), object)).isEmpty();
+    assertConforms(name, object);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -111,9 +111,9 @@ class SchemaConformanceTest {
   void istioFolderDocumentMatchesTheIstioSchema(String file, String kind, JsonNode document)
       throws IOException {
     String apiVersion = document.path("apiVersion").asText();
-    Optional<Class<?>> model = IstioModelConformance.modelOf(apiVersion, kind);
+    Optional<Class<?>> model = ModelConformance.modelOf(apiVersion, kind);
     if (model.isPresent() && !hasSchema(kind, apiVersion)) {
-      assertThat(IstioModelConformance.violation(file, document, model.get())).isEmpty();
+      assertThat(ModelConformance.violation(file, document, model.get())).isEmpty();
       return;
     }
     Path schema = schemaFile(kind, apiVersion);
@@ -130,7 +130,7 @@ class SchemaConformanceTest {
     ObjectNode policy = (ObjectNode) sidecar.path("spec").path("outboundTrafficPolicy");
     policy.set("mod", policy.remove("mode"));
 
-    assertThat(IstioModelConformance.violation("sidecar.yaml", sidecar, Sidecar.class))
+    assertThat(ModelConformance.violation("sidecar.yaml", sidecar, Sidecar.class))
         .hasValue("sidecar.yaml: unknown field 'mod' at spec.outboundTrafficPolicy.mod");
   }
 
@@ -140,9 +140,7 @@ class SchemaConformanceTest {
         new YAMLMapper().readTree(ISTIO_FOLDER.resolve("dynamodb-service-entry.yaml").toFile());
     ((ObjectNode) entry.path("spec")).put("resolution", "DYNAMIC");
 
-    assertThat(
-            IstioModelConformance.violation(
-                "dynamodb-service-entry.yaml", entry, ServiceEntry.class))
+    assertThat(ModelConformance.violation("dynamodb-service-entry.yaml", entry, ServiceEntry.class))
         .hasValue("dynamodb-service-entry.yaml: spec.resolution: value not allowed by the model");
   }
 
@@ -226,6 +224,21 @@ class SchemaConformanceTest {
     assertThat(crdSchema().validate(resource))
         .extracting(ValidationMessage::getMessage)
         .anySatisfy(message -> assertThat(message).contains("/spec/governance/mode"));
+  }
+
+  /**
+   * {@code object} against its upstream schema, or strictly against fabric8's typed model for the
+   * kinds {@code shared/schemas} has no schema for.
+   */
+  private static void assertConforms(String source, HasMetadata object) throws IOException {
+    String apiVersion = object.getApiVersion();
+    Optional<Class<?>> model = ModelConformance.modelOf(apiVersion, object.getKind());
+    if (model.isPresent() && !hasSchema(object.getKind(), apiVersion)) {
+      JsonNode tree = JSON.readTree(SERIALIZATION.asJson(object));
+      assertThat(ModelConformance.violation(source, tree, model.get())).isEmpty();
+      return;
+    }
+    assertThat(violations(kubernetesSchema(object), object)).isEmpty();
   }
 
   private static Set<ValidationMessage> violations(JsonSchema schema, HasMetadata object)

@@ -8,13 +8,24 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
-/** Connection pool limits and outlier detection (Istio DestinationRule). */
+/**
+ * Connection pool limits and outlier detection (Istio DestinationRule).
+ *
+ * <p>Outlier detection ejects a runtime pod only for failures of the pod itself: connections
+ * refused or reset and requests the mesh timed out. The runtime's own error answers never count,
+ * since the runtime answers 502, 503 and 504 for its backends (e.g. 503 {@code backend-saturated}
+ * when one intent's backend is full, 504 when it is slow), and ejecting a pod for those would take
+ * every other intent's capacity away with it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CircuitBreakerSpec {
 
   @Min(1)
-  @JsonPropertyDescription("Consecutive 5xx answers that eject an endpoint. Default 5.")
-  private Integer consecutive5xxErrors;
+  @JsonPropertyDescription(
+      "Consecutive failures of a runtime pod itself (connection refused or reset, request timed"
+          + " out by the mesh) that eject it from load balancing. The runtime's own 5xx answers"
+          + " about its backends never count. Default 5.")
+  private Integer consecutiveLocalOriginFailures;
 
   @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
@@ -40,12 +51,12 @@ public class CircuitBreakerSpec {
   @JsonPropertyDescription("Most requests queued for a connection. Default 200.")
   private Integer maxPendingRequests;
 
-  public Integer getConsecutive5xxErrors() {
-    return consecutive5xxErrors;
+  public Integer getConsecutiveLocalOriginFailures() {
+    return consecutiveLocalOriginFailures;
   }
 
-  public void setConsecutive5xxErrors(Integer consecutive5xxErrors) {
-    this.consecutive5xxErrors = consecutive5xxErrors;
+  public void setConsecutiveLocalOriginFailures(Integer consecutiveLocalOriginFailures) {
+    this.consecutiveLocalOriginFailures = consecutiveLocalOriginFailures;
   }
 
   public String getInterval() {

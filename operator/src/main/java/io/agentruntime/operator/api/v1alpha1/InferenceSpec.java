@@ -58,6 +58,24 @@ public class InferenceSpec {
           + "(recreate when no spare GPU). Default Auto.")
   private InferenceUpgrade upgrade;
 
+  @JsonPropertyDescription(
+      "CPU, memory and ephemeral storage of the model-server container, besides its GPUs"
+          + " (gpu.count). Default, per GPU: requests of 2 CPUs and 12Gi memory, limits of 4 CPUs"
+          + " and 12Gi memory.")
+  private RuntimeResources resources;
+
+  @JsonPropertyDescription(
+      "Run the model server as the image's own user, root for most model-server images, instead"
+          + " of the non-root user 10001 with a writable home. Only for images that cannot run as"
+          + " another user (docs/inference.md lists them). Default false.")
+  private Boolean runAsRoot;
+
+  @JsonPropertyDescription(
+      "The Prometheus pods the model servers' NetworkPolicy admits besides the runtime, to"
+          + " scrape their queue depth. Default: pods labelled app.kubernetes.io/name: prometheus"
+          + " in the namespace monitoring.")
+  private MetricsScraperSpec metricsScraper;
+
   public String getImage() {
     return image;
   }
@@ -120,5 +138,29 @@ public class InferenceSpec {
 
   public void setUpgrade(InferenceUpgrade upgrade) {
     this.upgrade = upgrade;
+  }
+
+  public RuntimeResources getResources() {
+    return resources;
+  }
+
+  public void setResources(RuntimeResources resources) {
+    this.resources = resources;
+  }
+
+  public Boolean getRunAsRoot() {
+    return runAsRoot;
+  }
+
+  public void setRunAsRoot(Boolean runAsRoot) {
+    this.runAsRoot = runAsRoot;
+  }
+
+  public MetricsScraperSpec getMetricsScraper() {
+    return metricsScraper;
+  }
+
+  public void setMetricsScraper(MetricsScraperSpec metricsScraper) {
+    this.metricsScraper = metricsScraper;
   }
 }

@@ -18,7 +18,10 @@ public class MeshSpec {
 
   @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
-  @JsonPropertyDescription("Overall request timeout at the mesh. Default 30s.")
+  @JsonPropertyDescription(
+      "Overall request timeout at the mesh. Default: the longest intent timeout plus 5s, at"
+          + " least 30s, so the runtime's own 504 comes first; a request the mesh times out"
+          + " counts against the pod in outlier detection.")
   private String timeout;
 
   @JsonPropertyDescription(
@@ -34,9 +37,16 @@ public class MeshSpec {
 
   @Size(max = 64)
   @JsonPropertyDescription(
-      "SPIFFE principals allowed to call the runtime, e.g. "
-          + "cluster.local/ns/web/sa/frontend. Empty: any.")
+      "SPIFFE principals of the workloads allowed to call the runtime's API, e.g."
+          + " cluster.local/ns/web/sa/frontend. Empty: any workload the mesh admits.")
   private List<@Size(max = 256) String> allowedPrincipals;
+
+  @JsonPropertyDescription(
+      "JWT authentication of the runtime's callers: the mesh verifies the token, writes its"
+          + " principal and groups claims to the headers the runtime reads, and refuses requests"
+          + " to the API without a token of this issuer. Unset: no RequestAuthentication is"
+          + " rendered.")
+  private MeshAuthenticationSpec authentication;
 
   public String getTimeout() {
     return timeout;
@@ -76,5 +86,13 @@ public class MeshSpec {
 
   public void setAllowedPrincipals(List<String> allowedPrincipals) {
     this.allowedPrincipals = allowedPrincipals;
+  }
+
+  public MeshAuthenticationSpec getAuthentication() {
+    return authentication;
+  }
+
+  public void setAuthentication(MeshAuthenticationSpec authentication) {
+    this.authentication = authentication;
   }
 }

@@ -19,7 +19,10 @@ public class RetrySpec {
 
   @Size(max = Durations.MAX_LENGTH)
   @Pattern(Durations.PATTERN)
-  @JsonPropertyDescription("Timeout of each attempt. Default 15s.")
+  @JsonPropertyDescription(
+      "Timeout of each attempt. Default: the mesh's timeout. Keep it above every intent's"
+          + " timeout: a request the mesh times out counts against the pod in outlier"
+          + " detection, the runtime's own 504 does not.")
   private String perTryTimeout;
 
   @Size(max = 512)

@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.Map;
 
 /**
- * Compute resources of the runtime container: requests and limits of CPU, memory and ephemeral
- * storage, with the Kubernetes quantity syntax. The API server refuses a request above its limit,
- * so the CRD does too; extended resources (GPUs) and dynamic resource claims belong to {@code
- * spec.inference}, not to the runtime.
+ * Compute resources of a container (the runtime's, or the model server's besides its GPUs):
+ * requests and limits of CPU, memory and ephemeral storage, with the Kubernetes quantity syntax.
+ * The API server refuses a request above its limit, so the CRD does too; extended resources (GPUs)
+ * come from {@code spec.inference.gpu}, never from here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(

@@ -8,11 +8,12 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
 /**
- * Reconcile precondition of the AuthorizationPolicy: its renderer produces one, that is {@code
- * spec.mesh.allowedPrincipals} lists at least one principal. Without, an existing policy is
- * deleted: an empty ALLOW policy would deny every call.
+ * Reconcile precondition of the runtime's AuthorizationPolicy: its renderer produces one, that is
+ * {@code spec.mesh} lists allowed principals or sets authentication. Without, an existing policy is
+ * deleted: an ALLOW policy without a rule for the API would deny every call.
  */
-public final class AllowedPrincipalsListed implements Condition<AuthorizationPolicy, AgentRuntime> {
+public final class RuntimeAuthorizationPolicyWanted
+    implements Condition<AuthorizationPolicy, AgentRuntime> {
 
   @Override
   public boolean isMet(

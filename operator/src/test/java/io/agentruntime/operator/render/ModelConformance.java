@@ -12,6 +12,13 @@ import io.fabric8.istio.api.networking.v1.ServiceEntry;
 import io.fabric8.istio.api.networking.v1.Sidecar;
 import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.istio.api.telemetry.v1.Telemetry;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +26,36 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Checks an Istio document strictly against fabric8's typed Istio model (generated from Istio's
- * API; fabric8 7.5.2 is generated from {@code istio.io/api} 1.28), for the kinds {@code
- * shared/schemas} has no JSON schema for: Telemetry, Sidecar, ServiceEntry and
- * RequestAuthentication.
+ * Checks a document strictly against fabric8's typed model, for the kinds {@code shared/schemas}
+ * has no JSON schema for: Istio's Telemetry, Sidecar, ServiceEntry and RequestAuthentication
+ * (fabric8 7.5.2's Istio model is generated from {@code istio.io/api} 1.28), and Kubernetes'
+ * NetworkPolicy, ValidatingAdmissionPolicy, its binding and the RBAC kinds (generated from
+ * Kubernetes' API). A kind moves to its upstream schema as soon as {@code shared/schemas} holds
+ * one.
  *
  * <p>Strict means every field of the document must be a field of the model (the model's catch-all
  * "additional properties" map is switched off) and every value must survive a round trip through
  * the model (its enums read a value they do not know as null instead of failing).
  */
-final class IstioModelConformance {
+public final class ModelConformance {
 
   private static final Map<String, Class<?>> MODELS =
-      Map.of(
-          "telemetry.istio.io/v1/Telemetry", Telemetry.class,
-          "networking.istio.io/v1/Sidecar", Sidecar.class,
-          "networking.istio.io/v1/ServiceEntry", ServiceEntry.class,
-          "security.istio.io/v1/RequestAuthentication", RequestAuthentication.class);
+      Map.ofEntries(
+          Map.entry("telemetry.istio.io/v1/Telemetry", Telemetry.class),
+          Map.entry("networking.istio.io/v1/Sidecar", Sidecar.class),
+          Map.entry("networking.istio.io/v1/ServiceEntry", ServiceEntry.class),
+          Map.entry("security.istio.io/v1/RequestAuthentication", RequestAuthentication.class),
+          Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+          Map.entry(
+              "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy",
+              ValidatingAdmissionPolicy.class),
+          Map.entry(
+              "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding",
+              ValidatingAdmissionPolicyBinding.class),
+          Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", ClusterRole.class),
+          Map.entry("rbac.authorization.k8s.io/v1/ClusterRoleBinding", ClusterRoleBinding.class),
+          Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
+          Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class));
 
   private static final ObjectMapper STRICT =
       JsonMapper.builder()
@@ -43,10 +63,10 @@ final class IstioModelConformance {
           .annotationIntrospector(new WithoutAnySetters())
           .build();
 
-  private IstioModelConformance() {}
+  private ModelConformance() {}
 
   /** The model class of {@code kind}, empty for kinds checked against a JSON schema instead. */
-  static Optional<Class<?>> modelOf(String apiVersion, String kind) {
+  public static Optional<Class<?>> modelOf(String apiVersion, String kind) {
     return Optional.ofNullable(MODELS.get(apiVersion + "/" + kind));
   }
 
@@ -54,7 +74,7 @@ final class IstioModelConformance {
    * Why {@code document} does not fit {@code model}: the file and the path of the field at fault;
    * empty when it fits.
    */
-  static Optional<String> violation(String file, JsonNode document, Class<?> model) {
+  public static Optional<String> violation(String file, JsonNode document, Class<?> model) {
     try {
       JsonNode roundTrip = STRICT.valueToTree(STRICT.treeToValue(document, model));
       return firstDifference(document, roundTrip, "")
