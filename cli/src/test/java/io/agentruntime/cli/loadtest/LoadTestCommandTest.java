@@ -21,16 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code agent-runtime loadtest} against loopback servers whose latencies are known. On the first,
  * four answers in five take 500 ms and every fifth 1500 ms: p50 is 500 ms, p95 and p99 are 1500 ms
  * and the average is 700 ms. Measured figures may only add the client's and the loopback's own
- * delay, up to {@link #OVERHEAD_MS}: a busy 2-core machine (a JIT compilation, another build) adds
- * tens of milliseconds to every figure alike, while a wrong statistic is hundreds off (a p50 that
- * was really the average would read 700 ms). The second answers every request after 100 ms, for the
- * tests of everything else.
+ * delay, which a busy 2-core machine (a JIT compilation, other builds) makes anything from a few to
+ * a few hundred milliseconds. So each figure is bounded by what tells it from the next statistic,
+ * not by an overhead guess: a p50 below the average, an average below the slow answer, a tail below
+ * the slow answer plus a fast one (a p50 that was really the average would read 700 ms, a p99 that
+ * summed two answers 2000 ms). The second answers every request after 100 ms, for the tests of
+ * everything else.
  */
 class LoadTestCommandTest {
   private static final double FAST = 500;
   private static final double SLOW = 1500;
   private static final double AVERAGE = (4 * FAST + SLOW) / 5;
-  private static final double OVERHEAD_MS = 100;
 
   private static LoopbackServer known;
   private static LoopbackServer server;
@@ -90,10 +91,10 @@ class LoadTestCommandTest {
     assertThat(result.success()).isEqualTo(100);
     assertThat(result.successRate()).isEqualTo(1.0);
     LoadResult.Latency latency = result.latency();
-    assertThat(latency.p50()).isBetween(FAST, FAST + OVERHEAD_MS);
-    assertThat(latency.p95()).isBetween(SLOW, SLOW + OVERHEAD_MS);
-    assertThat(latency.p99()).isBetween(SLOW, SLOW + OVERHEAD_MS);
-    assertThat(latency.average()).isBetween(AVERAGE, AVERAGE + OVERHEAD_MS);
+    assertThat(latency.p50()).isGreaterThanOrEqualTo(FAST).isLessThan(AVERAGE);
+    assertThat(latency.p95()).isGreaterThanOrEqualTo(SLOW).isLessThan(SLOW + FAST);
+    assertThat(latency.p99()).isGreaterThanOrEqualTo(SLOW).isLessThan(SLOW + FAST);
+    assertThat(latency.average()).isGreaterThanOrEqualTo(AVERAGE).isLessThan(SLOW);
   }
 
   @Test
