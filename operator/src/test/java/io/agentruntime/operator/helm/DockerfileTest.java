@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The images cannot be built here (no Docker), so the Dockerfiles are checked against what the
  * build and the pod specs expect: the jar each copies is the one its module's build produces (and
- * the build context holds), and the user is the numeric 10001 the pods run as.
+ * the build context holds), and the user is the numeric 10001 the pods run as. The runtime's image
+ * (runtime/Dockerfile) carries the {@code agent-runtime} command, which the cli module builds.
  */
 class DockerfileTest {
 
@@ -23,15 +25,17 @@ class DockerfileTest {
   private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT\\s+\\[(.*)]\\s*$");
 
   @ParameterizedTest
-  @ValueSource(strings = {"runtime", "operator"})
-  void copiesTheJarItsModuleBuilds(String module) throws IOException {
-    String pom = Files.readString(Path.of("..", module, "pom.xml"));
+  @CsvSource({"runtime, cli", "operator, operator"})
+  void copiesTheJarItsModuleBuilds(String module, String buildingModule) throws IOException {
+    String pom = Files.readString(Path.of("..", buildingModule, "pom.xml"));
     Matcher finalName = FINAL_NAME.matcher(pom);
-    assertThat(finalName.find()).as("%s/pom.xml names its jar with <finalName>", module).isTrue();
+    assertThat(finalName.find())
+        .as("%s/pom.xml names its jar with <finalName>", buildingModule)
+        .isTrue();
 
     Matcher copy = COPY.matcher(dockerfile(module));
     assertThat(copy.find()).as("%s/Dockerfile copies a file", module).isTrue();
-    assertThat(copy.group(1)).isEqualTo(module + "/target/" + finalName.group(1) + ".jar");
+    assertThat(copy.group(1)).isEqualTo(buildingModule + "/target/" + finalName.group(1) + ".jar");
     assertThat(entrypoint(module)).containsSubsequence("-jar", copy.group(2));
     assertThat(Files.readAllLines(Path.of("..", ".dockerignore")))
         .as(".dockerignore lets the jar into the build context")
