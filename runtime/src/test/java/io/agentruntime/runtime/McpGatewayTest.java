@@ -222,7 +222,7 @@ class McpGatewayTest {
     String session = wire.open("ann");
     wire.open("bob");
 
-    HttpResponse<String> listed = get("/v1/mcp/sessions", "ann");
+    HttpResponse<String> listed = runtime.get("/v1/mcp/sessions", McpWire.PRINCIPAL, "ann");
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(listed.body()).getJsonArray("sessions"))
         .singleElement()
@@ -233,14 +233,18 @@ class McpGatewayTest {
               assertThat(item.getString("server")).isEqualTo("tools");
               assertThat(item.getJsonObject("client").getString("name")).isEqualTo("wire-test");
             });
-    assertThat(delete("/v1/mcp/sessions/" + session, "bob").statusCode()).isEqualTo(404);
-    assertThat(delete("/v1/mcp/sessions/" + session, "ann").statusCode()).isEqualTo(204);
+    assertThat(runtime.delete("/v1/mcp/sessions/" + session, McpWire.PRINCIPAL, "bob").statusCode())
+        .isEqualTo(404);
+    assertThat(runtime.delete("/v1/mcp/sessions/" + session, McpWire.PRINCIPAL, "ann").statusCode())
+        .isEqualTo(204);
 
     HttpResponse<String> after =
         wire.post(
             McpWire.call(2, "echo", "{}"), McpWire.PRINCIPAL, "ann", McpWire.SESSION, session);
     assertThat(after.statusCode()).isEqualTo(404);
-    assertThat(new JsonObject(get("/v1/mcp/sessions", "ann").body()).getJsonArray("sessions"))
+    assertThat(
+            new JsonObject(runtime.get("/v1/mcp/sessions", McpWire.PRINCIPAL, "ann").body())
+                .getJsonArray("sessions"))
         .isEmpty();
   }
 
@@ -315,25 +319,5 @@ class McpGatewayTest {
 
   private static List<String> names(McpSchema.ListToolsResult listed) {
     return listed.tools().stream().map(McpSchema.Tool::name).toList();
-  }
-
-  private HttpResponse<String> get(String path, String principal) throws Exception {
-    return java.net.http.HttpClient.newHttpClient()
-        .send(
-            java.net.http.HttpRequest.newBuilder(runtime.uri(path))
-                .header(McpWire.PRINCIPAL, principal)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> delete(String path, String principal) throws Exception {
-    return java.net.http.HttpClient.newHttpClient()
-        .send(
-            java.net.http.HttpRequest.newBuilder(runtime.uri(path))
-                .header(McpWire.PRINCIPAL, principal)
-                .DELETE()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
   }
 }
