@@ -28,7 +28,10 @@ build: ## package every module (no tests)
 $(RUNTIME_JAR): $(SOURCES)
 	$(MVN) -q package -DskipTests -pl cli -am
 
-run: $(RUNTIME_JAR) ## start the runtime on localhost:8080 with the local example config
+# The demo MCP server runs beside the runtime, behind its gateway at /mcp/demo, and stops with it.
+run: $(RUNTIME_JAR) ## start the runtime on localhost:8080 (and a demo MCP server) with the local example config
+	$(JAVA) -jar $(RUNTIME_JAR) demo-mcp-server --port 8090 & demo=$$!; \
+	trap 'kill $$demo' EXIT; \
 	$(JAVA) $(JVM_FLAGS) -jar $(RUNTIME_JAR) --config $(CONFIG)
 
 test: ## run the whole test suite (and format, dependency and build checks)

@@ -1,5 +1,6 @@
 package io.agentruntime.cli;
 
+import io.agentruntime.cli.demo.DemoMcpServerCommand;
 import io.agentruntime.cli.loadtest.LoadTestCommand;
 import io.agentruntime.cli.loadtest.PerfRegressionCommand;
 import io.agentruntime.cli.policies.PoliciesCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agent-runtime --config FILE}: serves the runtime until SIGTERM. With a command it runs one
- * of the tools instead: {@code policies push|list|diff}, {@code loadtest}, {@code perf-regression}.
+ * of the tools instead: {@code policies push|list|diff}, {@code loadtest}, {@code perf-regression},
+ * {@code demo-mcp-server}.
  */
 @Command(
     name = "agent-runtime",
@@ -74,6 +76,7 @@ public final class AgentRuntimeCommand implements Callable<Integer> {
         .addSubcommand(new PoliciesCommand(environment))
         .addSubcommand(new LoadTestCommand())
         .addSubcommand(new PerfRegressionCommand())
+        .addSubcommand(new DemoMcpServerCommand())
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 

@@ -20,6 +20,7 @@ import io.agentruntime.runtime.http.RuntimeServices;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
 import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
+import io.agentruntime.runtime.mcp.McpGateway;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
 import io.vertx.core.DeploymentOptions;
@@ -47,7 +48,8 @@ public final class RuntimeServer {
       PolicyStore store,
       PolicyRefresher refresher,
       CoordinationStores coordination,
-      GovernanceEngine engine) {}
+      GovernanceEngine engine,
+      McpGateway mcp) {}
 
   private final Vertx vertx;
   private final RuntimeServices services;
@@ -66,7 +68,7 @@ public final class RuntimeServer {
             "api",
             server.host(),
             server.port(),
-            routes -> RuntimeRouter.api(routes, services),
+            routes -> RuntimeRouter.api(routes, services, resources.mcp()::routes),
             new ConnectionGuard(server.maxConnections(), server.headerTimeout()),
             new AtomicInteger(-1));
     this.management =
@@ -166,8 +168,9 @@ public final class RuntimeServer {
             synchronizer,
             config.governance().refreshInterval(),
             () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
+    McpGateway mcp = new McpGateway(vertx, services, coordination.table());
     return new RuntimeServer(
-        vertx, services, new Resources(store, refresher, coordination, engine));
+        vertx, services, new Resources(store, refresher, coordination, engine, mcp));
   }
 
   private Future<RuntimeServer> listen() {
@@ -223,6 +226,7 @@ public final class RuntimeServer {
     resources.refresher().close();
     resources.engine().close();
     services.intents().close();
+    resources.mcp().close();
     resources.coordination().close();
     resources.store().close();
     services.metrics().close();

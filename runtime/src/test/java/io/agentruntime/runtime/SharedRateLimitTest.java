@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedRateLimitTest {
 
-  private static final String HOME = "eu-west-1";
+  static final String HOME = "eu-west-1";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path dir;

@@ -181,6 +181,30 @@ final class TestRuntime implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET on the API with the given headers ({@code name, value, ...}). */
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        withHeaders(HttpRequest.newBuilder(uri(path)).GET(), headers).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A DELETE on the API with the given headers ({@code name, value, ...}). */
+  HttpResponse<String> delete(String path, String... headers)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        withHeaders(HttpRequest.newBuilder(uri(path)).DELETE(), headers).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+    request.timeout(Duration.ofSeconds(10));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return request;
+  }
+
   HttpResponse<String> post(String path, String json, String... headers)
       throws IOException, InterruptedException {
     return send(path, HttpRequest.BodyPublishers.ofString(json), headers);

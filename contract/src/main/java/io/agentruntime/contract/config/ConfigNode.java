@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +97,25 @@ final class ConfigNode {
       items.add(new ConfigNode(itemPath, item));
     }
     return items;
+  }
+
+  /** The mapping of strings under {@code key}, in file order; empty when absent. */
+  Map<String, String> stringMap(String key) throws ConfigException {
+    JsonNode value = value(key);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      throw error(key, "must be a mapping of strings");
+    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
+      if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+        throw error(key + "." + entry.getKey(), "must be a string");
+      }
+      entries.put(entry.getKey(), entry.getValue().asText());
+    }
+    return entries;
   }
 
   /** Whether {@code key} is present and not null; does not count as reading it. */

@@ -70,6 +70,7 @@ final class MappingWriter {
       case String text -> text;
       case Number number -> number;
       case Boolean flag -> flag;
+      case Map<?, ?> map -> map;
       // URLs, paths: their text. An enum has a spelling of its own, which the caller chooses.
       default -> {
         if (value instanceof Enum<?>) {

@@ -1,6 +1,7 @@
 package io.agentruntime.contract.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole runtime configuration, parsed once at startup by {@link RuntimeConfigLoader}. The
@@ -13,8 +14,27 @@ public record RuntimeConfig(
     GovernanceConfig governance,
     IdempotencyConfig idempotency,
     RateLimitConfig rateLimits,
-    List<IntentConfig> intents) {
+    List<IntentConfig> intents,
+    List<McpServerConfig> mcpServers) {
   public RuntimeConfig {
     intents = List.copyOf(intents);
+    mcpServers = List.copyOf(mcpServers);
+  }
+
+  /** A configuration without MCP servers. */
+  public RuntimeConfig(
+      RuntimeIdentity runtime,
+      ServerConfig server,
+      IdentityConfig identity,
+      GovernanceConfig governance,
+      IdempotencyConfig idempotency,
+      RateLimitConfig rateLimits,
+      List<IntentConfig> intents) {
+    this(runtime, server, identity, governance, idempotency, rateLimits, intents, List.of());
+  }
+
+  /** The MCP server served at {@code /mcp/<name>}, if one is configured. */
+  public Optional<McpServerConfig> mcpServer(String name) {
+    return mcpServers.stream().filter(server -> server.name().equals(name)).findFirst();
   }
 }

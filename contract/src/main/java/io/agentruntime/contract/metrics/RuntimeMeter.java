@@ -68,6 +68,18 @@ public enum RuntimeMeter {
       "agent.idempotency.memory",
       Kind.GAUGE_BYTES,
       "Bytes of Idempotency-Key answers kept in this pod's memory"),
+  MCP_REQUESTS(
+      "agent.mcp.requests",
+      Kind.COUNTER,
+      "Messages to the MCP gateway by server, method and outcome"),
+  MCP_TOOL_CALLS(
+      "agent.mcp.tool.calls",
+      Kind.COUNTER,
+      "Tool calls through the MCP gateway by server, tool and outcome"),
+  MCP_TOOL_CALL_DURATION(
+      "agent.mcp.tool.call.duration",
+      Kind.TIMER,
+      "Time to answer one tool call through the MCP gateway"),
   HTTP_CONNECTIONS("agent.http.connections", Kind.GAUGE, "Connections open on the listener"),
   HTTP_CONNECTIONS_REFUSED(
       "agent.http.connections.refused",
@@ -110,6 +122,12 @@ public enum RuntimeMeter {
 
   /** The {@code intent} label of requests whose intent is missing or not configured. */
   public static final String UNKNOWN_INTENT = "_unknown";
+
+  /**
+   * The {@code tool} and {@code method} label of MCP calls to a tool or method the gateway has not
+   * seen listed: callers name tools freely, so only listed names become labels.
+   */
+  public static final String OTHER_MCP_NAME = "_other";
 
   private final String meterName;
   private final Kind kind;

@@ -148,6 +148,13 @@ class RuntimeConfigFormatTest {
           idempotency: {maxEntries: 10}                                                            | idempotency.maxEntries: replaced by maxBytes
           idempotency: {maxBytes: 1MiB, maxBytesPerPrincipal: 2MiB}                                | idempotency.maxBytesPerPrincipal: must not exceed maxBytes
           idempotency: {maxBytesPerPrincipal: 1MiB, maxReplySize: 2MiB}                            | idempotency.maxReplySize: must not exceed maxBytesPerPrincipal
+          mcpServers: [{name: GitHub, url: 'http://g'}]                                            | mcpServers[0].name: 'GitHub' must match
+          mcpServers: [{name: g, url: 'http://g'}, {name: g, url: 'http://h'}]                     | mcpServers[1].name: duplicate MCP server 'g'
+          mcpServers: [{name: g}]                                                                  | mcpServers[0].url: is required
+          mcpServers: [{name: g, url: 'http://g', timeout: 0s}]                                    | mcpServers[0].timeout: must be longer than zero
+          mcpServers: [{name: g, url: 'http://g', headers: {Accept: text/html}}]                   | mcpServers[0].headers: 'Accept' is set by the gateway itself
+          mcpServers: [{name: g, url: 'http://g', headers: {'a b': x}}]                            | mcpServers[0].headers: 'a b' is not a valid header name
+          mcpServers: [{name: g, url: 'http://g', headers: [x]}]                                   | mcpServers[0].headers: must be a mapping of strings
           intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
@@ -193,6 +200,39 @@ class RuntimeConfigFormatTest {
 
     assertThat(((PolicyStoreConfig.DynamoDb) config.governance().store()).regions())
         .containsExactly(new PolicyStoreConfig.Region("eu-west-1", Optional.empty()));
+  }
+
+  @Test
+  void readsMcpServersAndWritesThemBack() throws Exception {
+    RuntimeConfig config =
+        load(
+            MINIMAL
+                + """
+                mcpServers:
+                  - name: github
+                    url: http://github-mcp.tools:8080/mcp
+                    headers: {Authorization: Bearer t}
+                  - name: docs
+                    url: https://docs.example/mcp
+                    timeout: 5s
+                """);
+
+    assertThat(config.mcpServers())
+        .containsExactly(
+            new McpServerConfig(
+                "github",
+                URI.create("http://github-mcp.tools:8080/mcp"),
+                McpServerConfig.DEFAULT_TIMEOUT,
+                java.util.Map.of("Authorization", "Bearer t")),
+            new McpServerConfig(
+                "docs",
+                URI.create("https://docs.example/mcp"),
+                Duration.ofSeconds(5),
+                java.util.Map.of()));
+    assertThat(config.mcpServer("docs")).map(McpServerConfig::path).hasValue("/mcp/docs");
+    assertThat(RuntimeConfigFormat.read(RuntimeConfigFormat.write(config), dir).mcpServers())
+        .isEqualTo(config.mcpServers());
+    assertThat(load(MINIMAL).mcpServers()).isEmpty();
   }
 
   private RuntimeConfig load(String yaml) throws Exception {

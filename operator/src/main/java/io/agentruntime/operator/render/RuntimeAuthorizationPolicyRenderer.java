@@ -18,14 +18,15 @@ import java.util.Optional;
  * port, {@code spec.mesh.allowedPrincipals} and, with {@code spec.mesh.authentication}, only with a
  * token of its issuer.
  *
- * <p>The rules decide by port, not by path: everything on the API port (8080) is reserved to the
- * allowed callers, whatever its path, so no spelling of a path ({@code //dispatch}, {@code
- * /dispatch/.}, {@code /%64ispatch}) can slip past a list of paths; the runtime itself answers 404
- * to every path it does not serve. The management port (8081) serves only {@code GET /healthz},
- * {@code /readyz} and {@code /metrics}, to any caller, so Prometheus' scrapes are not denied (the
- * kubelet's probes reach the runtime through the sidecar's own port and are never subject to
- * authorization); they expose no data an agent could act on. Once an ALLOW policy selects a
- * workload, Istio denies every request no rule matches.
+ * <p>The rules decide by port, not by path: everything on the API port (8080), the MCP gateway's
+ * {@code /mcp/*} and {@code /v1/mcp/sessions} included, is reserved to the allowed callers,
+ * whatever its path, so no spelling of a path ({@code //dispatch}, {@code /dispatch/.}, {@code
+ * /%64ispatch}) can slip past a list of paths; the runtime itself answers 404 to every path it does
+ * not serve. The management port (8081) serves only {@code GET /healthz}, {@code /readyz} and
+ * {@code /metrics}, to any caller, so Prometheus' scrapes are not denied (the kubelet's probes
+ * reach the runtime through the sidecar's own port and are never subject to authorization); they
+ * expose no data an agent could act on. Once an ALLOW policy selects a workload, Istio denies every
+ * request no rule matches.
  *
  * <p>Without allowed principals and without authentication no policy is rendered and any caller the
  * mesh admits may call the runtime, as the fields' documentation says; governance still decides per

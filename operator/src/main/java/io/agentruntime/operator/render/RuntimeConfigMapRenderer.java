@@ -6,6 +6,7 @@ import io.agentruntime.contract.config.GovernanceConfig;
 import io.agentruntime.contract.config.IdempotencyConfig;
 import io.agentruntime.contract.config.IdentityConfig;
 import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.contract.config.PolicyStoreConfig;
 import io.agentruntime.contract.config.RateLimitConfig;
 import io.agentruntime.contract.config.RuntimeConfig;
@@ -21,11 +22,13 @@ import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -63,7 +66,25 @@ public final class RuntimeConfigMapRenderer {
         RateLimitConfig.DEFAULT,
         IntStream.range(0, spec.getIntents().size())
             .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
-            .toList());
+            .toList(),
+        mcpServers(spec));
+  }
+
+  /** {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. */
+  private static List<McpServerConfig> mcpServers(AgentRuntimeSpec spec) {
+    List<McpServerSpec> servers = Optional.ofNullable(spec.getMcpServers()).orElse(List.of());
+    return IntStream.range(0, servers.size())
+        .mapToObj(
+            i ->
+                new McpServerConfig(
+                    servers.get(i).getName(),
+                    URI.create(servers.get(i).getUrl()),
+                    servers.get(i).getTimeout() == null
+                        ? McpServerConfig.DEFAULT_TIMEOUT
+                        : duration(
+                            "spec.mcpServers[" + i + "].timeout", servers.get(i).getTimeout()),
+                    Map.of()))
+        .toList();
   }
 
   /**

@@ -30,6 +30,7 @@ public final class AgentRuntimeValidator {
     if (checks.required("spec", spec)) {
       WorkloadRules.check(spec, checks);
       IntentRules.check(spec, checks);
+      McpServerRules.check(spec, checks);
       GovernanceRules.check(spec.getGovernance(), checks);
       InferenceRules.check(spec.getInference(), checks);
       MeshRules.check(spec.getMesh(), checks);

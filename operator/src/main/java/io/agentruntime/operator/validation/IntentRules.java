@@ -76,7 +76,7 @@ final class IntentRules {
     }
   }
 
-  private static void checkUrl(String field, String url, FieldChecks checks) {
+  static void checkUrl(String field, String url, FieldChecks checks) {
     try {
       URI uri = new URI(url);
       boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());

@@ -53,6 +53,11 @@ class RuntimeAuthorizationPolicyRendererTest {
         "/v1/decisions",
         "//v1/decisions",
         "/v1/../dispatch",
+        "/mcp/github",
+        "/mcp/github/",
+        "//mcp/github",
+        "/v1/mcp/sessions",
+        "/v1/mcp/sessions/abc",
         "/healthz",
         "/metrics",
         "/anything");
@@ -95,7 +100,9 @@ class RuntimeAuthorizationPolicyRendererTest {
     "GET, /dispatch, false",
     "GET, //metrics, false",
     "GET, /metrics/, false",
-    "GET, /v1/intents, false"
+    "GET, /v1/intents, false",
+    "POST, /mcp/github, false",
+    "GET, /v1/mcp/sessions, false"
   })
   void theManagementPortServesProbesAndScrapesToAnyCaller(
       String method, String path, boolean allowed) {

@@ -99,6 +99,32 @@ class RuntimeConfigMapRendererTest {
   }
 
   @Test
+  void rendersTheMcpServersTheRuntimeServes() throws Exception {
+    AgentRuntime gateway =
+        withSpec(
+            """
+            image: ghcr.io/agentruntime/runtime:0.1.0
+            intents:
+              - name: ping
+                backend: {echo: {}}
+            mcpServers:
+              - name: github
+                url: http://github-mcp.tools.svc.cluster.local:8080/mcp
+              - name: docs
+                url: https://docs.example/mcp
+                timeout: 5s
+            """);
+    String yaml = RuntimeConfigMapRenderer.render(gateway).getData().get("runtime.yaml");
+
+    assertThat(RuntimeConfigFormat.read(yaml, Path.of("/etc/agent-runtime")).mcpServers())
+        .extracting(server -> server.path() + " " + server.url() + " " + server.timeout())
+        .containsExactly(
+            "/mcp/github http://github-mcp.tools.svc.cluster.local:8080/mcp PT30S",
+            "/mcp/docs https://docs.example/mcp PT5S");
+    assertThat(config(minimal()).has("mcpServers")).isFalse();
+  }
+
+  @Test
   void keepsIntentNamesThatLookLikeNumbersAsText() throws IOException {
     AgentRuntime numeric =
         withSpec(

@@ -130,6 +130,28 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
+  void namesTheMcpServerAtFault() {
+    String servers =
+        """
+        mcpServers:
+          - name: github
+            url: http://github-mcp:8080/mcp
+          - name: github
+            url: http://other:8080/mcp
+          - name: Docs
+            url: /mcp
+            timeout: 0s
+        """;
+
+    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + servers)))
+        .containsExactly(
+            "spec.mcpServers[1].name: 'github' is already used by another MCP server",
+            "spec.mcpServers[2].name: 'Docs' must be a DNS label (a-z, 0-9, '-')",
+            "spec.mcpServers[2].url: '/mcp' must be an absolute http:// or https:// URL",
+            "spec.mcpServers[2].timeout: must be greater than zero");
+  }
+
+  @Test
   void requiresExactlyOneBackendPerIntent() {
     String intents =
         """

@@ -38,6 +38,25 @@ public final class RequestGovernor {
     return decision;
   }
 
+  /**
+   * Decides whether {@code principal} may run {@code action}, an action that is not an intent (an
+   * MCP tool): logged when {@code logged}, metered by the caller.
+   */
+  public Decision decideAction(
+      RequestIds ids,
+      Principal principal,
+      String action,
+      Map<String, Object> context,
+      boolean logged) {
+    Decision decision =
+        engine.decide(
+            new DecisionRequest(principal.id(), principal.groups(), action, resource, context));
+    if (logged) {
+      decisionLog.record(ids, principal.id(), action, decision);
+    }
+    return decision;
+  }
+
   public long policySetVersion() {
     return engine.policySetVersion();
   }

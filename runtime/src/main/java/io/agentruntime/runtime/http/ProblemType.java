@@ -38,6 +38,8 @@ public enum ProblemType {
   RATE_LIMIT_STORE_UNAVAILABLE(503, "rate-limit-store-unavailable", "Rate limit store unavailable"),
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
+  MCP_SESSION_STORE_UNAVAILABLE(
+      503, "mcp-session-store-unavailable", "MCP session store unavailable"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
   HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");

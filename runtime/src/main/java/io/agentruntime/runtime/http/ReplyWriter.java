@@ -6,11 +6,11 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /** Sends a {@link HttpReply}; every answer of the runtime leaves through here. */
-final class ReplyWriter {
+public final class ReplyWriter {
 
   private ReplyWriter() {}
 
-  static void send(RoutingContext ctx, HttpReply reply) {
+  public static void send(RoutingContext ctx, HttpReply reply) {
     send(ctx, reply, false);
   }
 
@@ -44,7 +44,7 @@ final class ReplyWriter {
   }
 
   /** Sends the problem answer for {@code failure}. */
-  static void sendProblem(RoutingContext ctx, Throwable failure, boolean closeConnection) {
+  public static void sendProblem(RoutingContext ctx, Throwable failure, boolean closeConnection) {
     send(
         ctx,
         Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path()),

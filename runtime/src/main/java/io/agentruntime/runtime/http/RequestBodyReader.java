@@ -15,14 +15,14 @@ import java.util.Locale;
  * the rest of the body is never read. A client that sent {@code Expect: 100-continue} is told to go
  * on only once the declared length has passed: an oversized body gets its 413 unsent.
  */
-final class RequestBodyReader implements Handler<RoutingContext> {
+public final class RequestBodyReader implements Handler<RoutingContext> {
 
   private static final long INITIAL_CAPACITY_LIMIT = 64 * 1024;
 
   private final long maxBodySize;
   private final long timeoutMillis;
 
-  RequestBodyReader(ServerConfig config) {
+  public RequestBodyReader(ServerConfig config) {
     this.maxBodySize = config.maxBodySize();
     this.timeoutMillis = config.requestTimeout().toMillis();
   }

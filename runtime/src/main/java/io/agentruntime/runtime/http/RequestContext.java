@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * it when it has the accepted form ({@value #CLIENT_REQUEST_ID_FORM}), and ignored otherwise: a
  * caller chooses that id freely, so it can never stand for the request in the audit trail.
  */
-final class RequestContext {
+public final class RequestContext {
 
   static final String REQUEST_ID_HEADER = "x-request-id";
 
@@ -38,11 +38,11 @@ final class RequestContext {
   }
 
   /** The runtime's own id of the request. */
-  static String requestId(RoutingContext ctx) {
+  public static String requestId(RoutingContext ctx) {
     return requestIds(ctx).id();
   }
 
-  static RequestIds requestIds(RoutingContext ctx) {
+  public static RequestIds requestIds(RoutingContext ctx) {
     RequestIds ids = ctx.get(REQUEST_IDS);
     if (ids == null) {
       ids = requestIds(ctx.request());
@@ -51,12 +51,12 @@ final class RequestContext {
     return ids;
   }
 
-  static long elapsedNanos(RoutingContext ctx) {
+  public static long elapsedNanos(RoutingContext ctx) {
     Long started = ctx.get(STARTED);
     return started == null ? 0 : System.nanoTime() - started;
   }
 
-  static Buffer body(RoutingContext ctx) {
+  public static Buffer body(RoutingContext ctx) {
     return ctx.get(BODY);
   }
 

@@ -17,11 +17,11 @@ import java.util.Optional;
  * Cedar as {@code josé}), and control characters are refused. Any violation is a 400 {@code
  * invalid-header} naming the header.
  */
-final class RequestHeaders implements HeaderSource {
+public final class RequestHeaders implements HeaderSource {
 
   private final MultiMap headers;
 
-  RequestHeaders(MultiMap headers) {
+  public RequestHeaders(MultiMap headers) {
     this.headers = headers;
   }
 

@@ -16,6 +16,14 @@ public final class RuntimeRouter {
 
   /** The API: dispatch, decisions, intents. */
   public static Router api(Vertx vertx, RuntimeServices services) {
+    return api(vertx, services, router -> {});
+  }
+
+  /**
+   * The API and the routes {@code more} adds (the MCP gateway's), all served only at their exact
+   * paths.
+   */
+  public static Router api(Vertx vertx, RuntimeServices services, Consumer<Router> more) {
     ServerConfig server = services.config().server();
     RequestBodyReader body = new RequestBodyReader(server);
     OperationalHandlers operational = new OperationalHandlers(services);
@@ -25,6 +33,7 @@ public final class RuntimeRouter {
           router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
           router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
           router.get("/v1/intents").handler(operational::intents);
+          more.accept(router);
         });
   }
 

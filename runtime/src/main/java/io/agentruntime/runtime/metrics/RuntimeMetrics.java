@@ -45,6 +45,7 @@ public final class RuntimeMetrics implements AutoCloseable {
   private final IntentMeters unknownIntent;
   private final Timer[] decisionDurations = new Timer[Effect.values().length];
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final McpMeters mcp = new McpMeters(registry);
 
   /**
    * @param intents the configured intents: each gets its meters now, labelled with its name and its
@@ -184,6 +185,11 @@ public final class RuntimeMetrics implements AutoCloseable {
         .description(RuntimeMeter.HTTP_CONNECTIONS_REFUSED.description())
         .tag("listener", listener)
         .register(registry);
+  }
+
+  /** The meters of the MCP gateway. */
+  public McpMeters mcp() {
+    return mcp;
   }
 
   /** Every meter in the Prometheus text format. */

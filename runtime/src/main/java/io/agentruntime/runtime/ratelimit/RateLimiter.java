@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,20 @@ public final class RateLimiter {
    *     or, with {@code rateLimits.onStoreError: deny}, {@link RateLimitStoreUnavailableException}
    */
   public Future<Void> admit(RequestIds ids, Principal principal, Intent intent, Decision decision) {
+    return admit(ids, principal, intent.name(), intent.meters()::recordRateLimit, decision);
+  }
+
+  /**
+   * Takes the tokens of a request for {@code action}, which need not be an intent (an MCP tool).
+   *
+   * @param meters counts each bucket check by policy id and outcome
+   */
+  public Future<Void> admit(
+      RequestIds ids,
+      Principal principal,
+      String action,
+      BiConsumer<String, RateLimitOutcome> meters,
+      Decision decision) {
     if (decision.effect() != Effect.ALLOW) {
       return Future.succeededFuture();
     }
@@ -74,18 +89,21 @@ public final class RateLimiter {
     for (String policyId : decision.policies()) {
       RateLimit limit = installed.get(policyId);
       if (limit != null) {
-        checks.add(check(intent, policyId, limit, principal.id()));
+        checks.add(check(meters, policyId, limit, principal.id()));
       }
     }
     if (checks.isEmpty()) {
       return Future.succeededFuture();
     }
     boolean enforced = decision.mode() == EnforcementMode.ENFORCE;
-    return Future.all(checks)
-        .transform(done -> verdict(ids, principal, intent.name(), enforced, checks));
+    return Future.all(checks).transform(done -> verdict(ids, principal, action, enforced, checks));
   }
 
-  private Future<Check> check(Intent intent, String policyId, RateLimit limit, String principal) {
+  private Future<Check> check(
+      BiConsumer<String, RateLimitOutcome> meters,
+      String policyId,
+      RateLimit limit,
+      String principal) {
     return store
         .acquire(BucketKey.of(policyId, limit, principal), limit)
         .map(acquisition -> new Check(policyId, limit, acquisition, null))
@@ -99,7 +117,7 @@ public final class RateLimiter {
                       : check.acquisition().granted()
                           ? RateLimitOutcome.GRANTED
                           : RateLimitOutcome.LIMITED;
-              intent.meters().recordRateLimit(policyId, outcome);
+              meters.accept(policyId, outcome);
             });
   }
 

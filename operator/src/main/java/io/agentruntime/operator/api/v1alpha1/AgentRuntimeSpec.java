@@ -18,6 +18,8 @@ import java.util.List;
     value = SchemaMergePatch.class,
     input =
         "{\"properties\": {\"intents\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]},"
+            + " \"mcpServers\": {\"x-kubernetes-list-type\": \"map\","
             + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class AgentRuntimeSpec {
 
@@ -26,6 +28,9 @@ public class AgentRuntimeSpec {
    * multiplied by it.
    */
   public static final int MAX_INTENTS = 128;
+
+  /** Most MCP servers one runtime serves. */
+  public static final int MAX_MCP_SERVERS = 32;
 
   /** Longest container image reference. */
   public static final int MAX_IMAGE_LENGTH = 512;
@@ -57,6 +62,13 @@ public class AgentRuntimeSpec {
 
   @JsonPropertyDescription("How requests are governed: enforcement mode and policy store.")
   private GovernanceSpec governance;
+
+  @Size(max = AgentRuntimeSpec.MAX_MCP_SERVERS)
+  @JsonPropertyDescription(
+      "Upstream MCP servers the runtime serves as a governed gateway, each at /mcp/<name>: every"
+          + " tool call is decided by the runtime's policies (Action::\"mcp:<name>/<tool>\") and"
+          + " tools/list shows a caller only the tools it may call. Keyed by name.")
+  private List<McpServerSpec> mcpServers;
 
   @JsonPropertyDescription(
       "An optional GPU model-server pool (OpenAI-compatible) that intents with an inference"
@@ -151,5 +163,13 @@ public class AgentRuntimeSpec {
 
   public void setMonitoring(MonitoringSpec monitoring) {
     this.monitoring = monitoring;
+  }
+
+  public List<McpServerSpec> getMcpServers() {
+    return mcpServers;
+  }
+
+  public void setMcpServers(List<McpServerSpec> mcpServers) {
+    this.mcpServers = mcpServers;
   }
 }

@@ -1,0 +1,55 @@
+package io.agentruntime.runtime.mcp;
+
+import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
+import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
+import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;
+import io.agentruntime.runtime.idempotency.IdempotencyStoreUnavailableException;
+import io.agentruntime.runtime.metrics.McpOutcome;
+import io.agentruntime.runtime.ratelimit.RateLimitStoreUnavailableException;
+import io.agentruntime.runtime.ratelimit.RateLimitedException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place the gateway turns a failure into the JSON-RPC error the client gets. */
+final class McpFailures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(McpFailures.class);
+
+  private McpFailures() {}
+
+  static McpException classify(Throwable failure) {
+    return switch (failure) {
+      case McpException known -> known;
+      case RateLimitedException limited ->
+          new McpException(
+              JsonRpcError.RATE_LIMITED,
+              limited.getMessage(),
+              Map.of(JsonRpcReplies.RETRY_AFTER_SECONDS, limited.retryAfterSeconds()));
+      case IdempotencyInProgressException inProgress ->
+          new McpException(JsonRpcError.IDEMPOTENCY_CONFLICT, inProgress.getMessage());
+      case IdempotencyReplyTooLargeException tooLarge ->
+          new McpException(JsonRpcError.IDEMPOTENCY_CONFLICT, tooLarge.getMessage());
+      case IdempotencyKeyReusedException reused ->
+          new McpException(JsonRpcError.IDEMPOTENCY_KEY_REUSED, reused.getMessage());
+      case IdempotencyStoreUnavailableException store ->
+          new McpException(JsonRpcError.STORE_UNAVAILABLE, store.getMessage());
+      case RateLimitStoreUnavailableException store ->
+          new McpException(JsonRpcError.STORE_UNAVAILABLE, store.getMessage());
+      default -> {
+        LOG.error("MCP gateway request failed unexpectedly", failure);
+        yield new McpException(JsonRpcError.INTERNAL_ERROR, "internal error");
+      }
+    };
+  }
+
+  /** The outcome label of a message answered with {@code failure}. */
+  static McpOutcome outcome(McpException failure) {
+    return switch (failure.error()) {
+      case DENIED -> McpOutcome.DENIED;
+      case RATE_LIMITED -> McpOutcome.RATE_LIMITED;
+      case UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT, UPSTREAM_FAILED -> McpOutcome.UPSTREAM_ERROR;
+      default -> McpOutcome.REJECTED;
+    };
+  }
+}

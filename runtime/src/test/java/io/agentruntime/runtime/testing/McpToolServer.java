@@ -1,0 +1,180 @@
+package io.agentruntime.runtime.testing;
+
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * A real MCP server on loopback: the MCP Java SDK's Streamable HTTP server in an embedded Tomcat,
+ * serving a few tools and counting the calls each one receives.
+ *
+ * <ul>
+ *   <li>{@code echo}: answers its {@code text} argument
+ *   <li>{@code transfer}: answers {@code transferred <amount> to <account>}
+ *   <li>{@code delete_repo}: answers {@code deleted}
+ *   <li>{@code countdown}: sends a progress notification, waits until {@link #release()}, answers
+ *       {@code done}
+ * </ul>
+ */
+public final class McpToolServer implements AutoCloseable {
+
+  private final Tomcat tomcat;
+  private final Path baseDir;
+  private final McpSyncServer server;
+  private final Map<String, AtomicInteger> calls;
+  private final Map<String, Map<String, Object>> lastArguments;
+  private final CountDownLatch gate;
+
+  private McpToolServer(
+      Tomcat tomcat,
+      Path baseDir,
+      McpSyncServer server,
+      Map<String, AtomicInteger> calls,
+      Map<String, Map<String, Object>> lastArguments,
+      CountDownLatch gate) {
+    this.tomcat = tomcat;
+    this.baseDir = baseDir;
+    this.server = server;
+    this.calls = calls;
+    this.lastArguments = lastArguments;
+    this.gate = gate;
+  }
+
+  public static McpToolServer start() throws Exception {
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    Map<String, Map<String, Object>> lastArguments = new ConcurrentHashMap<>();
+    CountDownLatch gate = new CountDownLatch(1);
+    HttpServletStreamableServerTransportProvider transport =
+        HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+    Tools tools = new Tools(calls, lastArguments);
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo("test-tools", "1.0.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .tools(
+                tools.tool(
+                    "echo", (exchange, call) -> text(String.valueOf(call.arguments().get("text")))),
+                tools.tool(
+                    "transfer",
+                    (exchange, call) ->
+                        text(
+                            "transferred "
+                                + call.arguments().get("amount")
+                                + " to "
+                                + call.arguments().get("account"))),
+                tools.tool("delete_repo", (exchange, call) -> text("deleted")),
+                tools.tool("countdown", (exchange, call) -> countdown(exchange, call, gate)))
+            .build();
+    Path baseDir = Files.createTempDirectory("mcp-tomcat");
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(baseDir.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", baseDir.toString());
+    Tomcat.addServlet(context, "mcp", transport).setAsyncSupported(true);
+    context.addServletMappingDecoded("/mcp", "mcp");
+    tomcat.start();
+    return new McpToolServer(tomcat, baseDir, server, calls, lastArguments, gate);
+  }
+
+  /** The server's Streamable HTTP endpoint. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp");
+  }
+
+  /** How many calls of {@code tool} reached the server. */
+  public int calls(String tool) {
+    return calls.getOrDefault(tool, new AtomicInteger()).get();
+  }
+
+  /** The arguments of the last call of {@code tool} the server received. */
+  public Map<String, Object> lastArguments(String tool) {
+    return lastArguments.getOrDefault(tool, Map.of());
+  }
+
+  /** Lets {@code countdown} calls answer. */
+  public void release() {
+    gate.countDown();
+  }
+
+  /** Stops the server abruptly, calls in flight included: their connections are closed. */
+  public void kill() throws Exception {
+    tomcat.getConnector().stop();
+  }
+
+  @Override
+  public void close() throws Exception {
+    gate.countDown();
+    server.closeGracefully();
+    tomcat.stop();
+    tomcat.destroy();
+    try (var files = Files.walk(baseDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private static CallToolResult countdown(
+      McpSyncServerExchange exchange, CallToolRequest call, CountDownLatch gate) {
+    Object token = call.meta() == null ? null : call.meta().get("progressToken");
+    if (token != null) {
+      exchange.progressNotification(
+          new McpSchema.ProgressNotification(token, 1.0, 2.0, "half way"));
+    }
+    try {
+      if (!gate.await(30, TimeUnit.SECONDS)) {
+        return text("gave up");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return text("interrupted");
+    }
+    return text("done");
+  }
+
+  private static CallToolResult text(String text) {
+    return CallToolResult.builder().addTextContent(text).isError(false).build();
+  }
+
+  /** Builds tools that count their calls and keep their last arguments. */
+  private record Tools(
+      Map<String, AtomicInteger> calls, Map<String, Map<String, Object>> lastArguments) {
+
+    SyncToolSpecification tool(
+        String name, BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
+      return SyncToolSpecification.builder()
+          .tool(
+              McpSchema.Tool.builder()
+                  .name(name)
+                  .description("the " + name + " tool")
+                  .inputSchema(Map.of("type", "object", "properties", Map.of()))
+                  .build())
+          .callHandler(
+              (exchange, call) -> {
+                calls.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
+                lastArguments.put(
+                    name, call.arguments() == null ? Map.of() : Map.copyOf(call.arguments()));
+                return handler.apply(exchange, call);
+              })
+          .build();
+    }
+  }
+}
