@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -22,17 +23,18 @@ class DockerfileTest {
   private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(\\S+)\\s+(\\S+)\\s*$");
   private static final Pattern ENTRYPOINT = Pattern.compile("(?m)^ENTRYPOINT\\s+\\[(.*)]\\s*$");
 
+  /** The runtime's image runs the {@code agent-runtime} command, which the cli module builds. */
   @ParameterizedTest
-  @ValueSource(strings = {"runtime", "operator"})
-  void copiesTheJarItsModuleBuilds(String module) throws IOException {
+  @CsvSource({"runtime, cli", "operator, operator"})
+  void copiesTheJarItsModuleBuilds(String image, String module) throws IOException {
     String pom = Files.readString(Path.of("..", module, "pom.xml"));
     Matcher finalName = FINAL_NAME.matcher(pom);
     assertThat(finalName.find()).as("%s/pom.xml names its jar with <finalName>", module).isTrue();
 
-    Matcher copy = COPY.matcher(dockerfile(module));
-    assertThat(copy.find()).as("%s/Dockerfile copies a file", module).isTrue();
+    Matcher copy = COPY.matcher(dockerfile(image));
+    assertThat(copy.find()).as("%s/Dockerfile copies a file", image).isTrue();
     assertThat(copy.group(1)).isEqualTo(module + "/target/" + finalName.group(1) + ".jar");
-    assertThat(entrypoint(module)).containsSubsequence("-jar", copy.group(2));
+    assertThat(entrypoint(image)).containsSubsequence("-jar", copy.group(2));
     assertThat(Files.readAllLines(Path.of("..", ".dockerignore")))
         .as(".dockerignore lets the jar into the build context")
         .contains("!" + copy.group(1));
