@@ -40,8 +40,8 @@ test: ## run the whole test suite (and format, dependency and build checks)
 $(OPERATOR_JAR): $(OPERATOR_SOURCES)
 	$(MVN) -q package -DskipTests -pl operator -am
 
-render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=<AgentRuntime YAML>
-	@$(JAVA) $(JVM_FLAGS) -jar $(OPERATOR_JAR) render -f $(FILE)
+render: $(OPERATOR_JAR) ## print every object the operator would apply for FILE=<AgentRuntime YAML> [ADDONS=istio,keda,...]
+	@$(JAVA) $(JVM_FLAGS) -jar $(OPERATOR_JAR) render -f $(FILE) $(if $(ADDONS),--addons $(ADDONS))
 
 # The generator names its files <crd>-v1.yml after apiextensions.k8s.io/v1; the committed files are
 # named after the versions of the resource they hold, e.g. agentruntimes.agentruntime.io-v1alpha1.yaml.

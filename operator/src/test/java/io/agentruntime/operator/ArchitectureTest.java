@@ -1,9 +1,11 @@
 package io.agentruntime.operator;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -62,7 +64,7 @@ class ArchitectureTest {
           .whereLayer("Store")
           .mayOnlyBeAccessedByLayers("Reconciler", "Runner")
           .whereLayer("Render")
-          .mayOnlyBeAccessedByLayers("Status", "Dependent", "Reconciler", "RenderCommand")
+          .mayOnlyBeAccessedByLayers("Status", "Dependent", "Reconciler", "Runner", "RenderCommand")
           .whereLayer("Validation")
           .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand");
 
@@ -74,6 +76,40 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..");
+
+  /**
+   * The process's environment is read where its settings are parsed (the {@code run} command),
+   * never by renderers, dependents or reconcilers: what they need comes from the operator's
+   * settings.
+   */
+  @ArchTest
+  static final ArchRule onlyTheRunnerReadsTheEnvironment =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(OPERATOR + ".runner..")
+          .should()
+          .callMethodWhere(
+              describe(
+                  "System.getenv",
+                  call ->
+                      call.getTarget().getOwner().isEquivalentTo(System.class)
+                          && call.getTarget().getName().equals("getenv")));
+
+  /** A reconciler lends no static helper to other classes: shared code has a class of its own. */
+  @ArchTest
+  static final ArchRule reconcilersLendNoStaticHelpers =
+      noClasses()
+          .should()
+          .callMethodWhere(
+              describe(
+                  "a static method of another class's reconciler",
+                  call ->
+                      call.getTarget().getOwner().getSimpleName().endsWith("Reconciler")
+                          && !call.getOriginOwner().equals(call.getTarget().getOwner())
+                          && call.getTarget()
+                              .resolveMember()
+                              .filter(method -> method.getModifiers().contains(JavaModifier.STATIC))
+                              .isPresent()));
 
   @ArchTest
   static final ArchRule hasNoPackageCycles =

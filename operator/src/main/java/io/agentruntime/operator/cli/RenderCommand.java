@@ -2,10 +2,13 @@ package io.agentruntime.operator.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.cli.ResourceDocuments.Document;
 import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.render.InstalledAddOns;
+import io.agentruntime.operator.render.RenderSettings;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.GovernancePolicyValidator;
 import io.agentruntime.operator.validation.ValidationError;
@@ -21,32 +24,43 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code render -f cr.yaml}: prints the Kubernetes objects the operator would apply for each
- * AgentRuntime, with no cluster, through the same validator and renderers as the reconciler.
+ * AgentRuntime on a cluster with the add-ons {@code --addons} names, with no cluster, through the
+ * same validator, table of managed kinds and renderers as the reconciler.
  */
 @Command(
     name = "render",
     description = {
-      "Prints, as multi-document YAML, the objects the operator applies for each AgentRuntime:"
-          + " ServiceAccount, ConfigMap, Deployment, Service, HorizontalPodAutoscaler and"
-          + " PodDisruptionBudget; with mesh or failover, Istio's DestinationRule, VirtualService,"
-          + " PeerAuthentication and (with allowedPrincipals) AuthorizationPolicy.",
-      "With inference, the GPU pool: Karpenter NodePool, model cache claim, Deployment, Service"
-          + " and HorizontalPodAutoscaler.",
+      "Prints, as multi-document YAML, the objects the operator applies for each AgentRuntime on"
+          + " a cluster with the add-ons of --addons: ServiceAccount, ConfigMap, Deployment,"
+          + " Service, HorizontalPodAutoscaler and PodDisruptionBudget; with mesh or failover,"
+          + " Istio's DestinationRule, VirtualService, PeerAuthentication and (with"
+          + " allowedPrincipals or authentication) RequestAuthentication and AuthorizationPolicy.",
+      "With inference, the GPU pool: Karpenter NodePool, model cache claim, NetworkPolicy,"
+          + " Deployment, Service, and KEDA's ScaledObject (without KEDA, a"
+          + " HorizontalPodAutoscaler).",
       "Unless spec.monitoring opts out, prometheus-operator's ServiceMonitor and PrometheusRule.",
       "GovernancePolicy documents are validated (Cedar syntax included) and print nothing: the"
           + " operator writes them into DynamoDB.",
       "An invalid document prints nothing and exits with 1, naming each field at fault."
     })
 public final class RenderCommand implements Callable<Integer> {
+
+  /** The value of {@code --addons} for a cluster without any add-on. */
+  private static final String NONE = "none";
 
   /** Namespace of AgentRuntimes that name none when {@code --namespace} is not given. */
   static final String DEFAULT_NAMESPACE = "default";
@@ -71,6 +85,23 @@ public final class RenderCommand implements Callable<Integer> {
   private String namespace;
 
   @Option(
+      names = "--addons",
+      paramLabel = "ADDONS",
+      description =
+          "Add-ons the cluster has, comma-separated: istio, karpenter, keda,"
+              + " prometheus-operator; none (or an empty list) for none (default: all four).")
+  private String addOns;
+
+  @Option(
+      names = "--prometheus-url",
+      paramLabel = "URL",
+      description =
+          "The Prometheus KEDA's triggers query, as the operator's --prometheus-url"
+              + " (default: ${DEFAULT-VALUE}).",
+      defaultValue = RenderSettings.DEFAULT_PROMETHEUS_URL)
+  private String prometheusUrl;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Shows this help and exits.")
@@ -91,6 +122,13 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    InstalledAddOns cluster = installedAddOns();
+    RenderSettings settings;
+    try {
+      settings = RenderSettings.withPrometheus(prometheusUrl, "--prometheus-url");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintWriter err = spec.commandLine().getErr();
     List<Document> documents;
     try (Reader reader = open()) {
@@ -118,8 +156,37 @@ public final class RenderCommand implements Callable<Integer> {
     if (failed) {
       return 1;
     }
-    print(valid);
+    print(valid, cluster, settings);
     return 0;
+  }
+
+  /** The add-ons {@code --addons} names: every one when the option is absent. */
+  private InstalledAddOns installedAddOns() {
+    if (addOns == null) {
+      return InstalledAddOns.ALL;
+    }
+    Set<AddOn> named = EnumSet.noneOf(AddOn.class);
+    if (addOns.strip().equals(NONE)) {
+      return InstalledAddOns.of(named);
+    }
+    for (String name : addOns.split(",")) {
+      if (!name.isBlank()) {
+        named.add(AddOn.named(name.strip()).orElseThrow(() -> unknownAddOn(name.strip())));
+      }
+    }
+    return InstalledAddOns.of(named);
+  }
+
+  private ParameterException unknownAddOn(String name) {
+    return new ParameterException(
+        spec.commandLine(),
+        "--addons: unknown add-on '"
+            + name
+            + "' (known: "
+            + Arrays.stream(AddOn.values()).map(AddOn::optionName).collect(Collectors.joining(", "))
+            + "; or "
+            + NONE
+            + ")");
   }
 
   private Reader open() throws IOException {
@@ -167,11 +234,12 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** The objects of each AgentRuntime; a GovernancePolicy is written to DynamoDB, not applied. */
-  private void print(List<HasMetadata> resources) {
+  private void print(
+      List<HasMetadata> resources, InstalledAddOns cluster, RenderSettings settings) {
     PrintWriter out = spec.commandLine().getOut();
     for (HasMetadata resource : resources) {
       if (resource instanceof AgentRuntime cr) {
-        for (HasMetadata object : AgentRuntimeRenderer.render(cr)) {
+        for (HasMetadata object : AgentRuntimeRenderer.render(cr, cluster, settings)) {
           out.print(SERIALIZATION.asYaml(object));
         }
       }

@@ -1,7 +1,7 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -27,20 +27,19 @@ public final class AutoscalerHandover {
 
   private AutoscalerHandover() {}
 
-  /** Whether KEDA's ScaledObject is to drive the pool: KEDA installed, the HPA gone. */
-  static boolean scaledObjectWanted(AgentRuntime cr, Context<AgentRuntime> context) {
-    return cr.getSpec().getInference() != null
-        && kedaInstalled(context)
-        && !operatorHpaExists(cr, context);
+  /**
+   * Whether KEDA's ScaledObject, wanted by the spec, may be created: the operator's HPA is gone.
+   */
+  static boolean scaledObjectMayApply(AgentRuntime cr, Context<AgentRuntime> context) {
+    return !operatorHpaExists(cr, context);
   }
 
   /**
-   * Whether the operator's HPA is to drive the pool: no KEDA, and the HPA KEDA made, if any, gone.
+   * Whether the operator's HPA, wanted by the spec (no KEDA), may be created: it exists already, or
+   * the HPA KEDA made, if any, is gone.
    */
-  static boolean hpaWanted(AgentRuntime cr, Context<AgentRuntime> context) {
-    return cr.getSpec().getInference() != null
-        && !kedaInstalled(context)
-        && (operatorHpaExists(cr, context) || !kedaHpaExists(cr, context));
+  static boolean hpaMayApply(AgentRuntime cr, Context<AgentRuntime> context) {
+    return operatorHpaExists(cr, context) || !kedaHpaExists(cr, context);
   }
 
   /**
@@ -48,14 +47,9 @@ public final class AutoscalerHandover {
    * wait has no event that ends it.
    */
   public static boolean waitingForKedaHpa(AgentRuntime cr, Context<AgentRuntime> context) {
-    return cr.getSpec().getInference() != null
-        && !kedaInstalled(context)
-        && !operatorHpaExists(cr, context)
-        && kedaHpaExists(cr, context);
-  }
-
-  private static boolean kedaInstalled(Context<AgentRuntime> context) {
-    return CrdInstalled.isInstalled(context.getClient(), ScaledObject.class);
+    return ManagedKind.INFERENCE_HPA.wantedBy(
+            cr, WorkflowInputs.of(context).installedAddOns(context))
+        && !hpaMayApply(cr, context);
   }
 
   /** The operator's HPA of the pool, as its informer sees it (being deleted included). */

@@ -2,8 +2,8 @@ package io.agentruntime.operator.dependent;
 
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.render.GpuNodePoolRenderer;
 import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.render.ResourceNames;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * Karpenter's NodePool ({@link ResourceNames#gpuNodePool}), where Karpenter is installed ({@link
- * CrdInstalled}) and the spec does not opt out ({@link GpuNodePoolRequested}).
+ * CrdInstalled}) and the spec does not opt out ({@link SpecWants}).
  *
  * <p>A cluster-scoped object cannot carry an owner reference to a namespaced AgentRuntime, so the
  * garbage collector would never delete it. It is deliberately no JOSDK {@code Deleter}: a workflow
@@ -26,7 +26,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
  */
 public class GpuNodePoolDependentResource
     extends KubernetesDependentResource<NodePool, AgentRuntime>
-    implements Creator<NodePool, AgentRuntime>, Updater<NodePool, AgentRuntime> {
+    implements ManagedDependent, Creator<NodePool, AgentRuntime>, Updater<NodePool, AgentRuntime> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "gpu-node-pool";
@@ -36,10 +36,15 @@ public class GpuNodePoolDependentResource
     super(NodePool.class);
   }
 
+  @Override
+  public ManagedKind managedKind() {
+    return ManagedKind.GPU_NODE_POOL;
+  }
+
   /** The object's name without rendering it. */
   @Override
   protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.gpuNodePool(cr));
+    return resourceId(cr);
   }
 
   /** Adopts an unlabelled object of the same name ({@link Adoption}). */
@@ -51,7 +56,7 @@ public class GpuNodePoolDependentResource
 
   @Override
   protected NodePool desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return GpuNodePoolRenderer.render(cr);
+    return desiredOf(NodePool.class, cr, context);
   }
 
   @Override

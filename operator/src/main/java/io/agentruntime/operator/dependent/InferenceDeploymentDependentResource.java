@@ -1,14 +1,10 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.render.InferenceDeploymentRenderer;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.ResourceNames;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * The model servers' Deployment {@code <n>-inference}, without {@code spec.replicas} so its
@@ -25,20 +21,6 @@ public class InferenceDeploymentDependentResource extends OwnedDependentResource
 
   /** Creates the dependent for the reconciler's workflow. */
   public InferenceDeploymentDependentResource() {
-    super(Deployment.class);
-  }
-
-  /**
-   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
-   * inference section, when there is nothing to render.
-   */
-  @Override
-  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.inference(cr), cr.getMetadata().getNamespace());
-  }
-
-  @Override
-  protected Deployment desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return InferenceDeploymentRenderer.render(cr);
+    super(Deployment.class, ManagedKind.INFERENCE_DEPLOYMENT);
   }
 }

@@ -1,14 +1,10 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.render.InferenceNetworkPolicyRenderer;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.ResourceNames;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * The model servers' NetworkPolicy {@code <n>-inference}: only the runtime's pods (and Prometheus)
@@ -25,20 +21,6 @@ public class InferenceNetworkPolicyDependentResource extends OwnedDependentResou
 
   /** Creates the dependent for the reconciler's workflow. */
   public InferenceNetworkPolicyDependentResource() {
-    super(NetworkPolicy.class);
-  }
-
-  /**
-   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
-   * inference section, when there is nothing to render.
-   */
-  @Override
-  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.inference(cr), cr.getMetadata().getNamespace());
-  }
-
-  @Override
-  protected NetworkPolicy desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return InferenceNetworkPolicyRenderer.render(cr);
+    super(NetworkPolicy.class, ManagedKind.INFERENCE_NETWORK_POLICY);
   }
 }

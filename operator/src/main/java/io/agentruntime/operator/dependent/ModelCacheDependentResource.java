@@ -2,8 +2,7 @@ package io.agentruntime.operator.dependent;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.ModelCacheRenderer;
-import io.agentruntime.operator.render.ResourceNames;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -23,7 +22,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
 public class ModelCacheDependentResource
     extends KubernetesDependentResource<PersistentVolumeClaim, AgentRuntime>
-    implements Creator<PersistentVolumeClaim, AgentRuntime>, GarbageCollected<AgentRuntime> {
+    implements ManagedDependent,
+        Creator<PersistentVolumeClaim, AgentRuntime>,
+        GarbageCollected<AgentRuntime> {
 
   /** The dependent's name in the workflow. */
   public static final String NAME = "model-cache";
@@ -33,13 +34,15 @@ public class ModelCacheDependentResource
     super(PersistentVolumeClaim.class);
   }
 
-  /**
-   * The object's name without rendering it: JOSDK looks it up to delete it once the spec drops the
-   * inference section, when there is nothing to render.
-   */
+  @Override
+  public ManagedKind managedKind() {
+    return ManagedKind.MODEL_CACHE;
+  }
+
+  /** The object's name without rendering it. */
   @Override
   protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.modelCache(cr), cr.getMetadata().getNamespace());
+    return resourceId(cr);
   }
 
   /** Adopts an unlabelled object of the same name ({@link Adoption}). */
@@ -52,8 +55,6 @@ public class ModelCacheDependentResource
 
   @Override
   protected PersistentVolumeClaim desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return ModelCacheRenderer.render(cr)
-        .orElseThrow(
-            () -> new IllegalStateException("reconciled without spec.inference.modelCache"));
+    return desiredOf(PersistentVolumeClaim.class, cr, context);
   }
 }

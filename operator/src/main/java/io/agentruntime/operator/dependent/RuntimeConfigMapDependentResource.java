@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeConfigMapRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimeConfigMapDependentResource extends OwnedDependentResource<Co
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeConfigMapDependentResource() {
-    super(ConfigMap.class);
-  }
-
-  @Override
-  protected ConfigMap desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeConfigMapRenderer.render(cr);
+    super(ConfigMap.class, ManagedKind.RUNTIME_CONFIG_MAP);
   }
 }

@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimeDeploymentDependentResource extends OwnedDependentResource<D
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeDeploymentDependentResource() {
-    super(Deployment.class);
-  }
-
-  @Override
-  protected Deployment desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeDeploymentRenderer.render(cr);
+    super(Deployment.class, ManagedKind.RUNTIME_DEPLOYMENT);
   }
 }

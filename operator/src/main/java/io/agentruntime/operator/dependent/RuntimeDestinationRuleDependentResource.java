@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -13,7 +11,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
  * Service.
  *
  * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
- * MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
+ * SpecWants}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
  * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
@@ -25,11 +23,6 @@ public class RuntimeDestinationRuleDependentResource
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeDestinationRuleDependentResource() {
-    super(DestinationRule.class);
-  }
-
-  @Override
-  protected DestinationRule desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeDestinationRuleRenderer.render(cr);
+    super(DestinationRule.class, ManagedKind.RUNTIME_DESTINATION_RULE);
   }
 }

@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeHpaRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimeHpaDependentResource extends OwnedDependentResource<Horizont
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeHpaDependentResource() {
-    super(HorizontalPodAutoscaler.class);
-  }
-
-  @Override
-  protected HorizontalPodAutoscaler desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeHpaRenderer.render(cr);
+    super(HorizontalPodAutoscaler.class, ManagedKind.RUNTIME_HPA);
   }
 }

@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimePdbRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimePdbDependentResource extends OwnedDependentResource<PodDisru
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimePdbDependentResource() {
-    super(PodDisruptionBudget.class);
-  }
-
-  @Override
-  protected PodDisruptionBudget desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimePdbRenderer.render(cr);
+    super(PodDisruptionBudget.class, ManagedKind.RUNTIME_PDB);
   }
 }

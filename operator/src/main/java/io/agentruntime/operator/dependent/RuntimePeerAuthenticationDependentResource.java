@@ -1,18 +1,16 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimePeerAuthenticationRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
  * The Istio PeerAuthentication {@code <n>}: the mTLS mode of the runtime pods.
  *
  * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
- * MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
+ * SpecWants}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
  * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
@@ -24,11 +22,6 @@ public class RuntimePeerAuthenticationDependentResource
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimePeerAuthenticationDependentResource() {
-    super(PeerAuthentication.class);
-  }
-
-  @Override
-  protected PeerAuthentication desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimePeerAuthenticationRenderer.render(cr);
+    super(PeerAuthentication.class, ManagedKind.RUNTIME_PEER_AUTHENTICATION);
   }
 }

@@ -1,18 +1,14 @@
 package io.agentruntime.operator.dependent;
 
 import io.agentruntime.operator.addon.PrometheusRule;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.ResourceNames;
-import io.agentruntime.operator.render.RuntimePrometheusRuleRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * prometheus-operator's PrometheusRule {@code <n>}: the runtime's alerts, where prometheus-operator
- * is installed ({@link CrdInstalled}) and the spec does not opt out ({@link AlertsRequested}).
+ * is installed ({@link CrdInstalled}) and the spec does not opt out ({@link SpecWants}).
  *
  * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
  * operator manages.
@@ -25,17 +21,6 @@ public class RuntimePrometheusRuleDependentResource extends OwnedDependentResour
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimePrometheusRuleDependentResource() {
-    super(PrometheusRule.class);
-  }
-
-  /** The object's name without rendering it, for JOSDK's lookups. */
-  @Override
-  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.runtime(cr), cr.getMetadata().getNamespace());
-  }
-
-  @Override
-  protected PrometheusRule desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimePrometheusRuleRenderer.render(cr);
+    super(PrometheusRule.class, ManagedKind.RUNTIME_PROMETHEUS_RULE);
   }
 }

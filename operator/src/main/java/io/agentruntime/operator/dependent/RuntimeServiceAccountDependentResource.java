@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeServiceAccountRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimeServiceAccountDependentResource extends OwnedDependentResour
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeServiceAccountDependentResource() {
-    super(ServiceAccount.class);
-  }
-
-  @Override
-  protected ServiceAccount desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeServiceAccountRenderer.render(cr);
+    super(ServiceAccount.class, ManagedKind.RUNTIME_SERVICE_ACCOUNT);
   }
 }

@@ -1,11 +1,9 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeServiceRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
@@ -22,11 +20,6 @@ public class RuntimeServiceDependentResource extends OwnedDependentResource<Serv
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeServiceDependentResource() {
-    super(Service.class);
-  }
-
-  @Override
-  protected Service desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeServiceRenderer.render(cr);
+    super(Service.class, ManagedKind.RUNTIME_SERVICE);
   }
 }

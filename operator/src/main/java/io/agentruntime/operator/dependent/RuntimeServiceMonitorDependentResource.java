@@ -1,19 +1,15 @@
 package io.agentruntime.operator.dependent;
 
 import io.agentruntime.operator.addon.ServiceMonitor;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.ResourceNames;
-import io.agentruntime.operator.render.RuntimeServiceMonitorRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * prometheus-operator's ServiceMonitor {@code <n>}: Prometheus scrapes the runtime pods, where
  * prometheus-operator is installed ({@link CrdInstalled}) and the spec does not opt out ({@link
- * ServiceMonitorRequested}).
+ * SpecWants}).
  *
  * <p>Owned by the AgentRuntime (garbage-collected with it); the informer sees only objects this
  * operator manages.
@@ -26,17 +22,6 @@ public class RuntimeServiceMonitorDependentResource extends OwnedDependentResour
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeServiceMonitorDependentResource() {
-    super(ServiceMonitor.class);
-  }
-
-  /** The object's name without rendering it, for JOSDK's lookups. */
-  @Override
-  protected ResourceID targetSecondaryResourceID(AgentRuntime cr, Context<AgentRuntime> context) {
-    return new ResourceID(ResourceNames.runtime(cr), cr.getMetadata().getNamespace());
-  }
-
-  @Override
-  protected ServiceMonitor desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeServiceMonitorRenderer.render(cr);
+    super(ServiceMonitor.class, ManagedKind.RUNTIME_SERVICE_MONITOR);
   }
 }

@@ -1,18 +1,16 @@
 package io.agentruntime.operator.dependent;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.render.Labels;
-import io.agentruntime.operator.render.RuntimeVirtualServiceRenderer;
+import io.agentruntime.operator.render.ManagedKind;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /**
  * The Istio VirtualService {@code <n>}: timeout and retries of the runtime Service.
  *
  * <p>Applied only where Istio is installed ({@link CrdInstalled}) and the spec asks for it ({@link
- * MeshRequested}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
+ * SpecWants}). Owned by the AgentRuntime (garbage-collected with it); the informer sees only
  * objects this operator manages.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_BY_SELECTOR))
@@ -23,11 +21,6 @@ public class RuntimeVirtualServiceDependentResource extends OwnedDependentResour
 
   /** Creates the dependent for the reconciler's workflow. */
   public RuntimeVirtualServiceDependentResource() {
-    super(VirtualService.class);
-  }
-
-  @Override
-  protected VirtualService desired(AgentRuntime cr, Context<AgentRuntime> context) {
-    return RuntimeVirtualServiceRenderer.render(cr);
+    super(VirtualService.class, ManagedKind.RUNTIME_VIRTUAL_SERVICE);
   }
 }

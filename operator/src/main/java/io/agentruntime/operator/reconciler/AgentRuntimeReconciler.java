@@ -1,27 +1,20 @@
 package io.agentruntime.operator.reconciler;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
-import io.agentruntime.operator.dependent.AlertsRequested;
 import io.agentruntime.operator.dependent.AutoscalerHandover;
 import io.agentruntime.operator.dependent.CrdInstalled;
+import io.agentruntime.operator.dependent.CrdLookups;
 import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
-import io.agentruntime.operator.dependent.GpuNodePoolRequested;
 import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyDependentResource;
-import io.agentruntime.operator.dependent.InferenceAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.InferenceDeploymentDependentResource;
 import io.agentruntime.operator.dependent.InferenceHpaDependentResource;
-import io.agentruntime.operator.dependent.InferenceHpaWanted;
 import io.agentruntime.operator.dependent.InferenceNetworkPolicyDependentResource;
-import io.agentruntime.operator.dependent.InferenceRequested;
 import io.agentruntime.operator.dependent.InferenceScaledObjectDependentResource;
-import io.agentruntime.operator.dependent.InferenceScaledObjectWanted;
 import io.agentruntime.operator.dependent.InferenceServiceDependentResource;
-import io.agentruntime.operator.dependent.MeshRequested;
 import io.agentruntime.operator.dependent.ModelCacheDependentResource;
-import io.agentruntime.operator.dependent.ModelCacheRequested;
 import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyDependentResource;
-import io.agentruntime.operator.dependent.RuntimeAuthorizationPolicyWanted;
 import io.agentruntime.operator.dependent.RuntimeConfigMapDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDeploymentDependentResource;
 import io.agentruntime.operator.dependent.RuntimeDestinationRuleDependentResource;
@@ -30,13 +23,14 @@ import io.agentruntime.operator.dependent.RuntimePdbDependentResource;
 import io.agentruntime.operator.dependent.RuntimePeerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.RuntimePrometheusRuleDependentResource;
 import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationDependentResource;
-import io.agentruntime.operator.dependent.RuntimeRequestAuthenticationWanted;
 import io.agentruntime.operator.dependent.RuntimeServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
-import io.agentruntime.operator.dependent.ServiceMonitorRequested;
+import io.agentruntime.operator.dependent.SpecWants;
+import io.agentruntime.operator.dependent.WorkflowInputs;
 import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.RenderSettings;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.GovernanceOutcome;
@@ -61,7 +55,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reconciles an AgentRuntime: validates the spec, applies the runtime's objects through the
@@ -74,8 +67,9 @@ import java.util.stream.Collectors;
  * <p>An add-on's objects (Istio, Karpenter, KEDA, prometheus-operator) are applied only where its
  * CRDs serve the version the operator writes ({@link CrdInstalled}) and the spec asks for them;
  * where an add-on is missing or too old the rest is applied as usual, the status says so, and the
- * AgentRuntime is reconciled again after {@link CrdInstalled#CHECK_INTERVAL} so that installing or
- * upgrading it later takes effect.
+ * AgentRuntime is reconciled again after the operator's add-on recheck interval so that installing
+ * or upgrading it later takes effect. Which objects a spec wants, and which add-on each needs, is
+ * {@link io.agentruntime.operator.render.ManagedKind}'s to say: every dependent applies one entry.
  *
  * <p>With a DynamoDB policy store the head of the runtime's policy set is read on every
  * reconciliation (the table is created first when missing and {@code createTable} is set) and
@@ -114,72 +108,72 @@ import java.util.stream.Collectors;
           name = RuntimePeerAuthenticationDependentResource.NAME,
           type = RuntimePeerAuthenticationDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = MeshRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimeAuthorizationPolicyDependentResource.NAME,
           type = RuntimeAuthorizationPolicyDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = RuntimeAuthorizationPolicyWanted.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimeRequestAuthenticationDependentResource.NAME,
           type = RuntimeRequestAuthenticationDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = RuntimeRequestAuthenticationWanted.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimeDestinationRuleDependentResource.NAME,
           type = RuntimeDestinationRuleDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = MeshRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimeVirtualServiceDependentResource.NAME,
           type = RuntimeVirtualServiceDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = MeshRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = GpuNodePoolDependentResource.NAME,
           type = GpuNodePoolDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = GpuNodePoolRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = ModelCacheDependentResource.NAME,
           type = ModelCacheDependentResource.class,
-          reconcilePrecondition = ModelCacheRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceNetworkPolicyDependentResource.NAME,
           type = InferenceNetworkPolicyDependentResource.class,
-          reconcilePrecondition = InferenceRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceAuthorizationPolicyDependentResource.NAME,
           type = InferenceAuthorizationPolicyDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = InferenceAuthorizationPolicyWanted.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceDeploymentDependentResource.NAME,
           type = InferenceDeploymentDependentResource.class,
-          reconcilePrecondition = InferenceRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceServiceDependentResource.NAME,
           type = InferenceServiceDependentResource.class,
-          reconcilePrecondition = InferenceRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceHpaDependentResource.NAME,
           type = InferenceHpaDependentResource.class,
-          reconcilePrecondition = InferenceHpaWanted.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = InferenceScaledObjectDependentResource.NAME,
           type = InferenceScaledObjectDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = InferenceScaledObjectWanted.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimeServiceMonitorDependentResource.NAME,
           type = RuntimeServiceMonitorDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = ServiceMonitorRequested.class),
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimePrometheusRuleDependentResource.NAME,
           type = RuntimePrometheusRuleDependentResource.class,
           activationCondition = CrdInstalled.class,
-          reconcilePrecondition = AlertsRequested.class)
+          reconcilePrecondition = SpecWants.class)
     })
 @ControllerConfiguration(name = AgentRuntimeReconciler.NAME, fieldManager = Labels.OPERATOR_NAME)
 public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
@@ -188,15 +182,20 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   public static final String NAME = "agentruntime";
 
   private final GovernanceStore store;
+  private final WorkflowInputs inputs;
   private final AgentRuntimeStatusAggregator statuses;
   private final InvalidSpecEvents events;
 
   /**
    * @param store where runtimes with a DynamoDB store keep their policy sets
-   * @param clock stamps status transitions and Events
+   * @param rendering what the renderers need of the operator's installation
+   * @param addOnRecheckInterval how often a missing or unusable add-on CRD is looked up again
+   * @param clock stamps status transitions and Events, and times the CRD lookups
    */
-  public AgentRuntimeReconciler(GovernanceStore store, Clock clock) {
+  public AgentRuntimeReconciler(
+      GovernanceStore store, RenderSettings rendering, Duration addOnRecheckInterval, Clock clock) {
     this.store = store;
+    this.inputs = new WorkflowInputs(rendering, new CrdLookups(clock, addOnRecheckInterval));
     this.statuses = new AgentRuntimeStatusAggregator(clock);
     this.events = new InvalidSpecEvents(clock);
   }
@@ -215,7 +214,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
     if (errors.isEmpty()) {
       status = apply(cr, context, control);
     } else {
-      var message = describe(errors);
+      var message = ValidationError.describe(errors);
       events.report(context.getClient(), cr, conditions(cr), message);
       status = statuses.invalid(cr, message);
     }
@@ -233,17 +232,22 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   private AgentRuntimeStatus apply(
       AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
     var client = context.getClient();
-    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client);
+    inputs.put(context);
+    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client, inputs.crds());
     if (nodePoolWanted) {
       GpuNodePoolFinalizer.retain(cr, client);
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean nodePoolReleased = nodePoolWanted || GpuNodePoolFinalizer.release(cr, client);
+    var addOns = new AddOnObservations(cr, result, client, inputs.crds());
+    var inferenceDeployment = deployment(context, ResourceNames.inference(cr));
     var observed =
-        Observations.of(runtimeDeployment(cr, context), GovernanceObservations.observe(store, cr))
-            .withMesh(AddOnObservations.mesh(cr, result, client))
-            .withMonitoring(AddOnObservations.monitoring(cr, result, client))
-            .withInference(InferenceObservations.observe(cr, context, result));
+        Observations.of(
+                deployment(context, ResourceNames.runtime(cr)),
+                GovernanceObservations.observe(store, cr))
+            .withMesh(addOns.of(AddOn.ISTIO))
+            .withMonitoring(addOns.of(AddOn.PROMETHEUS_OPERATOR))
+            .withInference(InferenceObservations.observe(cr, context, inferenceDeployment, addOns));
     var rechecks = new ArrayList<Duration>();
     if (!nodePoolReleased) {
       rechecks.add(GpuNodePoolFinalizer.RELEASE_RECHECK);
@@ -255,20 +259,14 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       rechecks.add(GovernanceObservations.RETRY_INTERVAL);
     }
     if (observed.addOnSkipped()) {
-      rechecks.add(CrdInstalled.CHECK_INTERVAL);
+      rechecks.add(inputs.crds().recheckInterval());
     }
     rechecks.stream().min(Comparator.naturalOrder()).ifPresent(control::rescheduleAfter);
     return statuses.applied(cr, observed);
   }
 
-  /** The runtime's Deployment, told apart by name from the model servers' Deployment. */
-  private static Optional<Deployment> runtimeDeployment(
-      AgentRuntime cr, Context<AgentRuntime> context) {
-    return deployment(context, ResourceNames.runtime(cr));
-  }
-
   /** The Deployment {@code name} among the AgentRuntime's secondaries (runtime or inference). */
-  static Optional<Deployment> deployment(Context<AgentRuntime> context, String name) {
+  private static Optional<Deployment> deployment(Context<AgentRuntime> context, String name) {
     return context
         .getSecondaryResourcesAsStream(Deployment.class)
         .filter(deployment -> name.equals(deployment.getMetadata().getName()))
@@ -294,10 +292,5 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       StatusPatches.write(cr, status, context, AgentRuntime::new);
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
-  }
-
-  /** One line naming every field at fault, e.g. {@code spec.replicas.min: must not exceed max}. */
-  static String describe(List<ValidationError> errors) {
-    return errors.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
   }
 }

@@ -3,7 +3,6 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
-import io.agentruntime.operator.api.v1alpha1.GovernancePolicySpec;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicyStatus;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.PolicyDocumentRenderer;
@@ -12,6 +11,7 @@ import io.agentruntime.operator.status.GovernancePolicyStatusAggregator;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.store.PolicySetAddress;
 import io.agentruntime.operator.validation.GovernancePolicyValidator;
+import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -80,7 +80,7 @@ public class GovernancePolicyReconciler
     if (errors.isEmpty()) {
       status = sync(policy, context.getSecondaryResource(AgentRuntime.class));
     } else {
-      var message = AgentRuntimeReconciler.describe(errors);
+      var message = ValidationError.describe(errors);
       events.report(context.getClient(), policy, conditions(policy), message);
       status = statuses.invalid(policy, message);
     }
@@ -158,10 +158,5 @@ public class GovernancePolicyReconciler
     return Optional.ofNullable(policy.getStatus())
         .map(GovernancePolicyStatus::getConditions)
         .orElse(null);
-  }
-
-  /** The AgentRuntime {@code policy} names; empty when it names none. */
-  static Optional<String> runtimeOf(GovernancePolicy policy) {
-    return Optional.ofNullable(policy.getSpec()).map(GovernancePolicySpec::getRuntime);
   }
 }

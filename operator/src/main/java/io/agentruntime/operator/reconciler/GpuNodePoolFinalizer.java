@@ -2,9 +2,9 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.dependent.CrdInstalled;
-import io.agentruntime.operator.dependent.GpuNodePoolRequested;
+import io.agentruntime.operator.dependent.CrdLookups;
 import io.agentruntime.operator.render.Labels;
+import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -39,8 +39,8 @@ final class GpuNodePoolFinalizer {
   private GpuNodePoolFinalizer() {}
 
   /** Whether {@code cr} is to have a NodePool now: asked for, and Karpenter installed. */
-  static boolean wanted(AgentRuntime cr, KubernetesClient client) {
-    return GpuNodePoolRequested.isRequested(cr) && CrdInstalled.isInstalled(client, NodePool.class);
+  static boolean wanted(AgentRuntime cr, KubernetesClient client, CrdLookups crds) {
+    return ManagedKind.GPU_NODE_POOL.appliedFor(cr, crds.installedAddOns(client));
   }
 
   /**

@@ -1,12 +1,8 @@
 package io.agentruntime.operator.reconciler;
 
-import io.agentruntime.operator.addon.NodePool;
-import io.agentruntime.operator.addon.ScaledObject;
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
-import io.agentruntime.operator.dependent.CrdInstalled;
-import io.agentruntime.operator.dependent.GpuNodePoolDependentResource;
-import io.agentruntime.operator.render.InferenceDefaults;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AddOnCrd;
 import io.agentruntime.operator.status.InferenceOutcome;
@@ -14,48 +10,42 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Reads the inference pool's state: its model servers' Deployment, whether its NodePool was
- * applied, and the add-ons (Karpenter, KEDA) it would use but cannot.
+ * Reads the inference pool's state: its model servers' Deployment, and the add-ons it would use but
+ * cannot: Karpenter for its NodePool, KEDA for its autoscaling.
  */
 final class InferenceObservations {
 
   private InferenceObservations() {}
 
+  /**
+   * @param inferenceDeployment the model servers' Deployment, as last observed
+   * @param addOns what became of the add-ons' objects
+   */
   static InferenceOutcome observe(
-      AgentRuntime cr, Context<AgentRuntime> context, WorkflowReconcileResult result) {
-    var inference = cr.getSpec().getInference();
-    if (inference == null) {
+      AgentRuntime cr,
+      Context<AgentRuntime> context,
+      Optional<Deployment> inferenceDeployment,
+      AddOnObservations addOns) {
+    if (cr.getSpec().getInference() == null) {
       return InferenceOutcome.NOT_REQUESTED;
     }
-    var observed =
-        AgentRuntimeReconciler.deployment(context, ResourceNames.inference(cr))
-            .map(Deployment::getStatus)
-            .orElseGet(DeploymentStatus::new);
-    boolean nodePoolApplied =
-        result.getReconciledDependents().stream()
-            .map(DependentResource::name)
-            .anyMatch(GpuNodePoolDependentResource.NAME::equals);
-    List<AddOnCrd> unusable = new ArrayList<>();
-    if (InferenceDefaults.createsNodePool(inference) && !nodePoolApplied) {
-      unusable.add(CrdInstalled.availability(context.getClient(), NodePool.class));
-    }
+    var observed = inferenceDeployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
+    List<AddOnCrd> unusable = new ArrayList<>(addOns.of(AddOn.KARPENTER).skipped());
     // Without KEDA an HPA scales the pool, as intended; a KEDA the operator cannot use is news.
-    AddOnCrd keda = CrdInstalled.availability(context.getClient(), ScaledObject.class);
-    if (keda.state() != AddOnCrd.State.MISSING) {
-      unusable.add(keda);
-    }
+    addOns.of(AddOn.KEDA).skipped().stream()
+        .filter(crd -> crd.state() != AddOnCrd.State.MISSING)
+        .forEach(unusable::add);
     return new InferenceOutcome(
         true,
         Objects.requireNonNullElse(observed.getReplicas(), 0),
         Objects.requireNonNullElse(observed.getReadyReplicas(), 0),
-        unusable.stream().filter(crd -> !crd.usable()).toList(),
+        unusable,
         sharedCachePending(cr, context));
   }
 

@@ -51,7 +51,7 @@ final class PoliciesOfRuntime extends InformerEventSource<GovernancePolicy, Agen
   private static Set<ResourceID> runtimes(GovernancePolicy policy) {
     var namespace = policy.getMetadata().getNamespace();
     var runtimes = new HashSet<ResourceID>();
-    GovernancePolicyReconciler.runtimeOf(policy)
+    RuntimeOfPolicy.runtimeOf(policy)
         .ifPresent(runtime -> runtimes.add(new ResourceID(runtime, namespace)));
     Optional.ofNullable(policy.getStatus())
         .map(GovernancePolicyStatus::getSyncedTo)

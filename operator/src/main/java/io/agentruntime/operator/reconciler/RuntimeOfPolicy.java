@@ -2,12 +2,14 @@ package io.agentruntime.operator.reconciler;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.api.v1alpha1.GovernancePolicySpec;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,13 +25,18 @@ final class RuntimeOfPolicy {
 
   private RuntimeOfPolicy() {}
 
+  /** The AgentRuntime {@code policy} names; empty when it names none. */
+  static Optional<String> runtimeOf(GovernancePolicy policy) {
+    return Optional.ofNullable(policy.getSpec()).map(GovernancePolicySpec::getRuntime);
+  }
+
   static InformerEventSource<AgentRuntime, GovernancePolicy> eventSource(
       EventSourceContext<GovernancePolicy> context) {
     var policies = context.getPrimaryCache();
     policies.addIndexer(
         POLICIES_BY_RUNTIME,
         policy ->
-            GovernancePolicyReconciler.runtimeOf(policy)
+            runtimeOf(policy)
                 .map(runtime -> List.of(key(policy.getMetadata().getNamespace(), runtime)))
                 .orElse(List.of()));
     var configuration =
@@ -37,7 +44,7 @@ final class RuntimeOfPolicy {
             .withNamespacesInheritedFromController()
             .withPrimaryToSecondaryMapper(
                 (GovernancePolicy policy) ->
-                    GovernancePolicyReconciler.runtimeOf(policy)
+                    runtimeOf(policy)
                         .map(
                             runtime ->
                                 Set.of(

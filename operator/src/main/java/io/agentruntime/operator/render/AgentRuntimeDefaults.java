@@ -228,11 +228,6 @@ public final class AgentRuntimeDefaults {
     return mesh(spec, MeshSpec::getMtls).orElse(MTLS_MODE);
   }
 
-  /** Connection limits and outlier detection in front of the runtime. */
-  public static CircuitBreakerSettings circuitBreaker(AgentRuntimeSpec spec) {
-    return CircuitBreakerSettings.of(mesh(spec, MeshSpec::getCircuitBreaker).orElse(null));
-  }
-
   /** Pod termination grace: drain, then the runtime's own shutdown, plus a margin to exit. */
   public static long terminationGracePeriodSeconds() {
     return DRAIN_SECONDS + SHUTDOWN_GRACE_SECONDS + 5L;

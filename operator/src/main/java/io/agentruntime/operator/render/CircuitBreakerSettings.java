@@ -1,6 +1,8 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
+import io.agentruntime.operator.api.v1alpha1.MeshSpec;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,8 +25,13 @@ public record CircuitBreakerSettings(
     int maxConnections,
     int maxPendingRequests) {
 
+  /** The circuit breaker of {@code spec.mesh}, with defaults for what it leaves out. */
+  public static CircuitBreakerSettings of(AgentRuntimeSpec spec) {
+    return of(Optional.ofNullable(spec.getMesh()).map(MeshSpec::getCircuitBreaker).orElse(null));
+  }
+
   /** The settings of {@code spec}, which may be null, with defaults for what it leaves out. */
-  public static CircuitBreakerSettings of(CircuitBreakerSpec spec) {
+  static CircuitBreakerSettings of(CircuitBreakerSpec spec) {
     return new CircuitBreakerSettings(
         field(spec, CircuitBreakerSpec::getConsecutiveLocalOriginFailures)
             .orElse(AgentRuntimeDefaults.CONSECUTIVE_LOCAL_ORIGIN_FAILURES),

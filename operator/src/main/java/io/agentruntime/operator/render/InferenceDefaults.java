@@ -172,13 +172,20 @@ public final class InferenceDefaults {
    * created NodePool), it recreates.
    */
   public static InferenceUpgrade effectiveUpgrade(InferenceSpec spec) {
-    InferenceUpgrade upgrade = Optional.ofNullable(spec.getUpgrade()).orElse(InferenceUpgrade.AUTO);
+    InferenceUpgrade upgrade = upgrade(spec);
     if (upgrade != InferenceUpgrade.AUTO) {
       return upgrade;
     }
     boolean spareReplica =
         createsNodePool(spec) && gpuLimit(spec) >= (maxReplicas(spec) + 1) * gpusPerReplica(spec);
     return spareReplica ? InferenceUpgrade.SURGE : InferenceUpgrade.RECREATE;
+  }
+
+  /**
+   * How the model servers are upgraded as the spec asks, {@link InferenceUpgrade#AUTO} if unset.
+   */
+  public static InferenceUpgrade upgrade(InferenceSpec spec) {
+    return Optional.ofNullable(spec.getUpgrade()).orElse(InferenceUpgrade.AUTO);
   }
 
   private static <T> Optional<T> replicas(

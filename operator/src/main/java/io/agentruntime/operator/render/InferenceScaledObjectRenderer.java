@@ -29,12 +29,11 @@ public final class InferenceScaledObjectRenderer {
   private InferenceScaledObjectRenderer() {}
 
   /**
-   * The ScaledObject of {@code cr}'s model servers.
-   *
-   * @param prometheusUrl the Prometheus server KEDA queries, e.g. {@code
-   *     http://prometheus-operated.monitoring.svc:9090}
+   * The ScaledObject of {@code cr}'s model servers, whose triggers query the Prometheus of {@code
+   * settings}.
    */
-  public static ScaledObject render(AgentRuntime cr, String prometheusUrl) {
+  public static ScaledObject render(AgentRuntime cr, RenderSettings settings) {
+    String prometheusUrl = settings.prometheusUrl().toString();
     InferenceSpec spec = InferenceDefaults.spec(cr);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(

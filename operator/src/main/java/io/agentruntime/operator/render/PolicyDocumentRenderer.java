@@ -1,7 +1,6 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.governance.Durations;
-import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
@@ -16,6 +15,12 @@ import java.util.Optional;
  */
 public final class PolicyDocumentRenderer {
 
+  /** The mode of a policy whose spec names none. */
+  public static final GovernanceMode DEFAULT_MODE = GovernanceMode.ENFORCE;
+
+  /** Who shares a rate limit's bucket when the spec does not say. */
+  public static final RateLimitKey DEFAULT_RATE_LIMIT_KEY = RateLimitKey.PRINCIPAL;
+
   private PolicyDocumentRenderer() {}
 
   /**
@@ -25,8 +30,7 @@ public final class PolicyDocumentRenderer {
    */
   public static PolicyDocument render(GovernancePolicy policy) {
     var spec = policy.getSpec();
-    var mode =
-        spec.getMode() == GovernanceMode.AUDIT ? EnforcementMode.AUDIT : EnforcementMode.ENFORCE;
+    var mode = Optional.ofNullable(spec.getMode()).orElse(DEFAULT_MODE).enforcementMode();
     var metadata = policy.getMetadata();
     return new PolicyDocument(
         metadata.getName(),
@@ -40,8 +44,7 @@ public final class PolicyDocumentRenderer {
     var per =
         Durations.parse(spec.getPer())
             .orElseThrow(() -> new IllegalArgumentException("rateLimit.per: " + spec.getPer()));
-    var key =
-        spec.getKey() == RateLimitKey.RUNTIME ? RateLimit.Key.RUNTIME : RateLimit.Key.PRINCIPAL;
+    var key = Optional.ofNullable(spec.getKey()).orElse(DEFAULT_RATE_LIMIT_KEY).rateLimitKey();
     return new RateLimit(spec.getRequests(), per, key);
   }
 }

@@ -41,15 +41,12 @@ public final class RuntimeAuthorizationPolicyRenderer {
 
   /** The policy of {@code cr}'s runtime pods; empty when the spec restricts no caller. */
   public static Optional<AuthorizationPolicy> render(AgentRuntime cr) {
-    List<String> principals =
-        Optional.ofNullable(cr.getSpec().getMesh())
-            .map(MeshSpec::getAllowedPrincipals)
-            .orElse(List.of());
-    Optional<MeshAuthenticationSpec> authentication =
-        RuntimeRequestAuthenticationRenderer.authentication(cr);
-    if (principals.isEmpty() && authentication.isEmpty()) {
+    if (!restrictsCallers(cr)) {
       return Optional.empty();
     }
+    List<String> principals = allowedPrincipals(cr);
+    Optional<MeshAuthenticationSpec> authentication =
+        RuntimeRequestAuthenticationRenderer.authentication(cr);
     return Optional.of(
         new AuthorizationPolicyBuilder()
             .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
@@ -61,6 +58,18 @@ public final class RuntimeAuthorizationPolicyRenderer {
             .withRules(apiRule(caller(principals, authentication)), managementRule())
             .endSpec()
             .build());
+  }
+
+  /** Whether the spec restricts who may call the runtime: allowed principals or authentication. */
+  public static boolean restrictsCallers(AgentRuntime cr) {
+    return !allowedPrincipals(cr).isEmpty()
+        || RuntimeRequestAuthenticationRenderer.authentication(cr).isPresent();
+  }
+
+  private static List<String> allowedPrincipals(AgentRuntime cr) {
+    return Optional.ofNullable(cr.getSpec().getMesh())
+        .map(MeshSpec::getAllowedPrincipals)
+        .orElse(List.of());
   }
 
   /**

@@ -14,7 +14,6 @@ import io.agentruntime.contract.config.RuntimeConfigFormat;
 import io.agentruntime.contract.config.RuntimeIdentity;
 import io.agentruntime.contract.config.ServerConfig;
 import io.agentruntime.governance.Durations;
-import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
@@ -102,7 +101,7 @@ public final class RuntimeConfigMapRenderer {
 
   private static GovernanceConfig governance(AgentRuntimeSpec spec, RuntimeIdentity runtime) {
     return new GovernanceConfig(
-        EnforcementMode.parse(AgentRuntimeDefaults.governanceMode(spec).value()),
+        AgentRuntimeDefaults.governanceMode(spec).enforcementMode(),
         GovernanceConfig.DEFAULT_EVALUATOR,
         duration("spec.governance.refreshInterval", AgentRuntimeDefaults.refreshInterval(spec)),
         duration("spec.governance.maxStaleness", AgentRuntimeDefaults.maxStaleness(spec)),

@@ -35,7 +35,7 @@ public final class RuntimeDestinationRuleRenderer {
 
   /** The DestinationRule of {@code cr}'s runtime Service. */
   public static DestinationRule render(AgentRuntime cr) {
-    CircuitBreakerSettings breaker = AgentRuntimeDefaults.circuitBreaker(cr.getSpec());
+    CircuitBreakerSettings breaker = CircuitBreakerSettings.of(cr.getSpec());
     return new DestinationRuleBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
         .withNewSpec()

@@ -61,7 +61,8 @@ public final class AgentRuntimeOperator {
     this.dynamoDbClients = new DynamoDbClients(settings.dynamoDbEndpoint());
     var store = new GovernanceStore(dynamoDbClients, Clock.systemUTC());
     operator.register(
-        new AgentRuntimeReconciler(store, Clock.systemUTC()),
+        new AgentRuntimeReconciler(
+            store, settings.rendering(), settings.addOnRecheckInterval(), Clock.systemUTC()),
         controller -> watchNamespaces(controller, settings));
     operator.register(
         new GpuNodePoolCleanupReconciler(), controller -> watchNamespaces(controller, settings));

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.runner;
 
+import io.agentruntime.operator.render.RenderSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,16 +16,24 @@ import java.util.Set;
  * @param shutdownTimeout how long in-flight reconciliations may run on shutdown
  * @param dynamoDbEndpoint an endpoint replacing every AWS region's DynamoDB endpoint (a local
  *     DynamoDB), or empty for AWS itself
+ * @param rendering what the renderers need of the installation: the Prometheus KEDA queries
+ * @param addOnRecheckInterval the least time between two lookups of an add-on CRD the operator
+ *     could not use, and how soon an AgentRuntime that wants such an add-on is looked at again
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
     Optional<LeaderElectionSettings> leaderElection,
     int httpPort,
     Duration shutdownTimeout,
-    Optional<URI> dynamoDbEndpoint) {
+    Optional<URI> dynamoDbEndpoint,
+    RenderSettings rendering,
+    Duration addOnRecheckInterval) {
 
   /** The default port of the health and metrics server. */
   public static final int DEFAULT_HTTP_PORT = 8081;
+
+  /** The default {@link #addOnRecheckInterval}. */
+  public static final Duration DEFAULT_ADD_ON_RECHECK_INTERVAL = Duration.ofMinutes(1);
 
   /** Copies the namespace set so later changes to the caller's set cannot leak in. */
   public OperatorSettings {
@@ -34,19 +43,59 @@ public record OperatorSettings(
     }
   }
 
-  /** Settings that reach DynamoDB at AWS itself. */
+  /**
+   * Settings that reach DynamoDB at AWS itself, with the chart's default Prometheus and add-on
+   * recheck interval.
+   */
   public OperatorSettings(
       Set<String> watchedNamespaces,
       Optional<LeaderElectionSettings> leaderElection,
       int httpPort,
       Duration shutdownTimeout) {
-    this(watchedNamespaces, leaderElection, httpPort, shutdownTimeout, Optional.empty());
+    this(
+        watchedNamespaces,
+        leaderElection,
+        httpPort,
+        shutdownTimeout,
+        Optional.empty(),
+        RenderSettings.DEFAULTS,
+        DEFAULT_ADD_ON_RECHECK_INTERVAL);
   }
 
   /** The same settings with DynamoDB reached at {@code endpoint}. */
   public OperatorSettings withDynamoDbEndpoint(URI endpoint) {
     return new OperatorSettings(
-        watchedNamespaces, leaderElection, httpPort, shutdownTimeout, Optional.of(endpoint));
+        watchedNamespaces,
+        leaderElection,
+        httpPort,
+        shutdownTimeout,
+        Optional.of(endpoint),
+        rendering,
+        addOnRecheckInterval);
+  }
+
+  /** The same settings with {@code rendering} instead. */
+  public OperatorSettings withRendering(RenderSettings rendering) {
+    return new OperatorSettings(
+        watchedNamespaces,
+        leaderElection,
+        httpPort,
+        shutdownTimeout,
+        dynamoDbEndpoint,
+        rendering,
+        addOnRecheckInterval);
+  }
+
+  /** The same settings with add-on CRDs looked up again after {@code interval} instead. */
+  public OperatorSettings withAddOnRecheckInterval(Duration interval) {
+    return new OperatorSettings(
+        watchedNamespaces,
+        leaderElection,
+        httpPort,
+        shutdownTimeout,
+        dynamoDbEndpoint,
+        rendering,
+        interval);
   }
 
   /** Whether every namespace of the cluster is watched. */

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.runner;
 
+import io.agentruntime.operator.render.RenderSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -102,6 +103,16 @@ public final class RunCommand implements Callable<Integer> {
               + " (env AGENT_RUNTIME_DYNAMODB_ENDPOINT; default: AWS).")
   URI dynamoDbEndpoint;
 
+  @Option(
+      names = "--prometheus-url",
+      defaultValue = "${env:AGENT_RUNTIME_PROMETHEUS_URL}",
+      description =
+          "The Prometheus that KEDA's triggers query for inference pools"
+              + " (env AGENT_RUNTIME_PROMETHEUS_URL; default: "
+              + RenderSettings.DEFAULT_PROMETHEUS_URL
+              + ").")
+  String prometheusUrl;
+
   @Override
   public Integer call() throws InterruptedException {
     var client = new KubernetesClientBuilder().build();
@@ -162,7 +173,9 @@ public final class RunCommand implements Callable<Integer> {
         election,
         httpPort,
         Duration.ofSeconds(shutdownTimeoutSeconds),
-        Optional.ofNullable(dynamoDbEndpoint));
+        Optional.ofNullable(dynamoDbEndpoint),
+        RenderSettings.withPrometheus(prometheusUrl, "--prometheus-url"),
+        OperatorSettings.DEFAULT_ADD_ON_RECHECK_INTERVAL);
   }
 
   private static String firstNonBlank(String value, String fallback, String option) {

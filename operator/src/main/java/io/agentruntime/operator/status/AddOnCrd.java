@@ -1,5 +1,6 @@
 package io.agentruntime.operator.status;
 
+import io.agentruntime.operator.addon.AddOn;
 import java.util.List;
 
 /**
@@ -44,9 +45,20 @@ public record AddOnCrd(
     return AddOn.ofGroup(crd.substring(crd.indexOf('.') + 1));
   }
 
-  /** The condition reason when the operator cannot use the CRD, e.g. IstioVersionUnsupported. */
+  /**
+   * The condition reason when the operator cannot use the CRD, e.g. {@code
+   * IstioVersionUnsupported}: {@code <AddOn>NotInstalled}, {@code <AddOn>NotEstablished} or {@code
+   * <AddOn>VersionUnsupported}.
+   */
   public String reason() {
-    return addOn().reason(state);
+    return addOn().reasonPrefix()
+        + switch (state) {
+          case MISSING -> "NotInstalled";
+          case NOT_ESTABLISHED -> "NotEstablished";
+          case VERSION_NOT_SERVED -> "VersionUnsupported";
+          case USABLE ->
+              throw new IllegalArgumentException("a usable CRD has no problem to report");
+        };
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.status;
 
+import io.agentruntime.operator.addon.AddOn;
 import java.util.List;
 
 /**

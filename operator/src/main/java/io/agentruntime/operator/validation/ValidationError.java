@@ -1,5 +1,8 @@
 package io.agentruntime.operator.validation;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * One problem in an AgentRuntime.
  *
@@ -7,6 +10,14 @@ package io.agentruntime.operator.validation;
  * @param message what is wrong with it
  */
 public record ValidationError(String field, String message) {
+
+  /**
+   * One line naming every field at fault, as the {@code Valid} condition and the Warning Event say
+   * it, e.g. {@code spec.replicas.min: must not exceed max}.
+   */
+  public static String describe(List<ValidationError> errors) {
+    return errors.stream().map(ValidationError::toString).collect(Collectors.joining("; "));
+  }
 
   /** {@code field: message}, as users see it in the status and on the command line. */
   @Override

@@ -20,6 +20,7 @@ import picocli.CommandLine;
 class RenderCommandTest {
 
   private static final String MINIMAL = Path.of("..", "examples", "minimal.yaml").toString();
+  private static final String FULL = Path.of("..", "examples", "full.yaml").toString();
 
   private static final String NO_NAMESPACE =
       """
@@ -51,6 +52,64 @@ class RenderCommandTest {
             "ServiceMonitor",
             "PrometheusRule");
     assertThat(result.out()).doesNotContain("null").doesNotContain("status:");
+  }
+
+  @Test
+  void printsWhatAClusterWithEveryAddOnGetsByDefault() throws IOException {
+    Result result = run("", "-f", FULL);
+
+    assertThat(kinds(result)).contains("NodePool", "ScaledObject", "DestinationRule");
+    assertThat(documents(result.out()))
+        .filteredOn(object -> object.path("kind").asText().equals("HorizontalPodAutoscaler"))
+        .extracting(object -> object.path("metadata").path("name").asText())
+        .as("the model servers are scaled by KEDA, not by an HPA")
+        .containsExactly("support");
+  }
+
+  @Test
+  void printsOnlyTheKindsOfTheNamedAddOns() throws IOException {
+    Result result = run("", "-f", FULL, "--addons", " karpenter,prometheus-operator ");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(kinds(result))
+        .contains("NodePool", "ServiceMonitor", "PrometheusRule")
+        .doesNotContain("ScaledObject", "DestinationRule", "AuthorizationPolicy");
+    assertThat(documents(result.out()))
+        .filteredOn(object -> object.path("kind").asText().equals("HorizontalPodAutoscaler"))
+        .extracting(object -> object.path("metadata").path("name").asText())
+        .containsExactly("support", "support-inference");
+  }
+
+  @Test
+  void noneAndAnEmptyListMeanAClusterWithoutAddOns() throws IOException {
+    List<String> none = kinds(run("", "-f", FULL, "--addons", "none"));
+
+    assertThat(kinds(run("", "-f", FULL, "--addons", ""))).isEqualTo(none);
+    assertThat(none)
+        .doesNotContain(
+            "NodePool", "ScaledObject", "ServiceMonitor", "PeerAuthentication", "PrometheusRule");
+  }
+
+  @Test
+  void kedaQueriesThePrometheusNamed() {
+    Result result =
+        run("", "-f", FULL, "--addons", "keda", "--prometheus-url", "http://prom.tools:9090");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("http://prom.tools:9090")
+        .doesNotContain("prometheus-operated");
+  }
+
+  @Test
+  void anUnknownAddOnIsAUsageErrorNamingTheKnownOnes() {
+    Result result = run("", "-f", FULL, "--addons", "istio,linkerd");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .contains("--addons: unknown add-on 'linkerd'")
+        .contains("istio, karpenter, keda, prometheus-operator");
   }
 
   @Test
@@ -168,13 +227,15 @@ class RenderCommandTest {
   }
 
   @Test
-  void helpSaysWhichSectionsAreNotRenderedYet() {
+  void helpSaysWhatIsRenderedAndForWhichAddOns() {
     Result result = run("", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out())
+    assertThat(result.out().replaceAll("\\s+", " "))
         .contains("Karpenter NodePool")
         .contains("DestinationRule, VirtualService")
+        .contains("KEDA's ScaledObject (without KEDA, a HorizontalPodAutoscaler)")
+        .contains("--addons=ADDONS")
         .contains("GovernancePolicy documents are validated");
   }
 
@@ -190,6 +251,11 @@ class RenderCommandTest {
     commandLine.setErr(new PrintWriter(err));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  private static List<String> kinds(Result result) throws IOException {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return documents(result.out()).stream().map(object -> object.path("kind").asText()).toList();
   }
 
   private static List<JsonNode> documents(String yaml) throws IOException {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.AgentRuntimeRenderer;
 import io.agentruntime.operator.render.GpuNodePoolRenderer;
-import io.agentruntime.operator.render.InferenceScaledObjectRenderer;
 import io.agentruntime.operator.render.RenderCases;
 import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -35,7 +34,6 @@ class AddOnCrdRulesTest {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final AddOnCrds CRDS = AddOnCrds.load();
-  private static final String PROMETHEUS_URL = "http://prometheus-operated.monitoring.svc:9090";
   private static final Path KARPENTER_1_0 =
       Path.of("src", "test", "resources", "addon-crds")
           .resolve("karpenter-1.0-to-1.8-nodepool-template-labels.yaml");
@@ -46,9 +44,6 @@ class AddOnCrdRulesTest {
     for (String example : AgentRuntimeFixtures.exampleNames()) {
       var cr = AgentRuntimeFixtures.example(example);
       AgentRuntimeRenderer.render(cr).forEach(object -> objects.add(arguments(example, object)));
-      if (cr.getSpec().getInference() != null) {
-        objects.add(arguments(example, InferenceScaledObjectRenderer.render(cr, PROMETHEUS_URL)));
-      }
     }
     for (String name : RenderCases.names()) {
       AgentRuntimeRenderer.render(RenderCases.load(name))

@@ -83,7 +83,8 @@ class OperatorChartTest {
     assertThat(chart.env("WATCH_NAMESPACES")).as("watches every namespace").isNull();
     assertThat(chart.env("AGENT_RUNTIME_DYNAMODB_ENDPOINT")).isNull();
     assertThat(chart.env("AGENT_RUNTIME_PROMETHEUS_URL"))
-        .isEqualTo("http://prometheus-operated.monitoring.svc:9090");
+        .as("the operator's own default applies")
+        .isNull();
   }
 
   @Test

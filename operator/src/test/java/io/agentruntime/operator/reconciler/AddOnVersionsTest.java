@@ -3,8 +3,8 @@ package io.agentruntime.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
-import io.agentruntime.operator.reconciler.MockCluster.AddOn;
 import io.agentruntime.operator.reconciler.MockCluster.CrdForm;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -3,12 +3,11 @@ package io.agentruntime.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
-import io.agentruntime.operator.dependent.CrdInstalled;
-import io.agentruntime.operator.reconciler.MockCluster.AddOn;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -208,11 +207,12 @@ class AgentRuntimeInferenceTest {
 
       cluster.install(AddOn.KEDA);
       cluster.editSpec(NAMESPACE, "switch", spec -> spec.getInference().getReplicas().setMax(3));
-      eventually()
-          .until(
-              () ->
-                  get(cluster, HorizontalPodAutoscaler.class, "switch-inference")
-                      .isMarkedForDeletion());
+      cluster.reconcileUntil(
+          NAMESPACE,
+          "switch",
+          () ->
+              get(cluster, HorizontalPodAutoscaler.class, "switch-inference")
+                  .isMarkedForDeletion());
       awaitReconciles(cluster, "switch", spec -> spec.getInference().getReplicas().setMax(4));
       assertThat(get(cluster, ScaledObject.class, "switch-inference"))
           .as("a ScaledObject while the HPA still exists")
@@ -252,7 +252,8 @@ class AgentRuntimeInferenceTest {
           .customResourceDefinitions()
           .withName(HasMetadata.getFullResourceName(ScaledObject.class))
           .delete();
-      CrdInstalled.forgetLookups();
+      // The operator remembers a usable CRD while it runs; a new pod looks again.
+      cluster.restartOperator();
       awaitReconciles(cluster, "back", spec -> spec.getInference().getReplicas().setMax(3));
       assertThat(get(cluster, HorizontalPodAutoscaler.class, "back-inference"))
           .as("the operator's HPA while KEDA's still exists")

@@ -3,12 +3,12 @@ package io.agentruntime.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.addon.ServiceMonitor;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AlertThresholds;
 import io.agentruntime.operator.api.v1alpha1.MonitoringSpec;
-import io.agentruntime.operator.reconciler.MockCluster.AddOn;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;

@@ -3,10 +3,10 @@ package io.agentruntime.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.helm.ApiRequest;
-import io.agentruntime.operator.reconciler.MockCluster.AddOn;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;

@@ -1,27 +1,22 @@
 package io.agentruntime.operator.reconciler;
 
-import io.agentruntime.operator.addon.NodePool;
-import io.agentruntime.operator.addon.PrometheusRule;
-import io.agentruntime.operator.addon.ScaledObject;
-import io.agentruntime.operator.addon.ServiceMonitor;
+import static org.awaitility.Awaitility.await;
+
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
-import io.agentruntime.operator.dependent.CrdInstalled;
 import io.agentruntime.operator.helm.ApiRequest;
 import io.agentruntime.operator.helm.ChartRbac;
+import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.runner.AgentRuntimeOperator;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
-import io.fabric8.istio.api.networking.v1.DestinationRule;
-import io.fabric8.istio.api.networking.v1.VirtualService;
-import io.fabric8.istio.api.security.v1.AuthorizationPolicy;
-import io.fabric8.istio.api.security.v1.PeerAuthentication;
-import io.fabric8.istio.api.security.v1.RequestAuthentication;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -69,30 +65,20 @@ final class MockCluster implements AutoCloseable {
 
   final KubernetesMockServer server;
   final KubernetesClient client;
-  final AgentRuntimeOperator operator;
+  volatile AgentRuntimeOperator operator;
   private final Setup setup;
   private final List<KubernetesClient> operatorClients = new CopyOnWriteArrayList<>();
   private final List<AgentRuntimeOperator> replicas = new CopyOnWriteArrayList<>();
   final ReconcileCounter reconciles = new ReconcileCounter();
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MockClusterDispatcher dispatcher;
+  private final Metrics metrics;
 
-  /** The Istio kinds the operator applies, whose CRDs an Istio installation provides. */
-  private static final List<Class<? extends HasMetadata>> ISTIO_KINDS =
-      List.of(
-          DestinationRule.class,
-          VirtualService.class,
-          PeerAuthentication.class,
-          RequestAuthentication.class,
-          AuthorizationPolicy.class);
-
-  /** Optional add-ons whose CRDs a cluster may have installed. */
-  enum AddOn {
-    ISTIO,
-    KARPENTER,
-    KEDA,
-    PROMETHEUS_OPERATOR
-  }
+  /**
+   * How soon the operator looks again for an add-on CRD it could not use: short, so that an add-on
+   * installed while a test runs is picked up within it.
+   */
+  static final Duration ADD_ON_RECHECK = Duration.ofMillis(250);
 
   /**
    * How a cluster is started.
@@ -154,10 +140,7 @@ final class MockCluster implements AutoCloseable {
           .create();
     }
     addOns.forEach((addOn, form) -> kinds(addOn).forEach(kind -> install(crd(kind, form))));
-    // The operator remembers per process whether a CRD exists; each cluster starts from what it
-    // holds.
-    CrdInstalled.forgetLookups();
-    Metrics metrics =
+    metrics =
         new AggregatedMetrics(
             List.of(reconciles, MicrometerMetrics.withoutPerResourceMetrics(registry)));
     operator = newOperator(settings, metrics, setup.onLeadershipLost());
@@ -171,7 +154,7 @@ final class MockCluster implements AutoCloseable {
     operatorClients.add(operatorClient);
     boolean serverSideApply = setup.serverSideApply();
     return AgentRuntimeOperator.create(
-        settings,
+        settings.withAddOnRecheckInterval(ADD_ON_RECHECK),
         operatorClient,
         metrics,
         onLeadershipLost,
@@ -294,12 +277,10 @@ final class MockCluster implements AutoCloseable {
 
   /** The kinds the operator applies whose CRDs {@code addOn} installs. */
   private static List<Class<? extends HasMetadata>> kinds(AddOn addOn) {
-    return switch (addOn) {
-      case ISTIO -> ISTIO_KINDS;
-      case KARPENTER -> List.of(NodePool.class);
-      case KEDA -> List.of(ScaledObject.class);
-      case PROMETHEUS_OPERATOR -> List.of(ServiceMonitor.class, PrometheusRule.class);
-    };
+    return ManagedKind.of(addOn).stream()
+        .<Class<? extends HasMetadata>>map(ManagedKind::type)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -416,10 +397,28 @@ final class MockCluster implements AutoCloseable {
         .withName(name)
         .editStatus(
             deployment -> {
-              var status = deployment.getStatus();
+              var status =
+                  Objects.requireNonNullElseGet(deployment.getStatus(), DeploymentStatus::new);
+              deployment.setStatus(status);
               status.setObservedGeneration(
                   Objects.requireNonNullElse(status.getObservedGeneration(), 0L) + 1);
               return deployment;
+            });
+  }
+
+  /**
+   * Has the operator reconcile {@code name} (through a neutral change to its runtime Deployment's
+   * status) once per {@link #ADD_ON_RECHECK} until {@code done}: after {@link #install}, the first
+   * reconciliation that long after the operator last looked for the add-on finds it.
+   */
+  void reconcileUntil(String namespace, String name, BooleanSupplier done) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(ADD_ON_RECHECK)
+        .until(
+            () -> {
+              touchDeploymentStatus(namespace, name);
+              return done.getAsBoolean();
             });
   }
 
@@ -454,11 +453,22 @@ final class MockCluster implements AutoCloseable {
     return requests;
   }
 
-  /** Installs an add-on's CRDs on the running cluster, as a later {@code helm install} would. */
+  /**
+   * Installs an add-on's CRDs on the running cluster, as a later {@code helm install} would. The
+   * operator uses them in the first reconciliation {@link #ADD_ON_RECHECK} after it last looked.
+   */
   void install(AddOn addOn) {
     kinds(addOn).forEach(kind -> install(crd(kind, CrdForm.CURRENT)));
-    // The operator looks for a missing CRD again after a minute; a restart would at once.
-    CrdInstalled.forgetLookups();
+  }
+
+  /**
+   * Stops the operator and starts it again with the same settings, as a new pod would: it forgets
+   * what it knew of the add-ons' CRDs.
+   */
+  void restartOperator() {
+    operator.stop();
+    operator = newOperator(setup.settings(), metrics, setup.onLeadershipLost());
+    operator.start();
   }
 
   /** Stops the operators, then the clients and the server. */

@@ -3,6 +3,7 @@ package io.agentruntime.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.addon.ScaledObject;
@@ -11,7 +12,6 @@ import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.api.v1alpha1.MonitoringSpec;
 import io.agentruntime.operator.helm.ApiRequest;
 import io.agentruntime.operator.helm.ChartRbac;
-import io.agentruntime.operator.reconciler.MockCluster.AddOn;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.runner.LeaderElectionSettings;
 import io.agentruntime.operator.runner.OperatorSettings;
@@ -216,8 +216,8 @@ class RbacConformanceTest {
                 !get(cluster, GovernancePolicy.class, AGENTS, "policy").getFinalizers().isEmpty());
 
     cluster.install(AddOn.KEDA);
-    cluster.editSpec(AGENTS, "full", spec -> {});
-    eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-inference") != null);
+    cluster.reconcileUntil(
+        AGENTS, "full", () -> get(cluster, ScaledObject.class, AGENTS, "full-inference") != null);
 
     cluster.editSpec(
         AGENTS,

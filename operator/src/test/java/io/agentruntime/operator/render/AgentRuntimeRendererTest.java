@@ -4,9 +4,11 @@ import static io.agentruntime.operator.render.AgentRuntimeFixtures.example;
 import static io.agentruntime.operator.render.AgentRuntimeFixtures.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentruntime.operator.addon.AddOn;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +64,47 @@ class AgentRuntimeRendererTest {
             "AuthorizationPolicy",
             "Deployment",
             "Service",
-            "HorizontalPodAutoscaler",
+            "ScaledObject",
             "ServiceMonitor",
             "PrometheusRule");
+  }
+
+  @Test
+  void scalesTheModelServersWithAnHpaOnlyWhereKedaIsMissing() {
+    var withoutKeda =
+        InstalledAddOns.of(EnumSet.of(AddOn.ISTIO, AddOn.KARPENTER, AddOn.PROMETHEUS_OPERATOR));
+
+    assertThat(AgentRuntimeRenderer.render(example("full"), withoutKeda, RenderSettings.DEFAULTS))
+        .filteredOn(object -> object.getMetadata().getName().equals("support-inference"))
+        .extracting(HasMetadata::getKind)
+        .containsExactly(
+            "NetworkPolicy",
+            "AuthorizationPolicy",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler");
+  }
+
+  @Test
+  void leavesOutTheKindsOfMissingAddOns() {
+    assertThat(
+            AgentRuntimeRenderer.render(
+                example("full"),
+                InstalledAddOns.of(EnumSet.noneOf(AddOn.class)),
+                RenderSettings.DEFAULTS))
+        .extracting(HasMetadata::getKind)
+        .containsExactly(
+            "ServiceAccount",
+            "ConfigMap",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget",
+            "PersistentVolumeClaim",
+            "NetworkPolicy",
+            "Deployment",
+            "Service",
+            "HorizontalPodAutoscaler");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,7 +166,8 @@ class InferenceRenderersTest {
     GenericKubernetesResource scaled =
         generic(
             InferenceScaledObjectRenderer.render(
-                withSpec(POOL + "  replicas: {min: 0, max: 3}\n"), "http://prometheus:9090"));
+                withSpec(POOL + "  replicas: {min: 0, max: 3}\n"),
+                new RenderSettings(URI.create("http://prometheus:9090"))));
     Map<String, Object> spec = scaled.get("spec");
     List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
 

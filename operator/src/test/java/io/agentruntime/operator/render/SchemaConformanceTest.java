@@ -159,7 +159,7 @@ class SchemaConformanceTest {
   void kedaScaledObjectMatchesTheKedaSchema() throws IOException {
     HasMetadata scaled =
         InferenceScaledObjectRenderer.render(
-            AgentRuntimeFixtures.example("full"), "http://prometheus-operated.monitoring.svc:9090");
+            AgentRuntimeFixtures.example("full"), RenderSettings.DEFAULTS);
 
     assertThat(violations(kubernetesSchema(scaled), scaled)).isEmpty();
   }

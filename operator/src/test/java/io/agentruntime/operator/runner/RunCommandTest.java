@@ -78,6 +78,25 @@ class RunCommandTest {
   }
 
   @Test
+  void kedaQueriesThePrometheusGivenOrTheDefaultOne() {
+    assumeTrue(
+        System.getenv("AGENT_RUNTIME_PROMETHEUS_URL") == null,
+        "AGENT_RUNTIME_PROMETHEUS_URL sets the default");
+    assertThat(parse("--no-leader-election").rendering().prometheusUrl())
+        .hasToString("http://prometheus-operated.monitoring.svc:9090");
+
+    var settings = parse("--no-leader-election", "--prometheus-url", "http://prom.tools:9090");
+
+    assertThat(settings.rendering().prometheusUrl()).hasToString("http://prom.tools:9090");
+  }
+
+  @Test
+  void rejectsAPrometheusUrlThatIsNoUrlNamingTheOption() {
+    assertThatThrownBy(() -> parse("--no-leader-election", "--prometheus-url", "prometheus:9090"))
+        .hasMessageContaining("--prometheus-url: 'prometheus:9090'");
+  }
+
+  @Test
   void rejectsAnOutOfRangePort() {
     assertThatThrownBy(() -> parse("--no-leader-election", "--http-port", "70000"))
         .hasMessageContaining("http port");

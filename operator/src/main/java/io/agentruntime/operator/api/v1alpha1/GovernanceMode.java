@@ -1,29 +1,35 @@
 package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.agentruntime.governance.EnforcementMode;
 
 /** Whether governance decisions block requests. */
 public enum GovernanceMode {
   /** Denied requests are refused with 403. */
-  ENFORCE("Enforce"),
+  ENFORCE(EnforcementMode.ENFORCE),
 
   /** Decisions are logged, never enforced. */
-  AUDIT("Audit");
+  AUDIT(EnforcementMode.AUDIT);
 
-  private final String value;
+  private final EnforcementMode mode;
 
-  GovernanceMode(String value) {
-    this.value = value;
+  GovernanceMode(EnforcementMode mode) {
+    this.mode = mode;
   }
 
-  /** The value as written in the resource. */
+  /** The value as written in the resource: the governance engine's name of the mode. */
   @JsonValue
   public String value() {
-    return value;
+    return mode.displayName();
+  }
+
+  /** The governance engine's mode. */
+  public EnforcementMode enforcementMode() {
+    return mode;
   }
 
   @Override
   public String toString() {
-    return value;
+    return value();
   }
 }

@@ -1,29 +1,35 @@
 package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.agentruntime.governance.RateLimit;
 
 /** Who shares a rate limit's token bucket. */
 public enum RateLimitKey {
   /** One bucket per calling principal. */
-  PRINCIPAL("principal"),
+  PRINCIPAL(RateLimit.Key.PRINCIPAL),
 
   /** One bucket for every caller of the runtime. */
-  RUNTIME("runtime");
+  RUNTIME(RateLimit.Key.RUNTIME);
 
-  private final String value;
+  private final RateLimit.Key key;
 
-  RateLimitKey(String value) {
-    this.value = value;
+  RateLimitKey(RateLimit.Key key) {
+    this.key = key;
   }
 
-  /** The value as written in the resource. */
+  /** The value as written in the resource: the governance engine's name of the key. */
   @JsonValue
   public String value() {
-    return value;
+    return key.displayName();
+  }
+
+  /** The governance engine's key. */
+  public RateLimit.Key rateLimitKey() {
+    return key;
   }
 
   @Override
   public String toString() {
-    return value;
+    return value();
   }
 }

@@ -1,7 +1,10 @@
-package io.agentruntime.operator.status;
+package io.agentruntime.operator.addon;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The optional add-ons whose kinds the operator applies, told apart by their kinds' API groups,
@@ -36,15 +39,40 @@ public enum AddOn {
 
   /** The add-on whose kinds are in {@code group}. */
   public static AddOn ofGroup(String group) {
-    return Arrays.stream(values())
-        .filter(addOn -> addOn.groups.contains(group))
-        .findFirst()
+    return owning(group)
         .orElseThrow(() -> new IllegalArgumentException("no add-on owns the API group " + group));
+  }
+
+  /** The add-on whose CRD defines {@code kind}; empty for a kind Kubernetes itself serves. */
+  public static Optional<AddOn> of(Class<? extends HasMetadata> kind) {
+    return owning(HasMetadata.getGroup(kind));
+  }
+
+  /**
+   * The add-on called {@code name} on the command line, e.g. {@code keda} or {@code
+   * prometheus-operator}; empty for an unknown name.
+   */
+  public static Optional<AddOn> named(String name) {
+    return Arrays.stream(values()).filter(addOn -> addOn.optionName().equals(name)).findFirst();
+  }
+
+  private static Optional<AddOn> owning(String group) {
+    return Arrays.stream(values()).filter(addOn -> addOn.groups.contains(group)).findFirst();
   }
 
   /** The add-on's name as users know it, e.g. {@code prometheus-operator}. */
   public String displayName() {
     return displayName;
+  }
+
+  /** The add-on's name in {@code render --addons}: its name in lower case, e.g. {@code keda}. */
+  public String optionName() {
+    return displayName.toLowerCase(Locale.ROOT);
+  }
+
+  /** The API groups of the add-on's kinds, in the order its kinds are reported. */
+  public List<String> groups() {
+    return groups;
   }
 
   /** Which releases serve the versions the operator writes, e.g. {@code Istio 1.22 or newer}. */
@@ -53,18 +81,10 @@ public enum AddOn {
   }
 
   /**
-   * The condition reason of a CRD of this add-on the operator cannot use, e.g. {@code
-   * IstioVersionUnsupported}: {@code <AddOn>NotInstalled}, {@code <AddOn>NotEstablished} or {@code
-   * <AddOn>VersionUnsupported}.
+   * The first part of the condition reason of a CRD of this add-on the operator cannot use, e.g.
+   * {@code Istio} in {@code IstioVersionUnsupported}.
    */
-  public String reason(AddOnCrd.State state) {
-    return reasonPrefix
-        + switch (state) {
-          case MISSING -> "NotInstalled";
-          case NOT_ESTABLISHED -> "NotEstablished";
-          case VERSION_NOT_SERVED -> "VersionUnsupported";
-          case USABLE ->
-              throw new IllegalArgumentException("a usable CRD has no problem to report");
-        };
+  public String reasonPrefix() {
+    return reasonPrefix;
   }
 }

@@ -1,0 +1,37 @@
+package io.agentruntime.operator.dependent;
+
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.render.InstalledAddOns;
+import io.agentruntime.operator.render.RenderSettings;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+
+/**
+ * What the dependents and their conditions read besides the AgentRuntime: the operator's own
+ * settings and its view of the add-ons' CRDs. JOSDK instantiates dependents and conditions itself,
+ * so the reconciler hands these over through the context of each reconciliation ({@link #put})
+ * before it runs the workflow.
+ *
+ * @param settings what renderers need of the operator's installation
+ * @param crds the operator's lookups of the add-ons' CRDs
+ */
+public record WorkflowInputs(RenderSettings settings, CrdLookups crds) {
+
+  private static final String KEY = WorkflowInputs.class.getName();
+
+  /** The inputs the reconciler put into {@code context}. */
+  public static WorkflowInputs of(Context<AgentRuntime> context) {
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .getMandatory(KEY, WorkflowInputs.class);
+  }
+
+  /** Makes these inputs those of the reconciliation {@code context} belongs to. */
+  public void put(Context<AgentRuntime> context) {
+    context.managedWorkflowAndDependentResourceContext().put(KEY, this);
+  }
+
+  /** The add-ons of the cluster {@code context}'s client reaches, as far as they are usable. */
+  public InstalledAddOns installedAddOns(Context<AgentRuntime> context) {
+    return crds.installedAddOns(context.getClient());
+  }
+}

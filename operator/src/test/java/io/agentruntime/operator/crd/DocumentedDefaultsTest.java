@@ -1,0 +1,181 @@
+package io.agentruntime.operator.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
+import io.agentruntime.operator.render.AgentRuntimeDefaults;
+import io.agentruntime.operator.render.AlertThresholdValues;
+import io.agentruntime.operator.render.CircuitBreakerSettings;
+import io.agentruntime.operator.render.InferenceDefaults;
+import io.agentruntime.operator.render.MonitoringDefaults;
+import io.agentruntime.operator.render.PolicyDocumentRenderer;
+import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
+import io.agentruntime.operator.store.GovernanceStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every default a CRD states as a value ({@code Default 60.}, {@code Default Enforce.}: what {@code
+ * kubectl explain} shows) is the value the operator uses for a field left out: for each such field
+ * the code's default is computed (on an empty spec where the default is applied inline, else its
+ * constant) and compared with the documented text, numerically where both are numbers. A default
+ * stated in prose ({@code Default: the pod's region}) is behaviour, not a value, and is left to the
+ * tests of that behaviour; a new value default without an entry here fails.
+ */
+class DocumentedDefaultsTest {
+
+  /** {@code Default <value>.}, the value one word without spaces. */
+  private static final Pattern STATED =
+      Pattern.compile("(?<![A-Za-z])Default:? (\\S+?)\\.(?:\\s|$)");
+
+  private static final AgentRuntimeSpec EMPTY = new AgentRuntimeSpec();
+  private static final InferenceSpec NO_INFERENCE_FIELDS = new InferenceSpec();
+
+  /** The default the code applies, by the field's path in the CRD. */
+  private static final Map<String, Supplier<Object>> AGENT_RUNTIME = agentRuntimeDefaults();
+
+  private static final Map<String, Supplier<Object>> GOVERNANCE_POLICY =
+      Map.of(
+          "spec.mode", () -> PolicyDocumentRenderer.DEFAULT_MODE.value(),
+          "spec.rateLimit.key", () -> PolicyDocumentRenderer.DEFAULT_RATE_LIMIT_KEY.value());
+
+  @Test
+  void agentRuntimeDefaultsAreTheOnesDocumented() {
+    assertDocumentedDefaults(CrdFiles.AGENT_RUNTIMES, AGENT_RUNTIME);
+  }
+
+  @Test
+  void governancePolicyDefaultsAreTheOnesDocumented() {
+    assertDocumentedDefaults(CrdFiles.GOVERNANCE_POLICIES, GOVERNANCE_POLICY);
+  }
+
+  private static void assertDocumentedDefaults(Path file, Map<String, Supplier<Object>> defaults) {
+    Map<String, String> documented = new LinkedHashMap<>();
+    JsonNode schema = CrdSchemaWalk.versionSchema(CrdFiles.read(file), OwnCrds.VERSION);
+    CrdSchemaWalk.visit(
+        schema,
+        visit -> {
+          Matcher stated = STATED.matcher(visit.node().schema().path("description").asText());
+          if (stated.find()) {
+            documented.put(visit.path(), stated.group(1));
+          }
+        });
+
+    assertThat(documented.keySet())
+        .as("fields of %s documenting a default value", file.getFileName())
+        .containsExactlyInAnyOrderElementsOf(defaults.keySet());
+    documented.forEach(
+        (path, text) ->
+            assertThat(same(text, defaults.get(path).get()))
+                .as(
+                    "%s documents Default %s; the code uses %s",
+                    path, text, defaults.get(path).get())
+                .isTrue());
+  }
+
+  private static boolean same(String documented, Object used) {
+    String value = String.valueOf(used);
+    if (documented.equals(value)) {
+      return true;
+    }
+    try {
+      return new BigDecimal(documented).compareTo(new BigDecimal(value)) == 0;
+    } catch (NumberFormatException notNumbers) {
+      return false;
+    }
+  }
+
+  private static Map<String, Supplier<Object>> agentRuntimeDefaults() {
+    Map<String, Supplier<Object>> defaults = new LinkedHashMap<>();
+    defaults.put(
+        "spec.autoscaling.scaleDownStabilizationSeconds",
+        () -> AgentRuntimeDefaults.scaleDownStabilizationSeconds(EMPTY));
+    defaults.put(
+        "spec.autoscaling.scaleUpStabilizationSeconds",
+        () -> AgentRuntimeDefaults.scaleUpStabilizationSeconds(EMPTY));
+    defaults.put(
+        "spec.autoscaling.targetCPUUtilization",
+        () -> AgentRuntimeDefaults.targetCpuUtilization(EMPTY));
+    defaults.put("spec.governance.maxStaleness", () -> AgentRuntimeDefaults.maxStaleness(EMPTY));
+    defaults.put("spec.governance.mode", () -> AgentRuntimeDefaults.governanceMode(EMPTY).value());
+    defaults.put(
+        "spec.governance.refreshInterval", () -> AgentRuntimeDefaults.refreshInterval(EMPTY));
+    defaults.put(
+        "spec.governance.store.dynamodb.createTable",
+        () -> GovernanceStore.createsTable(emptyAgentRuntime()));
+    defaults.put(
+        "spec.inference.gpu.capacityType",
+        () -> InferenceDefaults.capacityType(NO_INFERENCE_FIELDS).value());
+    defaults.put(
+        "spec.inference.gpu.count", () -> InferenceDefaults.gpusPerReplica(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.metricsScraper.namespace",
+        () -> InferenceDefaults.metricsNamespace(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.nodePool.create",
+        () -> InferenceDefaults.createsNodePool(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.nodePool.nodeClassName",
+        () -> InferenceDefaults.nodeClassName(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.replicas.max", () -> InferenceDefaults.maxReplicas(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.replicas.min", () -> InferenceDefaults.minReplicas(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.runAsRoot", () -> InferenceDefaults.runAsRoot(NO_INFERENCE_FIELDS));
+    defaults.put(
+        "spec.inference.upgrade", () -> InferenceDefaults.upgrade(NO_INFERENCE_FIELDS).value());
+    defaults.put("spec.intents[*].timeout", () -> AgentRuntimeDefaults.INTENT_TIMEOUT);
+    defaults.put(
+        "spec.mesh.authentication.principalClaim",
+        () -> RuntimeRequestAuthenticationRenderer.DEFAULT_PRINCIPAL_CLAIM);
+    CircuitBreakerSettings breaker = CircuitBreakerSettings.of(EMPTY);
+    defaults.put("spec.mesh.circuitBreaker.baseEjectionTime", breaker::baseEjectionTime);
+    defaults.put(
+        "spec.mesh.circuitBreaker.consecutiveLocalOriginFailures",
+        breaker::consecutiveLocalOriginFailures);
+    defaults.put("spec.mesh.circuitBreaker.interval", breaker::interval);
+    defaults.put("spec.mesh.circuitBreaker.maxConnections", breaker::maxConnections);
+    defaults.put("spec.mesh.circuitBreaker.maxEjectionPercent", breaker::maxEjectionPercent);
+    defaults.put("spec.mesh.circuitBreaker.maxPendingRequests", breaker::maxPendingRequests);
+    defaults.put("spec.mesh.mtls", () -> AgentRuntimeDefaults.mtlsMode(EMPTY).value());
+    defaults.put("spec.mesh.retries.attempts", () -> AgentRuntimeDefaults.retryAttempts(EMPTY));
+    defaults.put("spec.mesh.retries.retryOn", () -> AgentRuntimeDefaults.RETRY_ON);
+    defaults.put("spec.monitoring.alerts", () -> MonitoringDefaults.alerts(EMPTY));
+    defaults.put("spec.monitoring.serviceMonitor", () -> MonitoringDefaults.serviceMonitor(EMPTY));
+    defaults.put(
+        "spec.monitoring.thresholds.availabilityCriticalPercent",
+        () -> AlertThresholdValues.AVAILABILITY_CRITICAL_PERCENT);
+    defaults.put(
+        "spec.monitoring.thresholds.availabilityWarningPercent",
+        () -> AlertThresholdValues.AVAILABILITY_WARNING_PERCENT);
+    defaults.put(
+        "spec.monitoring.thresholds.errorRateCriticalPercent",
+        () -> AlertThresholdValues.ERROR_RATE_CRITICAL_PERCENT);
+    defaults.put(
+        "spec.monitoring.thresholds.errorRateWarningPercent",
+        () -> AlertThresholdValues.ERROR_RATE_WARNING_PERCENT);
+    defaults.put(
+        "spec.monitoring.thresholds.latencyP95CriticalMs",
+        () -> AlertThresholdValues.LATENCY_P95_CRITICAL_MS);
+    defaults.put(
+        "spec.monitoring.thresholds.latencyP95WarningMs",
+        () -> AlertThresholdValues.LATENCY_P95_WARNING_MS);
+    return defaults;
+  }
+
+  private static AgentRuntime emptyAgentRuntime() {
+    AgentRuntime cr = new AgentRuntime();
+    cr.setSpec(new AgentRuntimeSpec());
+    return cr;
+  }
+}
