@@ -116,12 +116,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
 
   private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
     JsonObject decisionBody = DecisionBodies.decision(decision);
-    long backendStart = System.nanoTime();
-    return request
-        .intent()
-        .backend()
-        .invoke(call(request, decisionBody))
-        .andThen(done -> reportCompletion(request, done.result(), backendStart))
+    return invokeBackend(services, request, decisionBody)
         .map(
             result ->
                 HttpReply.json(
@@ -135,7 +130,26 @@ final class DispatchHandler implements Handler<RoutingContext> {
                         .toBuffer()));
   }
 
-  private static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
+  /**
+   * Calls the intent's backend for a whole answer, recording the backend's time and telling the
+   * completion listener how the call ended and the usage it reported.
+   */
+  static Future<JsonObject> invokeBackend(
+      RuntimeServices services, GovernedRequest request, JsonObject decisionBody) {
+    long backendStart = System.nanoTime();
+    return request
+        .intent()
+        .backend()
+        .invoke(call(request, decisionBody))
+        .andThen(
+            done -> {
+              long nanos = System.nanoTime() - backendStart;
+              request.intent().meters().recordBackend(nanos);
+              services.completions().completed(completion(request, done.result(), nanos));
+            });
+  }
+
+  static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
     return new BackendCall(
         request.requestId(),
         request.intent().name(),
@@ -144,21 +158,15 @@ final class DispatchHandler implements Handler<RoutingContext> {
         decisionBody);
   }
 
-  /** The backend's time and, to the completion listener, the usage an answer reported. */
-  private void reportCompletion(GovernedRequest request, JsonObject result, long backendStart) {
-    long nanos = System.nanoTime() - backendStart;
-    request.intent().meters().recordBackend(nanos);
-    services
-        .completions()
-        .completed(
-            new CallCompletion(
-                request.requestId(),
-                request.principal().id(),
-                request.intent().name(),
-                false,
-                result == null ? CallCompletion.Outcome.FAILED : CallCompletion.Outcome.COMPLETED,
-                result == null ? Optional.empty() : TokenUsage.fromOpenAi(result.getValue("usage")),
-                nanos));
+  private static CallCompletion completion(GovernedRequest request, JsonObject result, long nanos) {
+    return new CallCompletion(
+        request.requestId(),
+        request.principal().id(),
+        request.intent().name(),
+        false,
+        result == null ? CallCompletion.Outcome.FAILED : CallCompletion.Outcome.COMPLETED,
+        result == null ? Optional.empty() : TokenUsage.fromOpenAi(result.getValue("usage")),
+        nanos);
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {
