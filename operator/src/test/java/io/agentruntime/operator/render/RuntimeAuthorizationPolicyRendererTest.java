@@ -53,6 +53,9 @@ class RuntimeAuthorizationPolicyRendererTest {
         "/v1/decisions",
         "//v1/decisions",
         "/v1/../dispatch",
+        "/v1/chat/completions",
+        "//v1/chat/completions",
+        "/v1/models",
         "/healthz",
         "/metrics",
         "/anything");
