@@ -17,16 +17,7 @@ public record TokenUsage(long promptTokens, long completionTokens, long totalTok
    * {@code total_tokens}); empty when {@code usage} is not such an object.
    */
   public static Optional<TokenUsage> fromOpenAi(Object usage) {
-    if (!(usage instanceof JsonObject object)
-        || !(object.getValue("prompt_tokens") instanceof Number prompt)
-        || !(object.getValue("completion_tokens") instanceof Number completion)) {
-      return Optional.empty();
-    }
-    long total =
-        object.getValue("total_tokens") instanceof Number given
-            ? given.longValue()
-            : prompt.longValue() + completion.longValue();
-    return Optional.of(new TokenUsage(prompt.longValue(), completion.longValue(), total));
+    return read(usage, "prompt_tokens", "completion_tokens", "total_tokens");
   }
 
   /**
@@ -34,13 +25,19 @@ public record TokenUsage(long promptTokens, long completionTokens, long totalTok
    * totalTokens}), as an {@code http} backend reports it; empty when it is not such an object.
    */
   public static Optional<TokenUsage> fromRuntime(Object usage) {
+    return read(usage, "promptTokens", "completionTokens", "totalTokens");
+  }
+
+  /** A missing total is the sum of the other two. */
+  private static Optional<TokenUsage> read(
+      Object usage, String promptKey, String completionKey, String totalKey) {
     if (!(usage instanceof JsonObject object)
-        || !(object.getValue("promptTokens") instanceof Number prompt)
-        || !(object.getValue("completionTokens") instanceof Number completion)) {
+        || !(object.getValue(promptKey) instanceof Number prompt)
+        || !(object.getValue(completionKey) instanceof Number completion)) {
       return Optional.empty();
     }
     long total =
-        object.getValue("totalTokens") instanceof Number given
+        object.getValue(totalKey) instanceof Number given
             ? given.longValue()
             : prompt.longValue() + completion.longValue();
     return Optional.of(new TokenUsage(prompt.longValue(), completion.longValue(), total));
