@@ -23,6 +23,7 @@ import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.mcp.McpGateway;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.usage.CompletionListener;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -160,7 +161,8 @@ public final class RuntimeServer {
             idempotency,
             new RateLimiter(
                 engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
-            new PrincipalResolver(config.identity()));
+            new PrincipalResolver(config.identity()),
+            CompletionListener.NONE);
     // A new set's rate limits get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(

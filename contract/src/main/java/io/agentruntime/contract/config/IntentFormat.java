@@ -15,6 +15,8 @@ final class IntentFormat {
   static final String INTENTS = "intents";
   private static final String NAME = "name";
   private static final String TIMEOUT = "timeout";
+  private static final String FIRST_BYTE_TIMEOUT = "firstByteTimeout";
+  private static final String IDLE_TIMEOUT = "idleTimeout";
   private static final String BACKEND = "backend";
   private static final String TYPE = "type";
   private static final String URL = "url";
@@ -40,7 +42,11 @@ final class IntentFormat {
         throw node.error(NAME, "duplicate intent '" + name + "'");
       }
       Duration timeout = node.duration(TIMEOUT, IntentConfig.DEFAULT_TIMEOUT);
-      intents.add(new IntentConfig(name, timeout, backend(node.object(BACKEND))));
+      IntentConfig.Streaming streaming =
+          new IntentConfig.Streaming(
+              node.duration(FIRST_BYTE_TIMEOUT, IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT),
+              node.duration(IDLE_TIMEOUT, IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT));
+      intents.add(new IntentConfig(name, timeout, streaming, backend(node.object(BACKEND))));
       node.rejectUnknownKeys();
     }
     return intents;
@@ -83,6 +89,14 @@ final class IntentFormat {
                 new MappingWriter()
                     .put(NAME, intent.name())
                     .put(TIMEOUT, intent.timeout())
+                    .putUnlessDefault(
+                        FIRST_BYTE_TIMEOUT,
+                        intent.streaming().firstByteTimeout(),
+                        IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT)
+                    .putUnlessDefault(
+                        IDLE_TIMEOUT,
+                        intent.streaming().idleTimeout(),
+                        IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT)
                     .put(BACKEND, backend(intent.backend())))
         .toList();
   }

@@ -13,6 +13,10 @@ public enum RuntimeMeter {
       "agent.dispatch.requests",
       Kind.COUNTER,
       "Answers to POST /dispatch by intent, outcome and status code"),
+  DISPATCH_FIRST_BYTE(
+      "agent.dispatch.first.byte",
+      Kind.TIMER,
+      "Time from a streamed request's arrival to its first byte: decision and backend's first piece"),
   DECISION_DURATION(
       "agent.governance.decision.duration",
       Kind.TIMER,

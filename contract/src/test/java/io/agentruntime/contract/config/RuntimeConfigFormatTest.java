@@ -57,6 +57,8 @@ class RuntimeConfigFormatTest {
         .satisfies(
             intent -> {
               assertThat(intent.timeout()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(intent.streaming().firstByteTimeout()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(intent.streaming().idleTimeout()).isEqualTo(Duration.ofSeconds(15));
               assertThat(intent.backend().type()).isEqualTo("echo");
             });
   }
@@ -122,6 +124,7 @@ class RuntimeConfigFormatTest {
           """
           intents: [{name: a, backend: {type: echo}}, {name: b, timeout: abc, backend: {type: echo}}] | intents[1].timeout: invalid duration 'abc'
           intents: [{name: a, backend: {type: echo}, colour: red}]                                | intents[0].colour: unknown key
+          intents: [{name: a, idleTimeout: 0s, backend: {type: echo}}]                             | intents[0].idleTimeout: must be longer than zero
           server: {prot: 1}                                                                        | server.prot: unknown key
           server: {maxBodySize: huge}                                                              | server.maxBodySize: invalid size 'huge'
           server: {port: 70000}                                                                    | server.port: must be between 0 and 65535

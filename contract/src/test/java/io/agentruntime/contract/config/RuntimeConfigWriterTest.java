@@ -65,6 +65,7 @@ class RuntimeConfigWriterTest {
                 new IntentConfig(
                     "summarize",
                     Duration.ofMinutes(2),
+                    new IntentConfig.Streaming(Duration.ofSeconds(40), Duration.ofMillis(2500)),
                     new BackendConfig.OpenAi(
                         URI.create("http://llm:8000"), "llama", BackendConfig.Pool.of(20)))));
 

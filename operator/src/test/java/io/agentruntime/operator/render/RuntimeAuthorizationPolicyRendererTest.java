@@ -58,6 +58,9 @@ class RuntimeAuthorizationPolicyRendererTest {
         "//mcp/github",
         "/v1/mcp/sessions",
         "/v1/mcp/sessions/abc",
+        "/v1/chat/completions",
+        "//v1/chat/completions",
+        "/v1/models",
         "/healthz",
         "/metrics",
         "/anything");

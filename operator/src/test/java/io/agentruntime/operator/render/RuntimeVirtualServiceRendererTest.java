@@ -73,6 +73,34 @@ class RuntimeVirtualServiceRendererTest {
         .isEqualTo("30s");
   }
 
+  /**
+   * A streamed answer lasts as long as its intent's timeout, which the runtime enforces itself: by
+   * default neither the route's timeout nor the per-try timeout cuts it earlier, and the retry
+   * conditions are all raised before the runtime read the request, so Envoy, which retries only
+   * before it has forwarded any of the response, never re-sends a streamed request.
+   */
+  @Test
+  void aStreamingIntentIsNeverCutOrRetriedByTheMesh() {
+    HTTPRoute route =
+        RuntimeVirtualServiceRenderer.render(
+                withSpec(
+                    """
+                    image: ghcr.io/agentruntime/runtime:0.1.0
+                    intents:
+                      - {name: ping, backend: {echo: {}}, timeout: 2s}
+                      - {name: chat, backend: {inference: {}}, timeout: 10m}
+                    inference: {image: vllm/vllm-openai:v0.11.0, model: m}
+                    mesh: {}
+                    """))
+            .getSpec()
+            .getHttp()
+            .getFirst();
+
+    assertThat(route.getTimeout()).isEqualTo("605s");
+    assertThat(route.getRetries().getPerTryTimeout()).isEqualTo("605s");
+    assertThat(RetryConditions.parse(route.getRetries().getRetryOn()).unsafe()).isEmpty();
+  }
+
   @Test
   void takesTheTimeoutAndRetriesFromTheSpec() {
     HTTPRoute route =

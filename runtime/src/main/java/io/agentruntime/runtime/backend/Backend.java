@@ -16,6 +16,14 @@ public interface Backend extends AutoCloseable {
 
   Future<JsonObject> invoke(BackendCall call);
 
+  /**
+   * The answer to {@code call} as a stream of pieces, not yet started. A backend that cannot stream
+   * answers in one piece: its whole result. Its failures are those of {@link #invoke}.
+   */
+  default PieceStream stream(BackendCall call) {
+    return new WholeAnswer(invoke(call));
+  }
+
   /** The admission limits of a backend with a connection pool; empty for in-process backends. */
   default Optional<Bulkhead> bulkhead() {
     return Optional.empty();

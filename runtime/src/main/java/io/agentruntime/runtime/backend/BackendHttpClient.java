@@ -116,6 +116,26 @@ final class BackendHttpClient implements AutoCloseable {
       return Future.failedFuture(failures.saturated(bulkhead));
     }
     long timeoutMillis = Math.max(1, timeout.toMillis());
+    Future<HttpClientRequest> connected;
+    try {
+      connected = open(url, requestId, "application/json");
+    } catch (IllegalStateException closed) {
+      bulkhead.release();
+      // a closed client throws instead of failing the future: callers only ever get futures
+      return Future.failedFuture(describe(failures, closed));
+    }
+    return exchange(connected, failures, body.toBuffer(), timeoutMillis);
+  }
+
+  /**
+   * Opens a POST to {@code url} on a pooled connection, within the intent's timeout; the caller
+   * holds a slot of the {@link #bulkhead()} and sends the body.
+   *
+   * @param accept the {@code accept} header: what the caller reads back
+   * @throws IllegalStateException when the client is closed
+   */
+  Future<HttpClientRequest> open(URI url, String requestId, String accept) {
+    long timeoutMillis = Math.max(1, timeout.toMillis());
     RequestOptions request =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
@@ -125,16 +145,14 @@ final class BackendHttpClient implements AutoCloseable {
             // closes a connection whose backend stalls, so it is not returned to the pool
             .setIdleTimeout(timeoutMillis)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .putHeader(HttpHeaders.ACCEPT, accept)
             .putHeader("x-request-id", requestId);
-    Future<HttpClientRequest> connected;
-    try {
-      connected = client.request(request);
-    } catch (IllegalStateException closed) {
-      bulkhead.release();
-      // a closed client throws instead of failing the future: callers only ever get futures
-      return Future.failedFuture(describe(failures, closed));
-    }
-    return exchange(connected, failures, body.toBuffer(), timeoutMillis);
+    return client.request(request);
+  }
+
+  /** The largest answer read, and the longest line of a streamed one. */
+  long maxResponseSize() {
+    return maxResponseSize;
   }
 
   /**
@@ -191,7 +209,7 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   /** A failure to open a connection at all: refused, unreachable or an unknown host name. */
-  private static boolean isUnreachable(Throwable failure) {
+  static boolean isUnreachable(Throwable failure) {
     return failure instanceof ConnectException
         || failure instanceof NoRouteToHostException
         || failure instanceof UnknownHostException;
@@ -222,7 +240,7 @@ final class BackendHttpClient implements AutoCloseable {
     throw failures.notAnObject(body);
   }
 
-  private BackendException describe(BackendFailures failures, Throwable failure) {
+  BackendException describe(BackendFailures failures, Throwable failure) {
     if (failure instanceof BackendException backendFailure) {
       return backendFailure;
     }

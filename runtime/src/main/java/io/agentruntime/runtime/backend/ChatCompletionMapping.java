@@ -13,6 +13,9 @@ final class ChatCompletionMapping {
   /** Generation settings passed through unchanged when the input has them. */
   private static final List<String> PASSED_THROUGH = List.of("max_tokens", "temperature");
 
+  /** Members of a chat completion request the runtime sets itself. */
+  private static final List<String> RUNTIME_MEMBERS = List.of("model", "stream", "stream_options");
+
   private final String model;
 
   ChatCompletionMapping(String model) {
@@ -20,13 +23,25 @@ final class ChatCompletionMapping {
   }
 
   /**
-   * The request body: {@code input.messages} when present, else one user message with {@code
-   * input.prompt}, else one user message with the input as JSON text.
+   * The request body. An input with {@code messages} is a chat completion request: every member is
+   * passed through (an OpenAI client's {@code tools}, {@code top_p}, ... reach the model server),
+   * but {@code model} and the streaming members, which the runtime sets. Otherwise one user message
+   * with {@code input.prompt} (or the input as JSON text), with {@code max_tokens} and {@code
+   * temperature} when given.
    *
    * @throws BackendException when {@code input.messages} is present but not an array
    */
   JsonObject request(JsonObject input) {
     JsonObject request = new JsonObject().put("model", model).put("messages", messages(input));
+    if (input.containsKey("messages")) {
+      input.forEach(
+          member -> {
+            if (!RUNTIME_MEMBERS.contains(member.getKey())) {
+              request.put(member.getKey(), member.getValue());
+            }
+          });
+      return request;
+    }
     for (String setting : PASSED_THROUGH) {
       if (input.containsKey(setting)) {
         request.put(setting, input.getValue(setting));

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Any HTTP service: receives {@code {"intent", "input", "context", "decision"}} as a JSON POST and
- * answers the JSON object that becomes the dispatch result.
+ * answers the JSON object that becomes the dispatch result; streamed, the events it answers.
  */
 public final class HttpBackend implements Backend {
 
@@ -21,13 +21,24 @@ public final class HttpBackend implements Backend {
 
   @Override
   public Future<JsonObject> invoke(BackendCall call) {
-    JsonObject body =
-        new JsonObject()
-            .put("intent", call.intent())
-            .put("input", call.input())
-            .put("context", call.context())
-            .put("decision", call.decision());
-    return client.post(url, call.requestId(), body);
+    return client.post(url, call.requestId(), body(call));
+  }
+
+  /**
+   * The same body, sent with {@code accept: text/event-stream}: a backend answering in events
+   * streams them ({@link HttpEventDecoder}), one answering JSON streams that object.
+   */
+  @Override
+  public PieceStream stream(BackendCall call) {
+    return new HttpPieceStream(client, url, call.requestId(), body(call), new HttpEventDecoder());
+  }
+
+  private static JsonObject body(BackendCall call) {
+    return new JsonObject()
+        .put("intent", call.intent())
+        .put("input", call.input())
+        .put("context", call.context())
+        .put("decision", call.decision());
   }
 
   @Override

@@ -40,6 +40,30 @@ public final class OpenAiBackend implements Backend {
         .map(response -> mapping.result(client.failures(completionsUrl), response));
   }
 
+  /**
+   * The chat completion request with {@code stream: true} and {@code stream_options.include_usage},
+   * so that the model server reports the usage in its last chunk.
+   */
+  @Override
+  public PieceStream stream(BackendCall call) {
+    JsonObject request;
+    try {
+      request =
+          mapping
+              .request(call.input())
+              .put("stream", true)
+              .put("stream_options", new JsonObject().put("include_usage", true));
+    } catch (BackendException e) {
+      return new WholeAnswer(Future.failedFuture(e));
+    }
+    return new HttpPieceStream(
+        client,
+        completionsUrl,
+        call.requestId(),
+        request,
+        new OpenAiChunkDecoder(client.failures(completionsUrl), mapping));
+  }
+
   @Override
   public Optional<Bulkhead> bulkhead() {
     return Optional.of(client.bulkhead());

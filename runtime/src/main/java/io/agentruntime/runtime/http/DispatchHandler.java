@@ -5,20 +5,32 @@ import io.agentruntime.runtime.backend.BackendCall;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.metrics.IntentMeters;
+import io.agentruntime.runtime.usage.CallCompletion;
+import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
- * {@code POST /dispatch}: governance decision, then the intent's backend. Answers are built whole
- * ({@link HttpReply}) so an {@code Idempotency-Key} repeat can replay them unchanged.
+ * {@code POST /dispatch}: governance decision, then the intent's backend, its answer whole or, with
+ * {@code Accept: text/event-stream}, streamed ({@link StreamRelay}). Whole answers are built before
+ * they are sent ({@link HttpReply}) and streams are recorded as sent, so an {@code Idempotency-Key}
+ * repeat can replay either unchanged.
  */
 final class DispatchHandler implements Handler<RoutingContext> {
 
   static final String IDEMPOTENCY_KEY = "idempotency-key";
   static final String IDEMPOTENT_REPLAYED = "idempotent-replayed";
   private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+  /**
+   * Added to a streamed request's body before it is digested: a key first used for a streamed
+   * request and repeated for a whole answer (or the reverse) is a reuse with another request.
+   */
+  private static final Buffer STREAMED_MARK = Buffer.buffer("\n" + StreamRelay.EVENT_STREAM);
 
   private final RuntimeServices services;
 
@@ -33,20 +45,21 @@ final class DispatchHandler implements Handler<RoutingContext> {
     try {
       GovernedRequest request = GovernedRequest.of(ctx, services);
       meters = request.intent().meters();
+      boolean streamed = wantsEventStream(ctx);
       String key = idempotencyKey(ctx);
       Future<HttpReply> reply =
           key == null
-              ? dispatch(ctx, request)
+              ? dispatch(ctx, request, streamed)
               : services
                   .idempotency()
                   .execute(
                       IdempotentRequest.of(
                           request.principal().id(),
                           key,
-                          RequestContext.body(ctx).getBytes(),
+                          digested(ctx, streamed),
                           // how long a repeat may wait for the first: the intent's timeout
                           request.intent().config().timeout()),
-                      () -> dispatch(ctx, request))
+                      () -> dispatch(ctx, request, streamed))
                   .map(DispatchHandler::markReplay);
       IntentMeters counted = meters;
       reply
@@ -57,15 +70,27 @@ final class DispatchHandler implements Handler<RoutingContext> {
     }
   }
 
-  private Future<HttpReply> dispatch(RoutingContext ctx, GovernedRequest request) {
+  /** Whether the caller asked for {@code text/event-stream}. */
+  static boolean wantsEventStream(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("accept");
+    return accept != null && accept.toLowerCase().contains(StreamRelay.EVENT_STREAM);
+  }
+
+  private static byte[] digested(RoutingContext ctx, boolean streamed) {
+    Buffer body = RequestContext.body(ctx);
+    return streamed ? body.copy().appendBuffer(STREAMED_MARK).getBytes() : body.getBytes();
+  }
+
+  private Future<HttpReply> dispatch(
+      RoutingContext ctx, GovernedRequest request, boolean streamed) {
     return request
         .decide(ctx, services)
-        .compose(decision -> dispatchDecided(ctx, request, decision))
+        .compose(decision -> dispatchDecided(ctx, request, decision, streamed))
         .recover(failure -> Future.succeededFuture(problem(ctx, failure)));
   }
 
   private Future<HttpReply> dispatchDecided(
-      RoutingContext ctx, GovernedRequest request, Decision decision) {
+      RoutingContext ctx, GovernedRequest request, Decision decision, boolean streamed) {
     String intent = request.body().intent();
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
@@ -73,36 +98,75 @@ final class DispatchHandler implements Handler<RoutingContext> {
     return services
         .rateLimiter()
         .admit(request.ids(), request.principal(), request.intent(), decision)
-        .compose(admitted -> invoke(ctx, request, decision));
+        .compose(
+            admitted -> streamed ? stream(ctx, request, decision) : invoke(ctx, request, decision));
+  }
+
+  private Future<HttpReply> stream(RoutingContext ctx, GovernedRequest request, Decision decision) {
+    JsonObject decisionBody = DecisionBodies.decision(decision);
+    return StreamRelay.relay(
+        ctx,
+        new StreamedCall(
+            request,
+            request.intent().backend().stream(call(request, decisionBody)),
+            new DispatchEventFormat(request.requestId(), request.intent().name(), decisionBody),
+            services.completions(),
+            services.config().idempotency().maxReplySize()));
   }
 
   private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
-    String intent = request.body().intent();
     JsonObject decisionBody = DecisionBodies.decision(decision);
-    BackendCall call =
-        new BackendCall(
-            request.requestId(),
-            intent,
-            new JsonObject(request.body().input()),
-            new JsonObject(request.body().context()),
-            decisionBody);
-    long backendStart = System.nanoTime();
-    return request
-        .intent()
-        .backend()
-        .invoke(call)
-        .andThen(done -> request.intent().meters().recordBackend(System.nanoTime() - backendStart))
+    return invokeBackend(services, request, decisionBody)
         .map(
             result ->
                 HttpReply.json(
                     200,
                     new JsonObject()
                         .put("requestId", request.requestId())
-                        .put("intent", intent)
+                        .put("intent", request.intent().name())
                         .put("decision", decisionBody)
                         .put("result", result)
                         .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
                         .toBuffer()));
+  }
+
+  /**
+   * Calls the intent's backend for a whole answer, recording the backend's time and telling the
+   * completion listener how the call ended and the usage it reported.
+   */
+  static Future<JsonObject> invokeBackend(
+      RuntimeServices services, GovernedRequest request, JsonObject decisionBody) {
+    long backendStart = System.nanoTime();
+    return request
+        .intent()
+        .backend()
+        .invoke(call(request, decisionBody))
+        .andThen(
+            done -> {
+              long nanos = System.nanoTime() - backendStart;
+              request.intent().meters().recordBackend(nanos);
+              services.completions().completed(completion(request, done.result(), nanos));
+            });
+  }
+
+  static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
+    return new BackendCall(
+        request.requestId(),
+        request.intent().name(),
+        new JsonObject(request.body().input()),
+        new JsonObject(request.body().context()),
+        decisionBody);
+  }
+
+  private static CallCompletion completion(GovernedRequest request, JsonObject result, long nanos) {
+    return new CallCompletion(
+        request.requestId(),
+        request.principal().id(),
+        request.intent().name(),
+        false,
+        result == null ? CallCompletion.Outcome.FAILED : CallCompletion.Outcome.COMPLETED,
+        result == null ? Optional.empty() : TokenUsage.fromOpenAi(result.getValue("usage")),
+        nanos);
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {
@@ -124,7 +188,11 @@ final class DispatchHandler implements Handler<RoutingContext> {
     return key;
   }
 
+  /** Sends a whole answer; a stream has already been sent, and counted, by its relay. */
   private static void finish(RoutingContext ctx, IntentMeters meters, HttpReply reply) {
+    if (StreamRelay.answered(ctx)) {
+      return;
+    }
     meters.recordDispatch(reply.status(), RequestContext.elapsedNanos(ctx));
     ReplyWriter.send(ctx, reply);
   }

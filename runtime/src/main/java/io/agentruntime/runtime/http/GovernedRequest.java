@@ -31,9 +31,15 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
    * @throws ProblemException when the request cannot be decided
    */
   static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
-    DispatchRequest body =
+    return of(
+        ctx,
+        services,
         DispatchRequestParser.parse(
-            RequestContext.body(ctx), services.config().governance().context());
+            RequestContext.body(ctx), services.config().governance().context()));
+  }
+
+  /** The same checks, after the body: readiness (503), caller (401), intent (404). */
+  static GovernedRequest of(RoutingContext ctx, RuntimeServices services, DispatchRequest body) {
     Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
       throw Problems.notReady(notReady.get());

@@ -14,7 +14,7 @@ public final class RuntimeRouter {
 
   private RuntimeRouter() {}
 
-  /** The API: dispatch, decisions, intents. */
+  /** The API: dispatch, decisions, intents, and the OpenAI face. */
   public static Router api(Vertx vertx, RuntimeServices services) {
     return api(vertx, services, router -> {});
   }
@@ -33,6 +33,11 @@ public final class RuntimeRouter {
           router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
           router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
           router.get("/v1/intents").handler(operational::intents);
+          router
+              .post("/v1/chat/completions")
+              .handler(body)
+              .handler(new ChatCompletionsHandler(services));
+          router.get("/v1/models").handler(operational::models);
           more.accept(router);
         });
   }

@@ -8,6 +8,7 @@ import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.usage.CompletionListener;
 
 /**
  * What the routes need, built once by the server and shared by every event loop.
@@ -20,6 +21,7 @@ import io.agentruntime.runtime.ratelimit.RateLimiter;
  * @param idempotency remembered answers per {@code Idempotency-Key}
  * @param rateLimiter takes the tokens of rate-limited policies
  * @param principals finds the caller of a request
+ * @param completions told of every finished backend call and the usage it reported
  */
 public record RuntimeServices(
     RuntimeConfig config,
@@ -29,4 +31,5 @@ public record RuntimeServices(
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,
-    PrincipalResolver principals) {}
+    PrincipalResolver principals,
+    CompletionListener completions) {}

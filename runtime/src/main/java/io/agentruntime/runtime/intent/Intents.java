@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.intent;
 
+import io.agentruntime.contract.config.BackendConfig;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.runtime.backend.Backend;
 import io.agentruntime.runtime.backend.Backends;
@@ -48,6 +49,23 @@ public final class Intents implements AutoCloseable {
   /** The intent named {@code name}, empty when it is not configured. */
   public Optional<Intent> find(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * The first intent, in configuration order, whose {@code openai} backend serves {@code model}:
+   * what an OpenAI client's {@code model} names.
+   */
+  public Optional<Intent> servingModel(String model) {
+    return byName.values().stream()
+        .filter(intent -> model(intent).filter(model::equals).isPresent())
+        .findFirst();
+  }
+
+  /** The model an intent's {@code openai} backend serves; empty for other backends. */
+  public static Optional<String> model(Intent intent) {
+    return intent.config().backend() instanceof BackendConfig.OpenAi openAi
+        ? Optional.of(openAi.model())
+        : Optional.empty();
   }
 
   /** Every configured intent, in configuration order. */

@@ -24,6 +24,7 @@ public final class IntentMeters {
   private final Counter[][] decisions =
       new Counter[Effect.values().length][EnforcementMode.values().length];
   private final Timer backendDuration;
+  private final Timer firstByte;
   private final ConcurrentHashMap<Integer, Counter> requestsByStatus = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter[]> rateLimitDecisions = new ConcurrentHashMap<>();
 
@@ -50,6 +51,15 @@ public final class IntentMeters {
             .tag("intent", intent)
             .tag("backend", backend)
             .register(registry);
+    firstByte =
+        RuntimeMetrics.histogram(RuntimeMeter.DISPATCH_FIRST_BYTE)
+            .tag("intent", intent)
+            .register(registry);
+  }
+
+  /** Records the time from a streamed request's arrival to its first byte sent. */
+  public void recordFirstByte(long nanos) {
+    firstByte.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Records one {@code /dispatch} answer. */

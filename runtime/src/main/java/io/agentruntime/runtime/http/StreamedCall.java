@@ -1,0 +1,20 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.runtime.backend.PieceStream;
+import io.agentruntime.runtime.usage.CompletionListener;
+
+/**
+ * A permitted request whose answer is streamed.
+ *
+ * @param request the governed request
+ * @param stream the backend's answer, not yet started
+ * @param format how the API writes events
+ * @param completions told how the call ended and what it used
+ * @param maxRecording bytes of the stream kept for an {@code Idempotency-Key} repeat
+ */
+record StreamedCall(
+    GovernedRequest request,
+    PieceStream stream,
+    StreamFormat format,
+    CompletionListener completions,
+    long maxRecording) {}
