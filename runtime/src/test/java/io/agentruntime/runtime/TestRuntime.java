@@ -98,9 +98,15 @@ final class TestRuntime implements AutoCloseable {
 
   /** Serves an existing configuration file, e.g. a shipped example. */
   static TestRuntime startFrom(Path configFile, Map<String, String> environment) throws Exception {
+    return startFrom(configFile, environment, RuntimeServer.Role.SERVE);
+  }
+
+  /** Runs an existing configuration file in {@code role}. */
+  static TestRuntime startFrom(
+      Path configFile, Map<String, String> environment, RuntimeServer.Role role) throws Exception {
     RuntimeConfig config = new RuntimeConfigLoader(environment).load(configFile);
     RuntimeServer server =
-        RuntimeServer.start(config)
+        RuntimeServer.start(config, role)
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
@@ -179,6 +185,31 @@ final class TestRuntime implements AutoCloseable {
     return CLIENT.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET on the API with the given header names and values. */
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        withHeaders(
+            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET(), headers),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A DELETE on the API with the given header names and values. */
+  HttpResponse<String> delete(String path, String... headers)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        withHeaders(
+            HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).DELETE(), headers),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest withHeaders(HttpRequest.Builder request, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      request.setHeader(headers[i], headers[i + 1]);
+    }
+    return request.build();
   }
 
   HttpResponse<String> post(String path, String json, String... headers)

@@ -40,7 +40,8 @@ final class IntentFormat {
         throw node.error(NAME, "duplicate intent '" + name + "'");
       }
       Duration timeout = node.duration(TIMEOUT, IntentConfig.DEFAULT_TIMEOUT);
-      intents.add(new IntentConfig(name, timeout, backend(node.object(BACKEND))));
+      BackendConfig backend = backend(node.object(BACKEND));
+      intents.add(new IntentConfig(name, timeout, backend, AsyncFormat.readIntent(node)));
       node.rejectUnknownKeys();
     }
     return intents;
@@ -83,7 +84,8 @@ final class IntentFormat {
                 new MappingWriter()
                     .put(NAME, intent.name())
                     .put(TIMEOUT, intent.timeout())
-                    .put(BACKEND, backend(intent.backend())))
+                    .put(BACKEND, backend(intent.backend()))
+                    .putUnlessEmpty(AsyncFormat.ASYNC, AsyncFormat.writeIntent(intent.async())))
         .toList();
   }
 

@@ -69,7 +69,8 @@ public final class RuntimeConfigFormat {
             governance,
             IdempotencyFormat.read(root.object(IDEMPOTENCY), governance.store()),
             rateLimits(root.object(RATE_LIMITS)),
-            IntentFormat.read(root));
+            IntentFormat.read(root),
+            AsyncFormat.read(root, governance.store()));
     root.rejectUnknownKeys();
     IdentityFormat.checkLocalModeBinding(config.server(), config.identity());
     return config;
@@ -121,6 +122,7 @@ public final class RuntimeConfigFormat {
                         config.rateLimits().onStoreError().displayName(),
                         RateLimitConfig.DEFAULT.onStoreError().displayName()))
             .putList(IntentFormat.INTENTS, IntentFormat.write(config.intents()));
+    config.async().ifPresent(async -> file.put(AsyncFormat.ASYNC, AsyncFormat.write(async)));
     try {
       return YAML.writeValueAsString(file.fields());
     } catch (JsonProcessingException e) {

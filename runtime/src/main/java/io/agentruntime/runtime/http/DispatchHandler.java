@@ -73,7 +73,11 @@ final class DispatchHandler implements Handler<RoutingContext> {
     return services
         .rateLimiter()
         .admit(request.ids(), request.principal(), request.intent(), decision)
-        .compose(admitted -> invoke(ctx, request, decision));
+        .compose(
+            admitted ->
+                services.async().isPresent() && AsyncDispatch.preferred(ctx)
+                    ? AsyncDispatch.enqueue(ctx, services.async().get(), request, decision)
+                    : invoke(ctx, request, decision));
   }
 
   private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
@@ -111,7 +115,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
         : answer.answer();
   }
 
-  private static String idempotencyKey(RoutingContext ctx) {
+  static String idempotencyKey(RoutingContext ctx) {
     String key = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
       return null;

@@ -25,6 +25,9 @@ public final class RuntimeRouter {
           router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
           router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
           router.get("/v1/intents").handler(operational::intents);
+          DispatchRecordHandler dispatches = new DispatchRecordHandler(services);
+          router.get(DispatchRecordHandler.PATH).handler(dispatches::read);
+          router.delete(DispatchRecordHandler.PATH).handler(dispatches::cancel);
         });
   }
 
@@ -43,6 +46,7 @@ public final class RuntimeRouter {
   private static Router router(Vertx vertx, Consumer<Router> routes) {
     Router router = Router.router(vertx);
     CanonicalPaths canonical = new CanonicalPaths();
+    canonical.serveIdsUnder(DispatchRecordHandler.PREFIX);
     router.route().handler(RequestContext::begin).handler(canonical);
     routes.accept(router);
     router.errorHandler(404, ctx -> fail(ctx, ProblemType.NOT_FOUND, "no route for " + path(ctx)));

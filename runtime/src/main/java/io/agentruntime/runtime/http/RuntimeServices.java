@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.runtime.async.AsyncDispatches;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
@@ -8,6 +9,7 @@ import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import java.util.Optional;
 
 /**
  * What the routes need, built once by the server and shared by every event loop.
@@ -20,6 +22,7 @@ import io.agentruntime.runtime.ratelimit.RateLimiter;
  * @param idempotency remembered answers per {@code Idempotency-Key}
  * @param rateLimiter takes the tokens of rate-limited policies
  * @param principals finds the caller of a request
+ * @param async queues, reads and cancels long-running dispatches; empty without {@code async}
  */
 public record RuntimeServices(
     RuntimeConfig config,
@@ -29,4 +32,5 @@ public record RuntimeServices(
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,
-    PrincipalResolver principals) {}
+    PrincipalResolver principals,
+    Optional<AsyncDispatches> async) {}
