@@ -41,6 +41,7 @@ public final class DispatchWorker implements AutoCloseable {
   private final Clock clock;
   private final Semaphore slots;
   private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService beats = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("dispatch-heartbeat").factory());
@@ -140,6 +141,7 @@ public final class DispatchWorker implements AutoCloseable {
     AsyncIntentConfig async =
         intent.map(found -> found.config().async()).orElse(AsyncIntentConfig.DEFAULT);
     TaskStart start = TaskStart.begin(records, task.key(), async, id, config.visibilityTimeout());
+    LOG.debug("dispatch {}: {}", task.key().id(), start);
     switch (start) {
       case TaskStart.Done done -> queue.delete(message);
       case TaskStart.Dead dead -> {
@@ -193,6 +195,11 @@ public final class DispatchWorker implements AutoCloseable {
     return scheduler;
   }
 
+  /** Where heartbeats make their calls: a virtual thread each. */
+  ExecutorService beats() {
+    return beats;
+  }
+
   Duration visibilityTimeout() {
     return config.visibilityTimeout();
   }
@@ -227,6 +234,7 @@ public final class DispatchWorker implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    beats.shutdownNow();
   }
 
   @Override

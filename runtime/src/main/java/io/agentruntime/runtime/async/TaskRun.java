@@ -62,8 +62,13 @@ final class TaskRun {
     ScheduledFuture<?> heartbeat =
         worker
             .scheduler()
+            // the scheduler only keeps time: each beat's calls run on a thread of their own, so
+            // that a slow queue or table never delays another dispatch's beat
             .scheduleWithFixedDelay(
-                this::beat, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
+                () -> worker.beats().execute(this::beat),
+                beat.toMillis(),
+                beat.toMillis(),
+                TimeUnit.MILLISECONDS);
     try {
       DispatchEvent outcome = attempt(config, attempt);
       if (outcome == null) {
