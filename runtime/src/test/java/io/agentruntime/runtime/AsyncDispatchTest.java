@@ -162,12 +162,6 @@ class AsyncDispatchTest {
     JsonObject[] last = new JsonObject[1];
     await()
         .atMost(WAIT)
-        .conditionEvaluationListener(
-            condition -> {
-              if (!condition.isSatisfied() && condition.getRemainingTimeInMS() <= 1000) {
-                System.out.println("last state of " + location + ": " + last[0]);
-              }
-            })
         .until(
             () -> {
               HttpResponse<String> read = runtime.get(location, "x-agent-principal", owner);

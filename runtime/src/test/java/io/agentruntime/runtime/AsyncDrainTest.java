@@ -60,10 +60,6 @@ class AsyncDrainTest {
             TestRuntime second = fleet.worker(dir, "second", intents, visibility)) {
           await()
               .atMost(Duration.ofMinutes(5))
-              .conditionEvaluationListener(
-                  condition ->
-                      System.out.println(
-                          "drained " + backend.receivedCount() + " of " + DISPATCHES))
               .until(() -> backend.receivedCount() >= DISPATCHES && fleet.depth() == 0);
         }
 
