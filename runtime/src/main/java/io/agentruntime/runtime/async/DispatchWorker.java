@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,6 +41,8 @@ public final class DispatchWorker implements AutoCloseable {
   private final AsyncMeters meters;
   private final Clock clock;
   private final Semaphore slots;
+  // not the slots taken: the poller holds the free ones while it waits for messages
+  private final AtomicInteger running = new AtomicInteger();
   private final ExecutorService tasks = Executors.newVirtualThreadPerTaskExecutor();
   private final ExecutorService beats = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService scheduler =
@@ -72,7 +75,7 @@ public final class DispatchWorker implements AutoCloseable {
           "queue {} has no redrive policy: dispatches out of attempts are deleted, not kept",
           queue.url());
     }
-    meters.bindInFlight(() -> config.maxInFlight() - slots.availablePermits());
+    meters.bindInFlight(running::get);
   }
 
   public DispatchWorker start() {
@@ -115,6 +118,7 @@ public final class DispatchWorker implements AutoCloseable {
   }
 
   private void handleAndRelease(Message message) {
+    running.incrementAndGet();
     try {
       handle(message);
     } catch (InterruptedException e) {
@@ -124,6 +128,7 @@ public final class DispatchWorker implements AutoCloseable {
       LOG.warn(
           "dispatch message {} left for a later attempt: {}", message.messageId(), e.toString());
     } finally {
+      running.decrementAndGet();
       slots.release();
     }
   }

@@ -13,6 +13,13 @@ import java.util.function.IntSupplier;
 /** The meters of long-running dispatches: queued, attempts, outcomes, in flight, queue age. */
 public final class AsyncMeters {
 
+  /** From 10 ms to 12 h: an attempt may be a quick tool call or hours of agent work. */
+  private static final Duration[] TASK_BUCKETS = {
+    Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10),
+    Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1),
+    Duration.ofHours(3), Duration.ofHours(12)
+  };
+
   private final MeterRegistry registry;
   private final AtomicLong queueAgeMillis = new AtomicLong();
 
@@ -48,8 +55,7 @@ public final class AsyncMeters {
       Timer.builder(RuntimeMeter.ASYNC_TASK_DURATION.meterName())
           .description(RuntimeMeter.ASYNC_TASK_DURATION.description())
           .tags("intent", intent, "outcome", outcome)
-          .publishPercentileHistogram()
-          .maximumExpectedValue(Duration.ofHours(12))
+          .serviceLevelObjectives(TASK_BUCKETS)
           .register(registry)
           .record(nanos, TimeUnit.NANOSECONDS);
     }
