@@ -128,7 +128,7 @@ class AsyncWorkerTest {
       throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
         TestRuntime api = fleet.api(dir, intents(backend, 3));
         TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
       awaitAllowed(api);
@@ -159,7 +159,7 @@ class AsyncWorkerTest {
   void aWorkerKilledMidTaskLeavesItToAnotherWithinMaxAttempts() throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);

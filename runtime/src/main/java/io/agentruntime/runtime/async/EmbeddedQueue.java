@@ -84,13 +84,16 @@ public final class EmbeddedQueue implements AutoCloseable {
     }
   }
 
-  /** Receives past which a message is dead: one more than the most attempts any intent gets. */
+  /**
+   * Receives past which a message is dead: the most attempts any intent gets, plus room for
+   * receives that find the dispatch still held by a worker that just died (they wait, unrun).
+   */
   public static int maxReceiveCount(Iterable<AsyncIntentConfig> intents) {
     int most = 1;
     for (AsyncIntentConfig intent : intents) {
       most = Math.max(most, intent.maxAttempts());
     }
-    return most + 1;
+    return most + 5;
   }
 
   private static int freePort() {
