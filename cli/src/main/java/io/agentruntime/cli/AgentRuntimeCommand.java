@@ -16,9 +16,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code agent-runtime --config FILE}: serves the runtime until SIGTERM. With a command it runs one
- * of the tools instead: {@code policies push|list|diff}, {@code loadtest}, {@code perf-regression},
- * {@code demo-mcp-server}.
+ * {@code agent-runtime --config FILE}: serves the runtime until SIGTERM; {@code agent-runtime
+ * worker --config FILE} runs its queued long-running dispatches instead. With another command it
+ * runs one of the tools: {@code policies push|list|diff}, {@code loadtest}, {@code
+ * perf-regression}, {@code demo-mcp-server}.
  */
 @Command(
     name = "agent-runtime",
@@ -50,7 +51,8 @@ public final class AgentRuntimeCommand implements Callable<Integer> {
     CommandLine commandLine = main.commandLine();
     commandLine.setExecutionStrategy(
         parsed -> {
-          if (parsed.hasSubcommand()) {
+          if (parsed.hasSubcommand()
+              && !WorkerCommand.NAME.equals(parsed.subcommand().commandSpec().name())) {
             ToolLogging.select();
           }
           return new CommandLine.RunLast().execute(parsed);
@@ -73,6 +75,9 @@ public final class AgentRuntimeCommand implements Callable<Integer> {
 
   private CommandLine commandLine() {
     return new CommandLine(this)
+        .addSubcommand(
+            new WorkerCommand(
+                environment, exitCode -> serving = exitCode == RuntimeLauncher.SERVING))
         .addSubcommand(new PoliciesCommand(environment))
         .addSubcommand(new LoadTestCommand())
         .addSubcommand(new PerfRegressionCommand())

@@ -40,6 +40,15 @@ public final class RuntimeLauncher {
    * @return {@link #SERVING}, {@link #START_FAILED} or {@link #INVALID_CONFIGURATION}
    */
   public static int serve(Path configFile, Map<String, String> environment, PrintWriter err) {
+    return serve(configFile, environment, err, RuntimeServer.Role.SERVE);
+  }
+
+  /**
+   * Runs {@code role} with {@code configFile} until SIGTERM: {@link RuntimeServer.Role#WORKER} runs
+   * queued dispatches (the configuration's {@code async}) and serves only the management port.
+   */
+  public static int serve(
+      Path configFile, Map<String, String> environment, PrintWriter err, RuntimeServer.Role role) {
     RuntimeConfig config;
     try {
       config = new RuntimeConfigLoader(environment).load(configFile);
@@ -49,7 +58,7 @@ public final class RuntimeLauncher {
     }
     RuntimeServer server;
     try {
-      server = RuntimeServer.start(config).toCompletionStage().toCompletableFuture().get();
+      server = RuntimeServer.start(config, role).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
       log().error("the runtime could not start: {}", e.getCause().getMessage(), e.getCause());
       return START_FAILED;
@@ -58,6 +67,16 @@ public final class RuntimeLauncher {
       return START_FAILED;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drain(server, config), "shutdown"));
+    if (role == RuntimeServer.Role.WORKER) {
+      log()
+          .info(
+              "agent-runtime {} worker running intents [{}] (probes and metrics on http://{}:{})",
+              config.runtime().resource(),
+              config.intents().stream().map(IntentConfig::name).collect(Collectors.joining(", ")),
+              config.server().management().host(),
+              server.managementPort());
+      return SERVING;
+    }
     log()
         .info(
             "agent-runtime {} listening on http://{}:{} (probes and metrics on http://{}:{}) with"

@@ -7,6 +7,7 @@ import io.agentruntime.contract.config.ServerConfig;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStore;
+import io.agentruntime.runtime.async.AsyncRuntime;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
@@ -32,6 +33,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,16 @@ public final class RuntimeServer {
       PolicyRefresher refresher,
       CoordinationStores coordination,
       GovernanceEngine engine,
-      McpGateway mcp) {}
+      McpGateway mcp,
+      Optional<AsyncRuntime> async) {}
+
+  /** What a process of the runtime does. */
+  public enum Role {
+    /** Serves the API (and runs a worker too where {@code async.worker.inProcess} says so). */
+    SERVE,
+    /** Runs queued dispatches only: no API listener, the management listener for probes. */
+    WORKER
+  }
 
   private final Vertx vertx;
   private final RuntimeServices services;
@@ -58,9 +69,11 @@ public final class RuntimeServer {
   private final Listener api;
   private final Listener management;
   private final List<String> deployments = new ArrayList<>();
+  private final Role role;
 
-  private RuntimeServer(Vertx vertx, RuntimeServices services, Resources resources) {
+  private RuntimeServer(Vertx vertx, RuntimeServices services, Resources resources, Role role) {
     this.vertx = vertx;
+    this.role = role;
     this.services = services;
     this.resources = resources;
     ServerConfig server = services.config().server();
@@ -90,6 +103,15 @@ public final class RuntimeServer {
    * runtime answers 503 and reports not ready until a refresh succeeds.
    */
   public static Future<RuntimeServer> start(RuntimeConfig config) {
+    return start(config, Role.SERVE);
+  }
+
+  /** Starts the runtime in {@code role}; see {@link #start(RuntimeConfig)}. */
+  public static Future<RuntimeServer> start(RuntimeConfig config, Role role) {
+    if (role == Role.WORKER && config.async().isEmpty()) {
+      return Future.failedFuture(
+          new IllegalArgumentException("the worker role needs the configuration's async section"));
+    }
     warnOfLocalModeOnTheNetwork(config);
     // One event loop per API server instance, and one more, first taken, for the management one.
     Vertx vertx =
@@ -97,7 +119,7 @@ public final class RuntimeServer {
             new VertxOptions().setEventLoopPoolSize(config.server().effectiveEventLoops() + 1));
     RuntimeServer server;
     try {
-      server = wire(vertx, config);
+      server = wire(vertx, config, role);
     } catch (RuntimeException e) {
       vertx.close();
       return Future.failedFuture(e);
@@ -128,7 +150,7 @@ public final class RuntimeServer {
     }
   }
 
-  private static RuntimeServer wire(Vertx vertx, RuntimeConfig config) {
+  private static RuntimeServer wire(Vertx vertx, RuntimeConfig config, Role role) {
     Clock clock = Clock.systemUTC();
     RuntimeMetrics metrics = new RuntimeMetrics(config.intents());
     PolicyStore store = ConfiguredPolicyStore.open(config.governance().store(), metrics);
@@ -151,6 +173,18 @@ public final class RuntimeServer {
             coordination.idempotency(),
             metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName()));
     metrics.bindIdempotencyMemory(idempotency::bytes);
+    Optional<AsyncRuntime> async =
+        config
+            .async()
+            .map(
+                settings -> {
+                  AsyncRuntime opened =
+                      AsyncRuntime.open(config, settings, vertx, coordination.table(), metrics);
+                  if (role == Role.WORKER || settings.worker().inProcess()) {
+                    opened.startWorker(config, settings, vertx, metrics);
+                  }
+                  return opened;
+                });
     RuntimeServices services =
         new RuntimeServices(
             config,
@@ -162,7 +196,8 @@ public final class RuntimeServer {
             new RateLimiter(
                 engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
             new PrincipalResolver(config.identity()),
-            CompletionListener.NONE);
+            CompletionListener.NONE,
+            async.map(AsyncRuntime::dispatches));
     // A new set's rate limits get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(
@@ -172,7 +207,7 @@ public final class RuntimeServer {
             () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
     McpGateway mcp = new McpGateway(vertx, services, coordination.table());
     return new RuntimeServer(
-        vertx, services, new Resources(store, refresher, coordination, engine, mcp));
+        vertx, services, new Resources(store, refresher, coordination, engine, mcp, async), role);
   }
 
   private Future<RuntimeServer> listen() {
@@ -180,7 +215,11 @@ public final class RuntimeServer {
         .refresher()
         .start()
         .compose(loaded -> deploy(management, 1))
-        .compose(managing -> deploy(api, services.config().server().effectiveEventLoops()))
+        .compose(
+            managing ->
+                role == Role.WORKER
+                    ? Future.succeededFuture(managing)
+                    : deploy(api, services.config().server().effectiveEventLoops()))
         .map(this);
   }
 
@@ -227,6 +266,9 @@ public final class RuntimeServer {
   private Future<Void> close() {
     resources.refresher().close();
     resources.engine().close();
+    resources
+        .async()
+        .ifPresent(async -> async.close(services.config().server().shutdownGracePeriod()));
     services.intents().close();
     resources.mcp().close();
     resources.coordination().close();

@@ -98,9 +98,15 @@ final class TestRuntime implements AutoCloseable {
 
   /** Serves an existing configuration file, e.g. a shipped example. */
   static TestRuntime startFrom(Path configFile, Map<String, String> environment) throws Exception {
+    return startFrom(configFile, environment, RuntimeServer.Role.SERVE);
+  }
+
+  /** Runs an existing configuration file in {@code role}. */
+  static TestRuntime startFrom(
+      Path configFile, Map<String, String> environment, RuntimeServer.Role role) throws Exception {
     RuntimeConfig config = new RuntimeConfigLoader(environment).load(configFile);
     RuntimeServer server =
-        RuntimeServer.start(config)
+        RuntimeServer.start(config, role)
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);

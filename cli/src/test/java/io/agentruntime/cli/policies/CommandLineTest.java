@@ -17,8 +17,8 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "Missing option '--config=FILE' (or a command: policies, loadtest, perf-regression,"
-                + " demo-mcp-server)")
+            "Missing option '--config=FILE' (or a command: worker, policies, loadtest,"
+                + " perf-regression, demo-mcp-server)")
         .contains("Usage: agent-runtime");
     assertThat(result.out()).isEmpty();
   }

@@ -11,9 +11,14 @@ import java.util.Objects;
  *     504 (or, once a stream has started, an {@code error} event)
  * @param streaming the bounds of a streamed answer besides {@code timeout}
  * @param backend where the intent is served
+ * @param async how the intent runs when dispatched with {@code Prefer: respond-async}
  */
 public record IntentConfig(
-    String name, Duration timeout, Streaming streaming, BackendConfig backend) {
+    String name,
+    Duration timeout,
+    Streaming streaming,
+    BackendConfig backend,
+    AsyncIntentConfig async) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -21,14 +26,26 @@ public record IntentConfig(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(streaming, "streaming");
+    Objects.requireNonNull(async, "async");
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the timeout of intent '" + name + "' must be positive");
     }
   }
 
-  /** An intent whose streamed answers have the default bounds. */
+  /** An intent with the default stream bounds and asynchronous settings. */
   public IntentConfig(String name, Duration timeout, BackendConfig backend) {
-    this(name, timeout, Streaming.DEFAULT, backend);
+    this(name, timeout, Streaming.DEFAULT, backend, AsyncIntentConfig.DEFAULT);
+  }
+
+  /** An intent with the default asynchronous settings. */
+  public IntentConfig(String name, Duration timeout, Streaming streaming, BackendConfig backend) {
+    this(name, timeout, streaming, backend, AsyncIntentConfig.DEFAULT);
+  }
+
+  /** An intent with the default stream bounds. */
+  public IntentConfig(
+      String name, Duration timeout, BackendConfig backend, AsyncIntentConfig async) {
+    this(name, timeout, Streaming.DEFAULT, backend, async);
   }
 
   /**

@@ -46,7 +46,9 @@ final class IntentFormat {
           new IntentConfig.Streaming(
               node.duration(FIRST_BYTE_TIMEOUT, IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT),
               node.duration(IDLE_TIMEOUT, IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT));
-      intents.add(new IntentConfig(name, timeout, streaming, backend(node.object(BACKEND))));
+      BackendConfig backend = backend(node.object(BACKEND));
+      intents.add(
+          new IntentConfig(name, timeout, streaming, backend, AsyncFormat.readIntent(node)));
       node.rejectUnknownKeys();
     }
     return intents;
@@ -97,7 +99,8 @@ final class IntentFormat {
                         IDLE_TIMEOUT,
                         intent.streaming().idleTimeout(),
                         IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT)
-                    .put(BACKEND, backend(intent.backend())))
+                    .put(BACKEND, backend(intent.backend()))
+                    .putUnlessEmpty(AsyncFormat.ASYNC, AsyncFormat.writeIntent(intent.async())))
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package io.agentruntime.contract.config;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,13 +16,15 @@ public record RuntimeConfig(
     IdempotencyConfig idempotency,
     RateLimitConfig rateLimits,
     List<IntentConfig> intents,
-    List<McpServerConfig> mcpServers) {
+    List<McpServerConfig> mcpServers,
+    Optional<AsyncConfig> async) {
   public RuntimeConfig {
     intents = List.copyOf(intents);
     mcpServers = List.copyOf(mcpServers);
+    Objects.requireNonNull(async, "async");
   }
 
-  /** A configuration without MCP servers. */
+  /** A configuration without MCP servers that answers every dispatch synchronously. */
   public RuntimeConfig(
       RuntimeIdentity runtime,
       ServerConfig server,
@@ -30,7 +33,16 @@ public record RuntimeConfig(
       IdempotencyConfig idempotency,
       RateLimitConfig rateLimits,
       List<IntentConfig> intents) {
-    this(runtime, server, identity, governance, idempotency, rateLimits, intents, List.of());
+    this(
+        runtime,
+        server,
+        identity,
+        governance,
+        idempotency,
+        rateLimits,
+        intents,
+        List.of(),
+        Optional.empty());
   }
 
   /** The MCP server served at {@code /mcp/<name>}, if one is configured. */

@@ -70,7 +70,8 @@ public final class RuntimeConfigFormat {
             IdempotencyFormat.read(root.object(IDEMPOTENCY), governance.store()),
             rateLimits(root.object(RATE_LIMITS)),
             IntentFormat.read(root),
-            McpServerFormat.read(root));
+            McpServerFormat.read(root),
+            AsyncFormat.read(root, governance.store()));
     root.rejectUnknownKeys();
     IdentityFormat.checkLocalModeBinding(config.server(), config.identity());
     return config;
@@ -125,6 +126,7 @@ public final class RuntimeConfigFormat {
     if (!config.mcpServers().isEmpty()) {
       file.putList(McpServerFormat.MCP_SERVERS, McpServerFormat.write(config.mcpServers()));
     }
+    config.async().ifPresent(async -> file.put(AsyncFormat.ASYNC, AsyncFormat.write(async)));
     try {
       return YAML.writeValueAsString(file.fields());
     } catch (JsonProcessingException e) {

@@ -88,7 +88,28 @@ public enum RuntimeMeter {
   HTTP_CONNECTIONS_REFUSED(
       "agent.http.connections.refused",
       Kind.COUNTER,
-      "Connections closed at once because the listener held its maximum");
+      "Connections closed at once because the listener held its maximum"),
+  ASYNC_QUEUED(
+      "agent.async.queued",
+      Kind.COUNTER,
+      "Dispatches accepted with Prefer: respond-async and queued, by intent"),
+  ASYNC_ATTEMPTS(
+      "agent.async.attempts",
+      Kind.COUNTER,
+      "Attempts workers began, by intent and attempt number (1, 2, 3, 4+)"),
+  ASYNC_FINISHED(
+      "agent.async.finished",
+      Kind.COUNTER,
+      "Long-running dispatches ended, by intent and outcome (succeeded, failed, cancelled, expired)"),
+  ASYNC_IN_FLIGHT("agent.async.in.flight", Kind.GAUGE, "Dispatches this worker is running"),
+  ASYNC_QUEUE_AGE(
+      "agent.async.queue.age",
+      Kind.GAUGE_SECONDS,
+      "How long the message this worker received last had waited in the queue"),
+  ASYNC_TASK_DURATION(
+      "agent.async.task.duration",
+      Kind.TIMER,
+      "Time one attempt of a long-running dispatch took, by intent and outcome");
 
   /**
    * What a meter measures, which decides the suffix its Prometheus name gets: Micrometer's

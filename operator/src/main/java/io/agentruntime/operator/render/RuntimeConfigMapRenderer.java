@@ -66,7 +66,9 @@ public final class RuntimeConfigMapRenderer {
         IntStream.range(0, spec.getIntents().size())
             .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
             .toList(),
-        mcpServers(spec));
+        mcpServers(spec),
+        // Long-running dispatches need a queue the operator does not render yet (issue 15).
+        Optional.empty());
   }
 
   /** {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. */

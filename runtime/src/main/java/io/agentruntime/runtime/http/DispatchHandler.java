@@ -99,7 +99,12 @@ final class DispatchHandler implements Handler<RoutingContext> {
         .rateLimiter()
         .admit(request.ids(), request.principal(), request.intent(), decision)
         .compose(
-            admitted -> streamed ? stream(ctx, request, decision) : invoke(ctx, request, decision));
+            admitted -> {
+              if (services.async().isPresent() && AsyncDispatch.preferred(ctx)) {
+                return AsyncDispatch.enqueue(ctx, services.async().get(), request, decision);
+              }
+              return streamed ? stream(ctx, request, decision) : invoke(ctx, request, decision);
+            });
   }
 
   private Future<HttpReply> stream(RoutingContext ctx, GovernedRequest request, Decision decision) {
@@ -175,7 +180,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
         : answer.answer();
   }
 
-  private static String idempotencyKey(RoutingContext ctx) {
+  static String idempotencyKey(RoutingContext ctx) {
     String key = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
       return null;

@@ -19,6 +19,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+  DISPATCH_TOO_LARGE(413, "dispatch-too-large", "Dispatch too large to queue"),
   CONTEXT_TOO_LARGE(413, "context-too-large", "Context too large"),
   URI_TOO_LONG(414, "uri-too-long", "Request line too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
@@ -40,6 +41,8 @@ public enum ProblemType {
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
   MCP_SESSION_STORE_UNAVAILABLE(
       503, "mcp-session-store-unavailable", "MCP session store unavailable"),
+  QUEUE_UNAVAILABLE(503, "queue-unavailable", "Queue unavailable"),
+  DISPATCH_STORE_UNAVAILABLE(503, "dispatch-store-unavailable", "Dispatch records unavailable"),
   BACKEND_TIMEOUT(504, "backend-timeout", "Backend timeout"),
   HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported"),
   INTERNAL_ERROR(500, "internal-error", "Internal error");

@@ -1,5 +1,8 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.runtime.async.DispatchStoreException;
+import io.agentruntime.runtime.async.QueueUnavailableException;
+import io.agentruntime.runtime.async.TaskTooLargeException;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
@@ -76,6 +79,18 @@ public final class Problems {
           new ProblemException(ProblemType.RATE_LIMITED, limited.getMessage());
       case RateLimitStoreUnavailableException down ->
           new ProblemException(ProblemType.RATE_LIMIT_STORE_UNAVAILABLE, down.getMessage());
+      case TaskTooLargeException tooLarge ->
+          new ProblemException(ProblemType.DISPATCH_TOO_LARGE, tooLarge.getMessage());
+      case QueueUnavailableException down -> {
+        LOG.warn("request {}: {}", requestId, down.getMessage(), down.getCause());
+        yield new ProblemException(
+            ProblemType.QUEUE_UNAVAILABLE, "the dispatch could not be queued; nothing will run");
+      }
+      case DispatchStoreException down -> {
+        LOG.warn("request {}: {}", requestId, down.getMessage());
+        yield new ProblemException(
+            ProblemType.DISPATCH_STORE_UNAVAILABLE, "the dispatch records cannot be reached now");
+      }
       default -> {
         LOG.error("request {} failed unexpectedly", requestId, failure);
         yield new ProblemException(

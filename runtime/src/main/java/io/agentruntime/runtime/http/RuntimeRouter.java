@@ -38,6 +38,9 @@ public final class RuntimeRouter {
               .handler(body)
               .handler(new ChatCompletionsHandler(services));
           router.get("/v1/models").handler(operational::models);
+          DispatchRecordHandler dispatches = new DispatchRecordHandler(services);
+          router.get(DispatchRecordHandler.PATH).handler(dispatches::read);
+          router.delete(DispatchRecordHandler.PATH).handler(dispatches::cancel);
           more.accept(router);
         });
   }

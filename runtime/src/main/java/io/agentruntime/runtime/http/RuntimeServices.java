@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.runtime.async.AsyncDispatches;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
@@ -9,6 +10,7 @@ import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
 import io.agentruntime.runtime.usage.CompletionListener;
+import java.util.Optional;
 
 /**
  * What the routes need, built once by the server and shared by every event loop.
@@ -22,6 +24,7 @@ import io.agentruntime.runtime.usage.CompletionListener;
  * @param rateLimiter takes the tokens of rate-limited policies
  * @param principals finds the caller of a request
  * @param completions told of every finished backend call and the usage it reported
+ * @param async queues, reads and cancels long-running dispatches; empty without {@code async}
  */
 public record RuntimeServices(
     RuntimeConfig config,
@@ -32,4 +35,5 @@ public record RuntimeServices(
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,
     PrincipalResolver principals,
-    CompletionListener completions) {}
+    CompletionListener completions,
+    Optional<AsyncDispatches> async) {}

@@ -47,6 +47,8 @@ public final class RuntimeMetrics implements AutoCloseable {
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
   private final McpMeters mcp = new McpMeters(registry);
 
+  private final AsyncMeters async = new AsyncMeters(registry);
+
   /**
    * @param intents the configured intents: each gets its meters now, labelled with its name and its
    *     backend's type
@@ -151,6 +153,11 @@ public final class RuntimeMetrics implements AutoCloseable {
         .description(RuntimeMeter.IDEMPOTENCY_REPLAYS.description())
         .tag("store", store)
         .register(registry);
+  }
+
+  /** The meters of long-running dispatches. */
+  public AsyncMeters async() {
+    return async;
   }
 
   /** The meters of the governance evaluators: fallbacks to cedar-java and {@code shadow} checks. */

@@ -1,0 +1,23 @@
+package io.agentruntime.contract.config;
+
+import java.time.Duration;
+
+/**
+ * How one intent runs when dispatched with {@code Prefer: respond-async} (configuration {@code
+ * intents[].async}).
+ *
+ * @param timeout how long one attempt may run before it fails as timed out
+ * @param maxAttempts how many attempts a dispatch gets before it fails with its last problem
+ * @param resultTtl how long a finished dispatch's record stays readable; a dispatch still queued
+ *     this long after it was accepted expires unrun
+ */
+public record AsyncIntentConfig(Duration timeout, int maxAttempts, Duration resultTtl) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int MAX_ATTEMPTS = 100;
+  public static final Duration DEFAULT_RESULT_TTL = Duration.ofHours(24);
+
+  public static final AsyncIntentConfig DEFAULT =
+      new AsyncIntentConfig(DEFAULT_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_RESULT_TTL);
+}

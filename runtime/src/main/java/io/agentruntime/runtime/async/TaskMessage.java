@@ -1,0 +1,65 @@
+package io.agentruntime.runtime.async;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The queue message of one dispatch: everything a worker needs to run it, nothing to decide again.
+ *
+ * @param key the dispatch
+ * @param principal its owner
+ * @param intent its intent
+ * @param input the request's {@code input}
+ * @param context the request's {@code context}
+ * @param decision the governance decision it was admitted with
+ * @param deadline not started by then, it expires
+ */
+public record TaskMessage(
+    DispatchKey key,
+    String principal,
+    String intent,
+    JsonObject input,
+    JsonObject context,
+    JsonObject decision,
+    Instant deadline) {
+
+  String encode() {
+    return new JsonObject()
+        .put("runtime", key.runtime())
+        .put("id", key.id())
+        .put("principal", principal)
+        .put("intent", intent)
+        .put("input", input)
+        .put("context", context)
+        .put("decision", decision)
+        .put("deadline", deadline.toString())
+        .encode();
+  }
+
+  /** The message in {@code body}; empty when it is not one (a poison message). */
+  static Optional<TaskMessage> decode(String body) {
+    try {
+      JsonObject json = new JsonObject(body);
+      String id = json.getString("id");
+      if (!DispatchKey.plausibleId(id) || json.getString("runtime") == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new TaskMessage(
+              new DispatchKey(json.getString("runtime"), id),
+              json.getString("principal"),
+              json.getString("intent"),
+              json.getJsonObject("input", new JsonObject()),
+              json.getJsonObject("context", new JsonObject()),
+              json.getJsonObject("decision", new JsonObject()),
+              Instant.parse(json.getString("deadline"))));
+    } catch (DecodeException
+        | ClassCastException
+        | NullPointerException
+        | java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.agentruntime.runtime.http;
+
+import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.runtime.async.AsyncDispatches;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * {@code POST /dispatch} with {@code Prefer: respond-async} (RFC 7240): decided and rate limited
+ * exactly as a synchronous dispatch, then queued and answered {@code 202 Accepted} with the
+ * dispatch's {@code Location}.
+ */
+final class AsyncDispatch {
+
+  static final String PREFER = "prefer";
+  static final String RESPOND_ASYNC = "respond-async";
+
+  private AsyncDispatch() {}
+
+  /** Whether the request prefers an asynchronous answer (any {@code Prefer} header naming it). */
+  static boolean preferred(RoutingContext ctx) {
+    for (String header : ctx.request().headers().getAll(PREFER)) {
+      for (String preference : header.split(",")) {
+        String token = preference.split(";", 2)[0].split("=", 2)[0].trim();
+        if (token.toLowerCase(Locale.ROOT).equals(RESPOND_ASYNC)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static Future<HttpReply> enqueue(
+      RoutingContext ctx, AsyncDispatches dispatches, GovernedRequest request, Decision decision) {
+    JsonObject decisionBody = DecisionBodies.decision(decision);
+    AsyncDispatches.Submission submission =
+        new AsyncDispatches.Submission(
+            request.requestId(),
+            request.principal().id(),
+            request.intent().name(),
+            request.intent().config().async(),
+            new JsonObject(request.body().input()),
+            new JsonObject(request.body().context()),
+            decisionBody,
+            DispatchHandler.idempotencyKey(ctx));
+    return dispatches
+        .enqueue(submission)
+        .map(
+            view ->
+                HttpReply.json(
+                        202,
+                        new JsonObject()
+                            .put("id", view.getString("id"))
+                            .put("status", view.getString("status"))
+                            .put("decision", view.getJsonObject("decision"))
+                            .put("requestId", request.requestId())
+                            .toBuffer())
+                    .withHeader("location", DispatchRecordHandler.location(view.getString("id")))
+                    .withHeader("preference-applied", RESPOND_ASYNC));
+  }
+}

@@ -1,0 +1,205 @@
+package io.agentruntime.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agentruntime.runtime.async.EmbeddedQueue;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Long-running dispatches across processes: an API runtime queues, workers (in this JVM or a child
+ * JVM) run, against a real ElasticMQ on loopback and records in a real dynalite. Each worker's
+ * visibility timeout is 2s, so a lost attempt is retried within seconds.
+ */
+class AsyncWorkerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String ORDER =
+      "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
+
+  private static EmbeddedQueue sqs;
+  private static LocalRegion region;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startPeers() throws Exception {
+    sqs = EmbeddedQueue.start();
+    region = LocalRegion.start("eu-west-1");
+    region.permit("allow-orders", "lookup_order");
+  }
+
+  @AfterAll
+  static void stopPeers() {
+    if (region != null) {
+      region.close();
+    }
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
+
+  private static String intents(LoopbackServer backend, int maxAttempts) {
+    return """
+        intents:
+          - name: lookup_order
+            backend: {type: http, url: "%s"}
+            async: {timeout: 30s, maxAttempts: %d}
+        """
+        .formatted(backend.url("/tool"), maxAttempts);
+  }
+
+  private static String queue(TestRuntime api, String... headers) throws Exception {
+    HttpResponse<String> accepted = api.post("/dispatch", ORDER, prefer(headers));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return accepted.headers().firstValue("location").orElseThrow();
+  }
+
+  private static String[] prefer(String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "prefer";
+    all[1] = "respond-async";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return all;
+  }
+
+  private static void awaitAllowed(TestRuntime api) {
+    await()
+        .atMost(WAIT)
+        .until(() -> api.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));
+  }
+
+  @Test
+  void aCancelledQueuedDispatchNeverRuns() throws Exception {
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        TestRuntime api = fleet.api(dir, intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+
+      HttpResponse<String> cancelled = api.delete(location, "x-agent-principal", "ann");
+      assertThat(cancelled.statusCode()).isEqualTo(200);
+      assertThat(new JsonObject(cancelled.body()).getString("status")).isEqualTo("cancelled");
+
+      try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
+        await().atMost(WAIT).until(() -> fleet.depth() == 0);
+      }
+      assertThat(backend.receivedCount()).isZero();
+      assertThat(AsyncDispatchTest.awaitFinished(api, location, "ann").getString("status"))
+          .isEqualTo("cancelled");
+    }
+  }
+
+  @Test
+  void aPoisonDispatchFailsWithItsLastProblemAndEndsInTheDeadLetterQueue() throws Exception {
+    try (LoopbackServer backend =
+            LoopbackServer.start(Responders.answering(500, "{\"error\": \"poison\"}"));
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        TestRuntime api = fleet.api(dir, intents(backend, 2));
+        TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 2))) {
+      awaitAllowed(api);
+      String location = queue(api);
+
+      JsonObject failed = AsyncDispatchTest.awaitFinished(api, location, "ann");
+
+      assertThat(failed.getString("status")).isEqualTo("failed");
+      assertThat(failed.getJsonObject("problem").getString("type")).endsWith("/backend-error");
+      JsonArray attempts = failed.getJsonArray("attempts");
+      assertThat(attempts).hasSize(2);
+      assertThat(attempts.getJsonObject(0).getString("outcome")).isEqualTo("failed");
+      assertThat(backend.receivedCount()).isEqualTo(2);
+      await().atMost(WAIT).until(() -> fleet.deadLetters() == 1 && fleet.depth() == 0);
+    }
+  }
+
+  @Test
+  void aStoreOutageDuringATaskLeavesItsMessageAndTheTaskFinishesOnceTheStoreIsBack()
+      throws Exception {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        TestRuntime api = fleet.api(dir, intents(backend, 3));
+        TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+      await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
+
+      region.stop();
+      try {
+        gate.release();
+        // longer than a visibility timeout: a deleted or abandoned message would show here
+        await()
+            .during(Duration.ofSeconds(4))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> fleet.depth() == 1 && backend.receivedCount() == 1);
+      } finally {
+        region.restart();
+      }
+
+      JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+      assertThat(done.getString("status")).isEqualTo("succeeded");
+      assertThat(done.getJsonArray("attempts")).hasSize(1);
+      await().atMost(WAIT).until(() -> fleet.depth() == 0);
+      assertThat(backend.receivedCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aWorkerKilledMidTaskLeavesItToAnotherWithinMaxAttempts() throws Exception {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        TestRuntime api = fleet.api(dir, intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+      Path config =
+          AsyncFleet.write(
+              dir, "child", fleet.config(false, Duration.ofSeconds(2), intents(backend, 3)));
+      Process child = ChildWorker.start(config, dir.resolve("child.log"));
+      try {
+        // a JVM of its own starts slowly on a busy machine
+        await().atMost(Duration.ofMinutes(3)).until(() -> backend.receivedCount() == 1);
+      } finally {
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no outcome recorded
+      }
+      await().atMost(WAIT).until(() -> !child.isAlive());
+
+      gate.release();
+      try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
+        JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+
+        assertThat(done.getString("status")).isEqualTo("succeeded");
+        JsonArray attempts = done.getJsonArray("attempts");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.getJsonObject(0).getString("outcome")).isEqualTo("lost");
+        assertThat(attempts.getJsonObject(1).getString("outcome")).isEqualTo("succeeded");
+        assertThat(attempts.getJsonObject(0).getString("worker"))
+            .isNotEqualTo(attempts.getJsonObject(1).getString("worker"));
+        assertThat(backend.receivedCount()).isBetween(2, 3);
+        await().atMost(WAIT).until(() -> fleet.depth() == 0);
+      }
+    }
+  }
+
+  static Map<String, Integer> runsByDispatch(LoopbackServer backend) {
+    Map<String, Integer> runs = new java.util.HashMap<>();
+    backend
+        .receivedById()
+        .forEach(
+            (requestId, count) ->
+                runs.merge(
+                    requestId.substring(0, requestId.lastIndexOf('-')), count, Integer::sum));
+    return runs;
+  }
+}
