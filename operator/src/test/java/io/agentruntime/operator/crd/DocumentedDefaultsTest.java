@@ -3,6 +3,7 @@ package io.agentruntime.operator.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
@@ -135,6 +136,8 @@ class DocumentedDefaultsTest {
     defaults.put(
         "spec.inference.upgrade", () -> InferenceDefaults.upgrade(NO_INFERENCE_FIELDS).value());
     defaults.put("spec.intents[*].timeout", () -> AgentRuntimeDefaults.INTENT_TIMEOUT);
+    defaults.put(
+        "spec.mcpServers[*].timeout", () -> McpServerConfig.DEFAULT_TIMEOUT.toSeconds() + "s");
     defaults.put(
         "spec.mesh.authentication.principalClaim",
         () -> RuntimeRequestAuthenticationRenderer.DEFAULT_PRINCIPAL_CLAIM);
