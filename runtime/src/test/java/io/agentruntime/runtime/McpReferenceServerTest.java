@@ -2,6 +2,7 @@ package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.runtime.testing.ServerEverything;
 import io.modelcontextprotocol.client.McpClient;
@@ -74,7 +75,11 @@ class McpReferenceServerTest {
                   Map.of("duration", 1, "steps", 3),
                   Map.of("progressToken", "op-1")));
       assertThat(longRunning.isError()).isNotEqualTo(Boolean.TRUE);
-      assertThat(progress).hasSizeGreaterThanOrEqualTo(3);
+      // The client hands notifications to its consumer on its own thread: the last may follow the
+      // result by a moment.
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(progress).hasSizeGreaterThanOrEqualTo(3));
 
       assertThat(client.listResources().resources()).isNotEmpty();
       assertThat(client.listPrompts().prompts()).isNotEmpty();
