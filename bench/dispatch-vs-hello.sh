@@ -2,7 +2,9 @@
 # Compares the runtime's POST /dispatch with a bare Vert.x hello server on this machine, in one run:
 # wrk at 100 connections against each (throughput and latency), the runtime twice: the same request
 # repeated (the decision memo may answer) and a distinct context per request (every request is
-# decided); then hey at a fixed 1000 req/s against the runtime (latency at that rate).
+# decided); then hey at a fixed 1000 req/s against the runtime (latency at that rate). For the
+# servers it starts, it also reports the CPU time each spent per request: unlike requests per
+# second, that figure hardly moves when wrk or other work shares the cores.
 # See bench/README.md.
 #
 # Environment:
@@ -12,7 +14,8 @@
 #   SKIP_BUILD=1           reuse the jars already built
 #   RUNTIME_PORT, HELLO_PORT   loopback ports of the local servers (default 18080, 18081)
 #   MANAGEMENT_PORT        loopback port of the runtime's probes and metrics (default 18082)
-#   DURATION, WARMUP       wrk run and warm-up lengths (default 20s, 10s)
+#   DURATION, WARMUP       wrk run and warm-up lengths (default 20s, 30s: on two cores the
+#                          runtime's JIT needs more than 10 s of load to settle)
 #   EVALUATOR              governance.evaluator of the local runtime: jvm (default), cedar, shadow
 set -euo pipefail
 
@@ -21,7 +24,7 @@ RUNTIME_PORT=${RUNTIME_PORT:-18080}
 HELLO_PORT=${HELLO_PORT:-18081}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18082}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 CONFIG=examples/local/runtime.yaml
 RUNTIME_JAR=cli/target/agent-runtime.jar
 HELLO_JAR=bench/hello/target/hello-server.jar
@@ -100,9 +103,25 @@ check_dispatch() {
   [[ $status == 200 ]] || fail "POST $1 answered $status, expected 200: $(head -c 300 "$RESULTS/first-dispatch.json")"
 }
 
-# wrk_run NAME URL DURATION [SCRIPT]: the wrk report goes to $RESULTS/wrk-NAME.txt
+# wrk_run NAME URL DURATION [SCRIPT] [PID]: the wrk report goes to $RESULTS/wrk-NAME.txt and,
+# given the server's PID, the CPU time it spent meanwhile (clock ticks) to $RESULTS/cpu-NAME.txt
 wrk_run() {
+  local before
+  [[ -n ${5:-} ]] && before=$(cpu_ticks "$5")
   wrk -t2 -c100 -d"$3" --latency -s "${4:-bench/post.lua}" "$2" >"$RESULTS/wrk-$1.txt"
+  [[ -n ${5:-} ]] && echo $(($(cpu_ticks "$5") - before)) >"$RESULTS/cpu-$1.txt"
+  return 0
+}
+
+# cpu_ticks PID: user and system CPU time of the process so far, in clock ticks
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# cpu_per_request NAME: microseconds of the server's CPU time per request wrk completed
+cpu_per_request() {
+  awk -v ticks="$(cat "$RESULTS/cpu-$1.txt")" -v hz="$(getconf CLK_TCK)" \
+    '/ requests in / {printf "%.1f", ticks * 1e6 / hz / $1}' "$RESULTS/wrk-$1.txt"
 }
 
 # wrk_field FILE FIELD: requests/s, or a latency percentile (50%, 99%) in milliseconds
@@ -161,6 +180,13 @@ report() {
       -v d="$(wrk_field "$RESULTS/wrk-runtime-distinct.txt" rps)" \
       -v h="$(wrk_field "$RESULTS/wrk-hello.txt" rps)" \
       'BEGIN {printf "throughput ratio runtime/hello: repeated request %.2f, distinct context %.2f\n", r / h, d / h}'
+    local hello repeated distinct
+    hello=$(cpu_per_request hello)
+    repeated=$(cpu_per_request runtime)
+    distinct=$(cpu_per_request runtime-distinct)
+    echo "CPU time per request (µs): hello $hello, runtime repeated $repeated, distinct $distinct"
+    awk -v h="$hello" -v r="$repeated" -v d="$distinct" \
+      'BEGIN {printf "CPU ratio hello/runtime: repeated request %.2f, distinct context %.2f\n", h / r, h / d}'
   fi
   echo "errors: non-2xx answers and socket errors; raw reports in $RESULTS"
 }
@@ -183,12 +209,13 @@ main() {
     wrk_run warmup-hello "http://127.0.0.1:$HELLO_PORT/" "$WARMUP"
     wrk_run warmup-runtime "$dispatch" "$WARMUP"
     echo "loading the hello server ($DURATION)"
-    wrk_run hello "http://127.0.0.1:$HELLO_PORT/" "$DURATION"
+    wrk_run hello "http://127.0.0.1:$HELLO_PORT/" "$DURATION" bench/post.lua "${PIDS[1]}"
   fi
+  local runtime_pid=${PIDS[0]:-}
   echo "loading the runtime with one repeated request ($DURATION)"
-  wrk_run runtime "$dispatch" "$DURATION"
+  wrk_run runtime "$dispatch" "$DURATION" bench/post.lua "$runtime_pid"
   echo "loading the runtime with a distinct context per request ($DURATION)"
-  wrk_run runtime-distinct "$dispatch" "$DURATION" bench/post-distinct.lua
+  wrk_run runtime-distinct "$dispatch" "$DURATION" bench/post-distinct.lua "$runtime_pid"
   echo "fixed rate: 1000 req/s for 20s"
   hey_run "$dispatch"
   report

@@ -1,13 +1,7 @@
 package io.agentruntime.runtime.governance;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.engine.Decision;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +17,6 @@ public final class DecisionLog {
   public static final String LOGGER = "agentruntime.decision";
 
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** Logs {@code decision} about {@code principal} running {@code intent}. */
   public void record(RequestIds ids, String principal, String intent, Decision decision) {
@@ -43,60 +36,33 @@ public final class DecisionLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    StringWriter out = new StringWriter(192);
-    try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringField("time", Instant.now().toString());
-      writeIds(json, ids);
-      json.writeStringField("principal", principal);
-      json.writeStringField("intent", intent);
-      json.writeStringField(
-          "mode", (enforced ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT).displayName());
-      writeArray(json, "rateLimited", policies);
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
-    }
-    LOG.info(out.toString());
+    LOG.info(
+        start(ids, principal, intent)
+            .field(
+                "mode", (enforced ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT).displayName())
+            .array("rateLimited", policies)
+            .end());
   }
 
-  // Streamed rather than built as a JsonObject: this runs on the event loop for every request.
+  // Appended to a StringBuilder rather than built as a JsonObject or through a JsonGenerator: this
+  // runs on the event loop for every request.
   static String line(RequestIds ids, String principal, String intent, Decision decision) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.writeStartObject();
-      json.writeStringField("time", Instant.now().toString());
-      writeIds(json, ids);
-      json.writeStringField("principal", principal);
-      json.writeStringField("intent", intent);
-      json.writeStringField("effect", decision.effect().displayName());
-      json.writeStringField("mode", decision.mode().displayName());
-      writeArray(json, "policies", decision.policies());
-      writeArray(json, "auditDenials", decision.auditDenials());
-      json.writeNumberField("micros", decision.evaluationNanos() / 1_000);
-      if (!decision.errors().isEmpty()) {
-        writeArray(json, "errors", decision.errors());
-      }
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
+    JsonLine line =
+        start(ids, principal, intent)
+            .field("effect", decision.effect().displayName())
+            .field("mode", decision.mode().displayName())
+            .array("policies", decision.policies())
+            .array("auditDenials", decision.auditDenials())
+            .number("micros", decision.evaluationNanos() / 1_000);
+    if (!decision.errors().isEmpty()) {
+      line.array("errors", decision.errors());
     }
-    return out.toString();
+    return line.end();
   }
 
-  private static void writeIds(JsonGenerator json, RequestIds ids) throws IOException {
-    json.writeStringField("requestId", ids.id());
-    if (ids.client().isPresent()) {
-      json.writeStringField("clientRequestId", ids.client().get());
-    }
-  }
-
-  private static void writeArray(JsonGenerator json, String name, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (String value : values) {
-      json.writeString(value);
-    }
-    json.writeEndArray();
+  private static JsonLine start(RequestIds ids, String principal, String intent) {
+    JsonLine line = new JsonLine().field("time", LogTime.now()).field("requestId", ids.id());
+    ids.client().ifPresent(client -> line.field("clientRequestId", client));
+    return line.field("principal", principal).field("intent", intent);
   }
 }

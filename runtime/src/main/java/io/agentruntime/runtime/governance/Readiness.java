@@ -44,8 +44,9 @@ public final class Readiness {
                   + synchronizer.lastError().map(error -> " (" + error + ")").orElse("")));
     }
     Optional<Instant> lastRefresh = synchronizer.lastSuccessfulRefresh();
+    // Millisecond arithmetic: this runs for every request, and Duration math allocates.
     if (lastRefresh.isPresent()
-        && Duration.between(lastRefresh.get(), clock.instant()).compareTo(maxStaleness) > 0) {
+        && clock.millis() - lastRefresh.get().toEpochMilli() > maxStaleness.toMillis()) {
       return Optional.of(
           new NotReady(
               true,

@@ -131,8 +131,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
                         .put("intent", request.intent().name())
                         .put("decision", decisionBody)
                         .put("result", result)
-                        .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
-                        .toBuffer()));
+                        .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)));
   }
 
   /**

@@ -94,18 +94,18 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       buffer.skipBytes(buffer.readableBytes());
       return;
     }
+    boolean headArriving = inHead && unanswered == 0 && buffer.isReadable();
     if (inHead) {
-      if (unanswered == 0 && buffer.isReadable()) {
-        startHeaderDeadline();
-      }
       scanHead(buffer);
     }
     int decoded = out.size();
     super.decode(ctx, buffer, out);
+    boolean headDecoded = false;
     for (int i = decoded; i < out.size(); i++) {
       Object message = out.get(i);
       if (message instanceof HttpRequest request) {
         inHead = false;
+        headDecoded = true;
         unanswered++;
         cancelHeaderDeadline();
         if (!accept(request)) {
@@ -119,6 +119,11 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
         requestLineSeen = false;
         folded = false;
       }
+    }
+    // Timed only when a head is still incomplete after this read: a head that arrives whole, as
+    // nearly all do, costs no timer.
+    if (headArriving && !headDecoded) {
+      startHeaderDeadline();
     }
   }
 
