@@ -7,6 +7,7 @@ import io.agentruntime.contract.config.ServerConfig;
 import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStore;
+import io.agentruntime.runtime.budget.BudgetGate;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
@@ -158,14 +159,19 @@ public final class RuntimeServer {
             idempotency,
             new RateLimiter(
                 engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
+            new BudgetGate(
+                engine::budgets, coordination.budgets(), config.rateLimits(), decisionLog, clock),
             new PrincipalResolver(config.identity()));
-    // A new set's rate limits get their meters before requests check them.
+    // A new set's rate limits and budgets get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(
             vertx,
             synchronizer,
             config.governance().refreshInterval(),
-            () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
+            () -> {
+              metrics.prepareRateLimits(engine.rateLimits().keySet());
+              metrics.prepareBudgets(engine.budgets().keySet());
+            });
     return new RuntimeServer(
         vertx, services, new Resources(store, refresher, coordination, engine));
   }

@@ -149,6 +149,10 @@ class RuntimeConfigFormatTest {
           idempotency: {maxBytes: 1MiB, maxBytesPerPrincipal: 2MiB}                                | idempotency.maxBytesPerPrincipal: must not exceed maxBytes
           idempotency: {maxBytesPerPrincipal: 1MiB, maxReplySize: 2MiB}                            | idempotency.maxReplySize: must not exceed maxBytesPerPrincipal
           intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, maxTokens: 0}}]   | intents[0].backend.maxTokens: must be between 1 and 2147483647, got 0
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, price: {promptPerMillion: 1}}}] | intents[0].backend.price.completionPerMillion: is required
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, price: {promptPerMillion: -1, completionPerMillion: 1}}}] | intents[0].backend.price.promptPerMillion: must be a non-negative number
+          intents: [{name: a, backend: {type: http, url: 'http://b', price: {promptPerMillion: 1, completionPerMillion: 1}}}] | intents[0].backend.price: unknown key
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
     String file = yaml.startsWith("intents") ? yaml : yaml.replace("\\n", "\n") + "\n" + MINIMAL;

@@ -3,10 +3,13 @@ package io.agentruntime.operator.render;
 import io.agentruntime.governance.Durations;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.api.v1alpha1.PolicyCostBudgetSpec;
 import io.agentruntime.operator.api.v1alpha1.PolicyRateLimitSpec;
+import io.agentruntime.operator.api.v1alpha1.PolicyTokenBudgetSpec;
 import io.agentruntime.operator.api.v1alpha1.RateLimitKey;
 import java.util.Optional;
 
@@ -21,7 +24,7 @@ public final class PolicyDocumentRenderer {
   /**
    * The policy item of a validated {@code policy}.
    *
-   * @throws IllegalArgumentException when the rate limit is out of range (validation reports it)
+   * @throws IllegalArgumentException when a limit is out of range (validation reports it)
    */
   public static PolicyDocument render(GovernancePolicy policy) {
     var spec = policy.getSpec();
@@ -32,7 +35,10 @@ public final class PolicyDocumentRenderer {
         metadata.getName(),
         spec.getCedar(),
         mode,
-        Optional.ofNullable(spec.getRateLimit()).map(PolicyDocumentRenderer::rateLimit),
+        new PolicyLimits(
+            Optional.ofNullable(spec.getRateLimit()).map(PolicyDocumentRenderer::rateLimit),
+            Optional.ofNullable(spec.getTokenBudget()).map(PolicyTokenBudgetSpec::toBudget),
+            Optional.ofNullable(spec.getCostBudget()).map(PolicyCostBudgetSpec::toBudget)),
         "GovernancePolicy " + metadata.getNamespace() + "/" + metadata.getName());
   }
 
@@ -40,8 +46,6 @@ public final class PolicyDocumentRenderer {
     var per =
         Durations.parse(spec.getPer())
             .orElseThrow(() -> new IllegalArgumentException("rateLimit.per: " + spec.getPer()));
-    var key =
-        spec.getKey() == RateLimitKey.RUNTIME ? RateLimit.Key.RUNTIME : RateLimit.Key.PRINCIPAL;
-    return new RateLimit(spec.getRequests(), per, key);
+    return new RateLimit(spec.getRequests(), per, RateLimitKey.toGovernance(spec.getKey()));
   }
 }

@@ -16,6 +16,14 @@ public interface Backend extends AutoCloseable {
 
   Future<JsonObject> invoke(BackendCall call);
 
+  /**
+   * The tokens the call that answered {@code result} consumed, when the backend reports them (an
+   * {@code openai} backend, from its completion's {@code usage}); empty for backends that do not.
+   */
+  default Optional<TokenUsage> usage(JsonObject result) {
+    return Optional.empty();
+  }
+
   /** The admission limits of a backend with a connection pool; empty for in-process backends. */
   default Optional<Bulkhead> bulkhead() {
     return Optional.empty();

@@ -2,13 +2,18 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.backend.BackendCall;
+import io.agentruntime.runtime.backend.TokenUsage;
+import io.agentruntime.runtime.budget.BudgetReservation;
+import io.agentruntime.runtime.budget.BudgetReservation.BudgetRemaining;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
+import io.agentruntime.runtime.intent.Intent;
 import io.agentruntime.runtime.metrics.IntentMeters;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * {@code POST /dispatch}: governance decision, then the intent's backend. Answers are built whole
@@ -77,32 +82,75 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
-    String intent = request.body().intent();
-    JsonObject decisionBody = DecisionBodies.decision(decision);
     BackendCall call =
         new BackendCall(
             request.requestId(),
-            intent,
+            request.body().intent(),
             new JsonObject(request.body().input()),
             new JsonObject(request.body().context()),
-            decisionBody);
+            DecisionBodies.decision(decision));
+    Future<BudgetReservation> reserved =
+        services
+            .budgets()
+            .reserve(request.ids(), request.principal(), request.intent(), decision, call.input());
+    // Without budgets the reservation is already there: no composition on the common path.
+    return reserved.succeeded()
+        ? call(ctx, request, call, reserved.result())
+        : reserved.compose(reservation -> call(ctx, request, call, reservation));
+  }
+
+  /** The backend call, its reservation ended whatever the outcome. */
+  private Future<HttpReply> call(
+      RoutingContext ctx, GovernedRequest request, BackendCall call, BudgetReservation reserved) {
+    Intent intent = request.intent();
     long backendStart = System.nanoTime();
-    return request
-        .intent()
+    return intent
         .backend()
         .invoke(call)
-        .andThen(done -> request.intent().meters().recordBackend(System.nanoTime() - backendStart))
-        .map(
-            result ->
-                HttpReply.json(
-                    200,
-                    new JsonObject()
-                        .put("requestId", request.requestId())
-                        .put("intent", intent)
-                        .put("decision", decisionBody)
-                        .put("result", result)
-                        .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
-                        .toBuffer()));
+        .andThen(
+            done -> {
+              intent.meters().recordBackend(System.nanoTime() - backendStart);
+              if (done.failed()) {
+                reserved.release();
+              }
+            })
+        .map(result -> answer(ctx, request, call, result, reserved));
+  }
+
+  private static HttpReply answer(
+      RoutingContext ctx,
+      GovernedRequest request,
+      BackendCall call,
+      JsonObject result,
+      BudgetReservation reserved) {
+    Intent intent = request.intent();
+    Optional<TokenUsage> usage = intent.backend().usage(result);
+    if (usage.isPresent()) {
+      TokenUsage used = usage.get();
+      intent
+          .meters()
+          .recordUsage(
+              used.promptTokens(),
+              used.completionTokens(),
+              intent
+                  .config()
+                  .backend()
+                  .price()
+                  .map(price -> price.micros(used.promptTokens(), used.completionTokens()))
+                  .orElse(-1L));
+    }
+    BudgetRemaining remaining = reserved.commit(usage);
+    HttpReply reply =
+        HttpReply.json(
+            200,
+            new JsonObject()
+                .put("requestId", request.requestId())
+                .put("intent", call.intent())
+                .put("decision", call.decision())
+                .put("result", result)
+                .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)
+                .toBuffer());
+    return BudgetHeaderWriter.withRemaining(reply, remaining);
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {

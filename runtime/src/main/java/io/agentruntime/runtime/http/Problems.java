@@ -1,10 +1,13 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.runtime.backend.BackendException;
 import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.BackendUnavailableException;
+import io.agentruntime.runtime.budget.BudgetExhaustedException;
+import io.agentruntime.runtime.budget.BudgetStoreUnavailableException;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
@@ -45,6 +48,9 @@ public final class Problems {
     if (failure instanceof RateLimitedException limited) {
       return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
     }
+    if (failure instanceof BudgetExhaustedException exhausted) {
+      return reply.withHeader("retry-after", Long.toString(exhausted.retryAfterSeconds()));
+    }
     OptionalInt retryAfter = problem.type().retryAfterSeconds();
     return retryAfter.isPresent()
         ? reply.withHeader("retry-after", Integer.toString(retryAfter.getAsInt()))
@@ -76,12 +82,30 @@ public final class Problems {
           new ProblemException(ProblemType.RATE_LIMITED, limited.getMessage());
       case RateLimitStoreUnavailableException down ->
           new ProblemException(ProblemType.RATE_LIMIT_STORE_UNAVAILABLE, down.getMessage());
+      case BudgetExhaustedException exhausted -> budgetExhausted(exhausted);
+      case BudgetStoreUnavailableException down ->
+          new ProblemException(ProblemType.BUDGET_STORE_UNAVAILABLE, down.getMessage());
       default -> {
         LOG.error("request {} failed unexpectedly", requestId, failure);
         yield new ProblemException(
             ProblemType.INTERNAL_ERROR, "unexpected error; see the runtime log for " + requestId);
       }
     };
+  }
+
+  /** Names the budget: its policy, what it counts, its cap and window, and what is left. */
+  private static ProblemException budgetExhausted(BudgetExhaustedException exhausted) {
+    Budget budget = exhausted.budget();
+    return new ProblemException(
+        ProblemType.BUDGET_EXHAUSTED,
+        exhausted.getMessage(),
+        Map.of(
+            "budget",
+            new JsonObject()
+                .put("policy", exhausted.policyId())
+                .put("kind", budget.kind().label())
+                .put("limit", budget.toString())
+                .put("remaining", budget.kind().format(exhausted.remaining()))));
   }
 
   /**

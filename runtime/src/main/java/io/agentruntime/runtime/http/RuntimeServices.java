@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.runtime.budget.BudgetGate;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
@@ -19,6 +20,7 @@ import io.agentruntime.runtime.ratelimit.RateLimiter;
  * @param metrics the meters
  * @param idempotency remembered answers per {@code Idempotency-Key}
  * @param rateLimiter takes the tokens of rate-limited policies
+ * @param budgets reserves and commits the token and cost budgets of budgeted policies
  * @param principals finds the caller of a request
  */
 public record RuntimeServices(
@@ -29,4 +31,5 @@ public record RuntimeServices(
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,
+    BudgetGate budgets,
     PrincipalResolver principals) {}

@@ -1,6 +1,7 @@
 package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.agentruntime.governance.RateLimit;
 
 /** Who shares a rate limit's token bucket. */
 public enum RateLimitKey {
@@ -20,6 +21,11 @@ public enum RateLimitKey {
   @JsonValue
   public String value() {
     return value;
+  }
+
+  /** The key as the policy store spells it; absent means per principal. */
+  public static RateLimit.Key toGovernance(RateLimitKey key) {
+    return key == RUNTIME ? RateLimit.Key.RUNTIME : RateLimit.Key.PRINCIPAL;
   }
 
   @Override
