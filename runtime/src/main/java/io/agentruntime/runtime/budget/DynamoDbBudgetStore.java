@@ -37,13 +37,13 @@ public final class DynamoDbBudgetStore implements BudgetStore {
 
   static final int MAX_ATTEMPTS = 8;
   private static final String SK = "#";
-  private static final String WINDOW_START = "windowStart";
-  private static final String CAP = "cap";
-  private static final String REMAINING = "remaining";
+  static final String WINDOW_START = "windowStart";
+  static final String CAP = "cap";
+  static final String REMAINING = "remaining";
   private static final String SPENT = "spent";
   static final String HOLD_PREFIX = "hold:";
-  private static final String AMOUNT = "amount";
-  private static final String EXPIRES_AT = "expiresAt";
+  static final String AMOUNT = "amount";
+  static final String EXPIRES_AT = "expiresAt";
 
   private final CoordinationTable table;
   private final String partitionPrefix;
@@ -286,32 +286,5 @@ public final class DynamoDbBudgetStore implements BudgetStore {
 
   static AttributeValue number(long value) {
     return AttributeValue.fromN(Long.toString(value));
-  }
-
-  /** The attributes of a bucket item a failed reservation looks at. */
-  private record BucketItem(
-      long windowStart, long cap, long remaining, java.util.List<BudgetHold> holds) {
-
-    static BucketItem of(Map<String, AttributeValue> item) {
-      if (item == null || item.isEmpty()) {
-        return null;
-      }
-      java.util.List<BudgetHold> holds = new java.util.ArrayList<>();
-      item.forEach(
-          (name, value) -> {
-            if (name.startsWith(HOLD_PREFIX) && value.hasM()) {
-              holds.add(
-                  new BudgetHold(
-                      name.substring(HOLD_PREFIX.length()),
-                      Long.parseLong(value.m().get(AMOUNT).n()),
-                      Long.parseLong(value.m().get(EXPIRES_AT).n())));
-            }
-          });
-      return new BucketItem(
-          Long.parseLong(item.get(WINDOW_START).n()),
-          Long.parseLong(item.get(CAP).n()),
-          Long.parseLong(item.get(REMAINING).n()),
-          holds);
-    }
   }
 }

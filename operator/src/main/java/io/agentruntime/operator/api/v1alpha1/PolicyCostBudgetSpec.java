@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * intent's {@code backend.inference.price}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PolicyCostBudgetSpec {
+public class PolicyCostBudgetSpec extends PolicyBudgetWindowSpec {
 
   /** Dollars as a decimal string: a quantity of money is never a float. */
   public static final String USD_PATTERN = "^[0-9]{1,7}(\\.[0-9]{1,6})?$";
@@ -28,21 +28,6 @@ public class PolicyCostBudgetSpec {
           + " \"12.50\".")
   private String usd;
 
-  /** The window: 1m to 31d, or 1mo (the UTC calendar month). */
-  @Required
-  @Size(max = 6)
-  @Pattern(BudgetWindow.PATTERN)
-  @JsonPropertyDescription(
-      "The window, aligned in UTC: 1m to 31d (1d resets at midnight UTC), or 1mo (resets at the"
-          + " start of the UTC month).")
-  private String per;
-
-  /** Who shares a budget. */
-  @JsonPropertyDescription(
-      "principal: one budget per caller; runtime: one budget for every caller of the runtime."
-          + " Default principal.")
-  private RateLimitKey key;
-
   /**
    * The budget this describes, read the same way by the validator and the renderer.
    *
@@ -52,8 +37,8 @@ public class PolicyCostBudgetSpec {
     return new Budget(
         Budget.Kind.COST,
         Budget.micros(new BigDecimal(usd)),
-        BudgetWindow.parse(per),
-        RateLimitKey.toGovernance(key));
+        BudgetWindow.parse(getPer()),
+        RateLimitKey.toGovernance(getKey()));
   }
 
   public String getUsd() {
@@ -62,21 +47,5 @@ public class PolicyCostBudgetSpec {
 
   public void setUsd(String usd) {
     this.usd = usd;
-  }
-
-  public String getPer() {
-    return per;
-  }
-
-  public void setPer(String per) {
-    this.per = per;
-  }
-
-  public RateLimitKey getKey() {
-    return key;
-  }
-
-  public void setKey(RateLimitKey key) {
-    this.key = key;
   }
 }
