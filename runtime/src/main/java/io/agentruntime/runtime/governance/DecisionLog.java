@@ -40,6 +40,29 @@ public final class DecisionLog {
    */
   public void recordRateLimited(
       RequestIds ids, String principal, String intent, List<String> policies, boolean enforced) {
+    recordLimited(new Limited(ids, principal, intent, "rateLimited", enforced), policies);
+  }
+
+  /**
+   * Logs that {@code principal}'s allowed request did not fit in the budgets of {@code policies}: a
+   * second line for the same request id, written only when a budget ran out.
+   *
+   * @param enforced whether the request was rejected (429) or, in Audit mode, only counted
+   */
+  public void recordBudgetExhausted(
+      RequestIds ids, String principal, String intent, List<String> policies, boolean enforced) {
+    recordLimited(new Limited(ids, principal, intent, "budgetExhausted", enforced), policies);
+  }
+
+  /** Who ran into a limit, and the field of the line that names the limited policies. */
+  private record Limited(
+      RequestIds ids, String principal, String intent, String field, boolean enforced) {}
+
+  private void recordLimited(Limited limited, List<String> policies) {
+    RequestIds ids = limited.ids();
+    String principal = limited.principal();
+    String intent = limited.intent();
+    boolean enforced = limited.enforced();
     if (!LOG.isInfoEnabled()) {
       return;
     }
@@ -52,7 +75,7 @@ public final class DecisionLog {
       json.writeStringField("intent", intent);
       json.writeStringField(
           "mode", (enforced ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT).displayName());
-      writeArray(json, "rateLimited", policies);
+      writeArray(json, limited.field(), policies);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("a StringWriter does not fail", e);
