@@ -174,9 +174,10 @@ public final class BudgetReservation {
 
   private static Held held(JsonObject json) {
     Budget.Kind kind =
-        Budget.Kind.TOKENS.label().equals(json.getString("kind"))
-            ? Budget.Kind.TOKENS
-            : Budget.Kind.COST;
+        java.util.Arrays.stream(Budget.Kind.values())
+            .filter(candidate -> candidate.label().equals(json.getString("kind")))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("kind: " + json.getString("kind")));
     Budget budget = kind.parse(json.getString("budget"));
     String policyId = json.getString("policy");
     return new Held(
