@@ -10,21 +10,26 @@ import java.util.Optional;
  * @param cedar the Cedar source of exactly one policy
  * @param mode {@link EnforcementMode#AUDIT} policies are evaluated and logged but never change the
  *     outcome
- * @param rateLimit how many of the requests this policy permits may pass, if limited
+ * @param limits what the policy limits among the requests it permits: their rate, tokens and cost
  * @param source where the policy came from (a file path, a table key), for error messages
  */
 public record PolicyDocument(
-    String id, String cedar, EnforcementMode mode, Optional<RateLimit> rateLimit, String source) {
+    String id, String cedar, EnforcementMode mode, PolicyLimits limits, String source) {
   public PolicyDocument {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(cedar, "cedar");
     Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(rateLimit, "rateLimit");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(source, "source");
   }
 
-  /** A policy without a rate limit. */
+  /** A policy without limits. */
   public PolicyDocument(String id, String cedar, EnforcementMode mode, String source) {
-    this(id, cedar, mode, Optional.empty(), source);
+    this(id, cedar, mode, PolicyLimits.NONE, source);
+  }
+
+  /** How many of the requests this policy permits may pass, if limited. */
+  public Optional<RateLimit> rateLimit() {
+    return limits.rateLimit();
   }
 }

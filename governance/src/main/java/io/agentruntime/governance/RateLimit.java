@@ -18,6 +18,8 @@ public record RateLimit(long requests, Duration per, Key key) {
   /** The longest refill period: a bucket idle for longer is as full as a new one. */
   public static final Duration MAX_PER = Duration.ofDays(1);
 
+  private static final String EXAMPLE = "600/1m";
+
   public RateLimit {
     Objects.requireNonNull(per, "per");
     Objects.requireNonNull(key, "key");
@@ -37,24 +39,18 @@ public record RateLimit(long requests, Duration per, Key key) {
    * @throws IllegalArgumentException naming what is wrong
    */
   public static RateLimit parse(String text) {
-    String[] words = text == null ? new String[0] : text.trim().split("\\s+");
-    boolean keyed = words.length == 3 && "per".equals(words[1]);
-    if (words.length != 1 && !keyed) {
+    LimitText parts = LimitText.parse(text, EXAMPLE);
+    if (!parts.amount().matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException(
-          "must look like 600/1m or 600/1m per runtime, got '" + text + "'");
-    }
-    String[] rate = words[0].split("/", 2);
-    if (rate.length != 2 || !rate[0].matches("[0-9]{1,9}")) {
-      throw new IllegalArgumentException(
-          "must look like 600/1m or 600/1m per runtime, got '" + text + "'");
+          "must look like " + EXAMPLE + " or " + EXAMPLE + " per runtime, got '" + text + "'");
     }
     Duration per =
-        Durations.parse(rate[1])
+        Durations.parse(parts.period())
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "invalid period '" + rate[1] + "' (use 10s, 1m or 1h)"));
-    return new RateLimit(Long.parseLong(rate[0]), per, keyed ? Key.parse(words[2]) : Key.PRINCIPAL);
+                        "invalid period '" + parts.period() + "' (use 10s, 1m or 1h)"));
+    return new RateLimit(Long.parseLong(parts.amount()), per, parts.key());
   }
 
   /** The compact form {@link #parse} reads. */

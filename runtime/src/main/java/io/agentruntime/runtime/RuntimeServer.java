@@ -8,6 +8,7 @@ import io.agentruntime.governance.engine.GovernanceEngine;
 import io.agentruntime.governance.engine.PolicySetSynchronizer;
 import io.agentruntime.governance.store.PolicyStore;
 import io.agentruntime.runtime.async.AsyncRuntime;
+import io.agentruntime.runtime.budget.BudgetGate;
 import io.agentruntime.runtime.governance.ConfiguredPolicyStore;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.PolicyRefresher;
@@ -24,7 +25,6 @@ import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.mcp.McpGateway;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
-import io.agentruntime.runtime.usage.CompletionListener;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -181,7 +181,7 @@ public final class RuntimeServer {
                   AsyncRuntime opened =
                       AsyncRuntime.open(config, settings, vertx, coordination.table(), metrics);
                   if (role == Role.WORKER || settings.worker().inProcess()) {
-                    opened.startWorker(config, settings, vertx, metrics);
+                    opened.startWorker(config, settings, vertx, metrics, coordination.budgets());
                   }
                   return opened;
                 });
@@ -195,16 +195,20 @@ public final class RuntimeServer {
             idempotency,
             new RateLimiter(
                 engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
+            new BudgetGate(
+                engine::budgets, coordination.budgets(), config.rateLimits(), decisionLog, clock),
             new PrincipalResolver(config.identity()),
-            CompletionListener.NONE,
             async.map(AsyncRuntime::dispatches));
-    // A new set's rate limits get their meters before requests check them.
+    // A new set's rate limits and budgets get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(
             vertx,
             synchronizer,
             config.governance().refreshInterval(),
-            () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
+            () -> {
+              metrics.prepareRateLimits(engine.rateLimits().keySet());
+              metrics.prepareBudgets(engine.budgets().keySet());
+            });
     McpGateway mcp = new McpGateway(vertx, services, coordination.table());
     return new RuntimeServer(
         vertx, services, new Resources(store, refresher, coordination, engine, mcp, async), role);

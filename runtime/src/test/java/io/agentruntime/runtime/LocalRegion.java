@@ -1,5 +1,6 @@
 package io.agentruntime.runtime;
 
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
@@ -42,6 +43,11 @@ final class LocalRegion implements AutoCloseable {
   /** Permits {@code intent} to everyone, as policy {@code id}, at most {@code limit}. */
   void permit(String id, String intent, RateLimit limit) throws PolicyStoreException {
     writer.writer().put(LocalPolicyTable.permit(id, intent, Optional.of(limit)));
+  }
+
+  /** Permits {@code intent} to everyone, as policy {@code id}, within {@code limits}. */
+  void permit(String id, String intent, PolicyLimits limits) throws PolicyStoreException {
+    writer.writer().put(LocalPolicyTable.permit(id, intent, limits));
   }
 
   /** A client of this region, for items the runtime writes itself. */

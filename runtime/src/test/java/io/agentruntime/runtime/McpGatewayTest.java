@@ -301,6 +301,13 @@ class McpGatewayTest {
   }
 
   private McpSyncClient client(String principal, String groups) {
+    return client(runtime, principal, groups);
+  }
+
+  /**
+   * The SDK's client of {@code runtime}'s {@code /mcp/tools}, initialized, as {@code principal}.
+   */
+  static McpSyncClient client(TestRuntime runtime, String principal, String groups) {
     HttpClientStreamableHttpTransport transport =
         HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + runtime.port())
             .endpoint("/mcp/tools")

@@ -112,7 +112,7 @@ class StreamBackpressureTest {
     return seen.get();
   }
 
-  private static byte[] request(String body) {
+  static byte[] request(String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return ("POST /dispatch HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n"
             + "accept: text/event-stream\r\ncontent-length: "
@@ -122,7 +122,7 @@ class StreamBackpressureTest {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void readUntil(InputStream in, String marker) throws Exception {
+  static void readUntil(InputStream in, String marker) throws Exception {
     StringBuilder seen = new StringBuilder();
     byte[] buffer = new byte[1024];
     while (seen.indexOf(marker) < 0) {

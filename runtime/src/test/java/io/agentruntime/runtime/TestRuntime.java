@@ -227,10 +227,23 @@ final class TestRuntime implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** {@link #postAsync} for a burst that may queue: the answer may take up to {@code timeout}. */
+  CompletableFuture<HttpResponse<String>> postAsyncWithin(
+      Duration timeout, String path, String json, String... headers) {
+    return CLIENT.sendAsync(
+        request(path, HttpRequest.BodyPublishers.ofString(json), timeout, headers),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpRequest request(String path, HttpRequest.BodyPublisher body, String... headers) {
+    return request(path, body, Duration.ofSeconds(10), headers);
+  }
+
+  private HttpRequest request(
+      String path, HttpRequest.BodyPublisher body, Duration timeout, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
-            .timeout(Duration.ofSeconds(10))
+            .timeout(timeout)
             .header("content-type", "application/json")
             .POST(body);
     for (int i = 0; i < headers.length; i += 2) {

@@ -1,7 +1,7 @@
 package io.agentruntime.cli.policies;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.PolicyDocument;
-import io.agentruntime.governance.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +26,13 @@ final class ChangeDetails {
     if (!table.rateLimit().equals(file.rateLimit())) {
       lines.add("rate limit: " + describe(table.rateLimit()) + " -> " + describe(file.rateLimit()));
     }
+    for (Budget.Kind kind : Budget.Kind.values()) {
+      Optional<Budget> before = table.limits().budget(kind);
+      Optional<Budget> after = file.limits().budget(kind);
+      if (!before.equals(after)) {
+        lines.add(kind.label() + " budget: " + describe(before) + " -> " + describe(after));
+      }
+    }
     List<String> hunks = UnifiedDiff.between(table.cedar(), file.cedar());
     if (!hunks.isEmpty()) {
       lines.add("--- table");
@@ -35,7 +42,7 @@ final class ChangeDetails {
     return lines;
   }
 
-  private static String describe(Optional<RateLimit> rateLimit) {
-    return rateLimit.map(RateLimit::toString).orElse("none");
+  private static String describe(Optional<?> limit) {
+    return limit.map(Object::toString).orElse("none");
   }
 }

@@ -36,8 +36,6 @@ final class PolicyChanges {
 
   /** Equal as the runtime sees them; where a policy came from does not matter. */
   private static boolean sameContent(PolicyDocument a, PolicyDocument b) {
-    return a.cedar().equals(b.cedar())
-        && a.mode() == b.mode()
-        && a.rateLimit().equals(b.rateLimit());
+    return a.cedar().equals(b.cedar()) && a.mode() == b.mode() && a.limits().equals(b.limits());
   }
 }

@@ -1,5 +1,6 @@
 package io.agentruntime.cli.policies;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param snapshot what was read
  */
 record PolicyListing(StoreTarget target, PolicySetSnapshot snapshot) {
-  private static final String[] HEADINGS = {"ID", "MODE", "RATE LIMIT", "CEDAR"};
+  private static final String[] HEADINGS = {"ID", "MODE", "RATE LIMIT", "BUDGETS", "CEDAR"};
   private static final String NONE = "-";
 
   /** The output formats of {@code -o}. */
@@ -52,6 +53,7 @@ record PolicyListing(StoreTarget target, PolicySetSnapshot snapshot) {
             policy.id(),
             policy.mode().displayName(),
             policy.rateLimit().map(RateLimit::toString).orElse(NONE),
+            budgets(policy),
             firstStatementLine(policy.cedar())
           });
     }
@@ -70,6 +72,14 @@ record PolicyListing(StoreTarget target, PolicySetSnapshot snapshot) {
     return text.toString();
   }
 
+  /** {@code tokens 200000/1d per principal, cost 50 USD/1mo per runtime}, or {@code -}. */
+  private static String budgets(PolicyDocument policy) {
+    List<Budget> budgets = policy.limits().budgets();
+    return budgets.isEmpty()
+        ? NONE
+        : String.join(", ", budgets.stream().map(b -> b.kind().label() + " " + b).toList());
+  }
+
   private JsonObject json() {
     JsonArray policies = new JsonArray();
     for (PolicyDocument policy : snapshot.policies()) {
@@ -78,6 +88,12 @@ record PolicyListing(StoreTarget target, PolicySetSnapshot snapshot) {
               .put("id", policy.id())
               .put("mode", policy.mode().displayName())
               .put("rateLimit", policy.rateLimit().map(RateLimit::toString).orElse(null))
+              .put(
+                  Budget.Kind.TOKENS.attribute(),
+                  policy.limits().tokenBudget().map(Budget::toString).orElse(null))
+              .put(
+                  Budget.Kind.COST.attribute(),
+                  policy.limits().costBudget().map(Budget::toString).orElse(null))
               .put("cedar", policy.cedar()));
     }
     return new JsonObject()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,7 @@ class PolicyChangesTest {
 
   private static PolicyDocument policy(
       String id, String cedar, EnforcementMode mode, Optional<RateLimit> rateLimit, String source) {
-    return new PolicyDocument(id, cedar, mode, rateLimit, source);
+    return new PolicyDocument(
+        id, cedar, mode, rateLimit.map(PolicyLimits::of).orElse(PolicyLimits.NONE), source);
   }
 }

@@ -1,7 +1,11 @@
 package io.agentruntime.contract.config;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where an intent is dispatched (configuration {@code intents[].backend}): one record per backend
@@ -13,6 +17,19 @@ public sealed interface BackendConfig {
 
   /** {@code echo}, {@code http} or {@code openai}: the key {@code type}, and the metric label. */
   String type();
+
+  /**
+   * The most completion tokens one call may produce when the input names no {@code max_tokens}:
+   * what a token or cost budget reserves for the answer. Empty where the backend has no such bound.
+   */
+  default OptionalInt maxTokens() {
+    return OptionalInt.empty();
+  }
+
+  /** What the backend's tokens cost, for cost budgets; empty where they are not priced. */
+  default Optional<Price> price() {
+    return Optional.empty();
+  }
 
   /** The built-in backend answering with the input and the decision ({@code type: echo}). */
   record Echo() implements BackendConfig {
@@ -60,14 +77,24 @@ public sealed interface BackendConfig {
    * @param url the server's root URL
    * @param model the model name sent with every request
    * @param pool the backend's connection pool
+   * @param maxTokens sent as {@code max_tokens} when the input names none, and reserved by budgets
+   * @param price what the model's tokens cost, for cost budgets
    */
-  record OpenAi(URI url, String model, Pool pool) implements Remote {
+  record OpenAi(URI url, String model, Pool pool, OptionalInt maxTokens, Optional<Price> price)
+      implements Remote {
     public static final String TYPE = "openai";
 
     public OpenAi {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(pool, "pool");
+      Objects.requireNonNull(maxTokens, "maxTokens");
+      Objects.requireNonNull(price, "price");
+    }
+
+    /** A model server with neither a completion bound nor a price. */
+    public OpenAi(URI url, String model, Pool pool) {
+      this(url, model, pool, OptionalInt.empty(), Optional.empty());
     }
 
     @Override
@@ -110,6 +137,42 @@ public sealed interface BackendConfig {
     /** Twice the pool: a burst may queue briefly, a hung backend cannot pile up callers. */
     public static int defaultMaxPending(int maxConnections) {
       return (int) Math.min(Integer.MAX_VALUE, 2L * maxConnections);
+    }
+  }
+
+  /**
+   * What a model's tokens cost (key {@code price}), in US dollars per million tokens.
+   *
+   * @param promptPerMillion dollars per million prompt (input) tokens
+   * @param completionPerMillion dollars per million completion (output) tokens
+   */
+  record Price(BigDecimal promptPerMillion, BigDecimal completionPerMillion) {
+
+    public Price {
+      Objects.requireNonNull(promptPerMillion, "promptPerMillion");
+      Objects.requireNonNull(completionPerMillion, "completionPerMillion");
+      if (promptPerMillion.signum() < 0 || completionPerMillion.signum() < 0) {
+        throw new IllegalArgumentException("prices must not be negative");
+      }
+      promptPerMillion = plain(promptPerMillion);
+      completionPerMillion = plain(completionPerMillion);
+    }
+
+    /** One spelling per amount: {@code 1E+1}, {@code 10.0} and {@code 10} are the same price. */
+    private static BigDecimal plain(BigDecimal amount) {
+      return new BigDecimal(amount.stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * What {@code promptTokens} and {@code completionTokens} cost, in micro-dollars rounded up:
+     * dollars per million tokens are micro-dollars per token.
+     */
+    public long micros(long promptTokens, long completionTokens) {
+      return promptPerMillion
+          .multiply(BigDecimal.valueOf(promptTokens))
+          .add(completionPerMillion.multiply(BigDecimal.valueOf(completionTokens)))
+          .setScale(0, RoundingMode.CEILING)
+          .longValueExact();
     }
   }
 }

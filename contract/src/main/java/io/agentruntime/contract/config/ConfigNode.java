@@ -3,6 +3,7 @@ package io.agentruntime.contract.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agentruntime.governance.Durations;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -167,6 +168,24 @@ final class ConfigNode {
       return parsed;
     } catch (NumberFormatException e) {
       throw error(key, "invalid integer '" + text + "'");
+    }
+  }
+
+  /** The required non-negative decimal number under {@code key}, such as a price. */
+  BigDecimal decimal(String key) throws ConfigException {
+    JsonNode value = value(key);
+    if (value == null) {
+      throw error(key, "is required");
+    }
+    String text = value.asText().trim();
+    try {
+      BigDecimal parsed = new BigDecimal(text);
+      if (parsed.signum() < 0 || parsed.scale() > 9 || parsed.precision() - parsed.scale() > 9) {
+        throw error(key, "must be a non-negative number below 10^9 with at most 9 decimals");
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw error(key, "invalid number '" + text + "'");
     }
   }
 

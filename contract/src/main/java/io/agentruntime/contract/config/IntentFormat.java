@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,10 @@ final class IntentFormat {
   private static final String MAX_CONNECTIONS = "maxConnections";
   private static final String MAX_PENDING = "maxPending";
   private static final String MAX_RESPONSE_SIZE = "maxResponseSize";
+  private static final String MAX_TOKENS = "maxTokens";
+  private static final String PRICE = "price";
+  private static final String PROMPT_PER_MILLION = "promptPerMillion";
+  private static final String COMPLETION_PER_MILLION = "completionPerMillion";
 
   private static final String TYPES =
       BackendConfig.Echo.TYPE + ", " + BackendConfig.Http.TYPE + " or " + BackendConfig.OpenAi.TYPE;
@@ -62,11 +68,30 @@ final class IntentFormat {
           case BackendConfig.Echo.TYPE -> new BackendConfig.Echo();
           case BackendConfig.Http.TYPE -> new BackendConfig.Http(node.httpUrl(URL), pool(node));
           case BackendConfig.OpenAi.TYPE ->
-              new BackendConfig.OpenAi(node.httpUrl(URL), node.string(MODEL, null), pool(node));
+              new BackendConfig.OpenAi(
+                  node.httpUrl(URL),
+                  node.string(MODEL, null),
+                  pool(node),
+                  node.has(MAX_TOKENS)
+                      ? OptionalInt.of(node.integer(MAX_TOKENS, 1, 1, Integer.MAX_VALUE))
+                      : OptionalInt.empty(),
+                  price(node));
           default -> throw node.error(TYPE, "must be " + TYPES + ", got '" + type + "'");
         };
     node.rejectUnknownKeys();
     return backend;
+  }
+
+  private static Optional<BackendConfig.Price> price(ConfigNode backend) throws ConfigException {
+    if (!backend.has(PRICE)) {
+      return Optional.empty();
+    }
+    ConfigNode node = backend.object(PRICE);
+    BackendConfig.Price price =
+        new BackendConfig.Price(
+            node.decimal(PROMPT_PER_MILLION), node.decimal(COMPLETION_PER_MILLION));
+    node.rejectUnknownKeys();
+    return Optional.of(price);
   }
 
   private static BackendConfig.Pool pool(ConfigNode node) throws ConfigException {
@@ -109,8 +134,19 @@ final class IntentFormat {
     switch (backend) {
       case BackendConfig.Echo echo -> {}
       case BackendConfig.Http http -> pool(out.put(URL, http.url()), http.pool());
-      case BackendConfig.OpenAi openAi ->
-          pool(out.put(URL, openAi.url()).put(MODEL, openAi.model()), openAi.pool());
+      case BackendConfig.OpenAi openAi -> {
+        pool(out.put(URL, openAi.url()).put(MODEL, openAi.model()), openAi.pool());
+        openAi.maxTokens().ifPresent(max -> out.put(MAX_TOKENS, max));
+        openAi
+            .price()
+            .ifPresent(
+                price ->
+                    out.put(
+                        PRICE,
+                        new MappingWriter()
+                            .put(PROMPT_PER_MILLION, price.promptPerMillion())
+                            .put(COMPLETION_PER_MILLION, price.completionPerMillion())));
+      }
     }
     return out;
   }

@@ -64,6 +64,16 @@ public enum RuntimeMeter {
       "agent.rate.limit.decisions",
       Kind.COUNTER,
       "Rate limit bucket checks by intent, policy and outcome"),
+  BUDGET_DECISIONS(
+      "agent.budget.decisions", Kind.COUNTER, "Budget reservations by intent, policy and outcome"),
+  TOKENS(
+      "agent.tokens",
+      Kind.COUNTER,
+      "Tokens consumed by dispatches, by intent and kind (prompt or completion)"),
+  COST(
+      "agent.cost.usd",
+      Kind.COUNTER,
+      "US dollars dispatches cost, by intent, priced from the intent's backend.price"),
   IDEMPOTENCY_REPLAYS(
       "agent.idempotency.replays",
       Kind.COUNTER,

@@ -159,6 +159,10 @@ class RuntimeConfigFormatTest {
           mcpServers: [{name: g, url: 'http://g', headers: {'a b': x}}]                            | mcpServers[0].headers: 'a b' is not a valid header name
           mcpServers: [{name: g, url: 'http://g', headers: [x]}]                                   | mcpServers[0].headers: must be a mapping of strings
           intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, maxTokens: 0}}]   | intents[0].backend.maxTokens: must be between 1 and 2147483647, got 0
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, price: {promptPerMillion: 1}}}] | intents[0].backend.price.completionPerMillion: is required
+          intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, price: {promptPerMillion: -1, completionPerMillion: 1}}}] | intents[0].backend.price.promptPerMillion: must be a non-negative number
+          intents: [{name: a, backend: {type: http, url: 'http://b', price: {promptPerMillion: 1, completionPerMillion: 1}}}] | intents[0].backend.price: unknown key
           """)
   void errorsNameTheKeyAtFault(String yaml, String message) {
     String file = yaml.startsWith("intents") ? yaml : yaml.replace("\\n", "\n") + "\n" + MINIMAL;

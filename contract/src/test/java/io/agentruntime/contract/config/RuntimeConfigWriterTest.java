@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.engine.EvaluatorChoice;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Writing the configuration file: what is written is read back as it was, and nothing more. */
@@ -67,7 +69,13 @@ class RuntimeConfigWriterTest {
                     Duration.ofMinutes(2),
                     new IntentConfig.Streaming(Duration.ofSeconds(40), Duration.ofMillis(2500)),
                     new BackendConfig.OpenAi(
-                        URI.create("http://llm:8000"), "llama", BackendConfig.Pool.of(20)))));
+                        URI.create("http://llm:8000"),
+                        "llama",
+                        BackendConfig.Pool.of(20),
+                        OptionalInt.of(512),
+                        Optional.of(
+                            new BackendConfig.Price(
+                                new BigDecimal("0.15"), new BigDecimal("1E+1")))))));
 
     assertThat(RuntimeConfigFormat.read(RuntimeConfigFormat.write(config), Path.of("/srv")))
         .isEqualTo(config);

@@ -2,7 +2,6 @@ package io.agentruntime.governance.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.agentruntime.governance.RateLimit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ final class CompiledPolicySet {
   private final int policyCount;
   private final Map<String, ActionPolicies> byAction;
   private final ActionPolicies unconstrainedOnly;
-  private final Map<String, RateLimit> rateLimits;
+  private final InstalledLimits limits;
   private final Cache<MemoKey, Outcome> memo;
   private final Optional<String> jvmUnsupported;
 
@@ -32,13 +31,13 @@ final class CompiledPolicySet {
       int policyCount,
       Map<String, ActionPolicies> byAction,
       ActionPolicies unconstrainedOnly,
-      Map<String, RateLimit> rateLimits,
+      InstalledLimits limits,
       Optional<String> jvmUnsupported) {
     this.version = version;
     this.policyCount = policyCount;
     this.byAction = Map.copyOf(byAction);
     this.unconstrainedOnly = unconstrainedOnly;
-    this.rateLimits = Map.copyOf(rateLimits);
+    this.limits = limits;
     this.jvmUnsupported = jvmUnsupported;
     // Weighted so that a few large contexts cannot hold as much memory as 65,536 small ones.
     this.memo =
@@ -62,9 +61,9 @@ final class CompiledPolicySet {
     return byAction.getOrDefault(action, unconstrainedOnly);
   }
 
-  /** The rate limit of each limited policy, by policy id. */
-  Map<String, RateLimit> rateLimits() {
-    return rateLimits;
+  /** The rate limits and budgets of the set's policies. */
+  InstalledLimits limits() {
+    return limits;
   }
 
   /** Why the JVM evaluator cannot decide with this set, which cedar-java then decides with. */

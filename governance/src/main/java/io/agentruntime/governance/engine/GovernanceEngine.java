@@ -1,6 +1,7 @@
 package io.agentruntime.governance.engine;
 
 import com.cedarpolicy.value.Value;
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
@@ -196,8 +197,20 @@ public final class GovernanceEngine implements AutoCloseable {
    * policies a concurrent {@link #decide} may name, give or take one install.
    */
   public Map<String, RateLimit> rateLimits() {
+    return limits().rateLimits();
+  }
+
+  /**
+   * The budgets of the installed set's policies, by policy id, tokens before cost (only budgeted
+   * policies; empty before the first install). Swapped with the set, like {@link #rateLimits()}.
+   */
+  public Map<String, List<Budget>> budgets() {
+    return limits().budgets();
+  }
+
+  private InstalledLimits limits() {
     CompiledPolicySet set = installed.get();
-    return set == null ? Map.of() : set.rateLimits();
+    return set == null ? InstalledLimits.NONE : set.limits();
   }
 
   /** Stops the {@code shadow} check's worker, if any. */

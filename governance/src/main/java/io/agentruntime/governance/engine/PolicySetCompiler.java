@@ -4,6 +4,7 @@ import com.cedarpolicy.model.exception.CacheException;
 import com.cedarpolicy.model.exception.InternalException;
 import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.PolicySetSnapshot;
@@ -56,15 +57,20 @@ final class PolicySetCompiler {
       byAction.put(action, prepare(parsed, Optional.of(action), jvm));
     }
     Map<String, RateLimit> rateLimits = new HashMap<>();
+    Map<String, List<Budget>> budgets = new HashMap<>();
     for (PolicyDocument document : snapshot.policies()) {
       document.rateLimit().ifPresent(limit -> rateLimits.put(document.id(), limit));
+      List<Budget> policyBudgets = document.limits().budgets();
+      if (!policyBudgets.isEmpty()) {
+        budgets.put(document.id(), policyBudgets);
+      }
     }
     return new CompiledPolicySet(
         snapshot.version(),
         parsed.size(),
         byAction,
         prepare(parsed, Optional.empty(), jvm),
-        rateLimits,
+        new InstalledLimits(rateLimits, budgets),
         unsupported);
   }
 

@@ -3,8 +3,10 @@ package io.agentruntime.governance.store;
 import com.cedarpolicy.model.exception.InternalException;
 import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Splits one {@code .cedar} file into {@link PolicyDocument}s, letting Cedar find the policies and
@@ -20,7 +23,8 @@ import java.util.Optional;
  *
  * <p>Ids come from {@code @id("...")}, else the file stem (one policy) or {@code <stem>.<n>}
  * (several, 1-based in file order). {@code @mode("Audit")} makes a policy Audit-only;
- * {@code @rateLimit("600/1m")} (or {@code "600/1m per runtime"}) limits the requests it permits.
+ * {@code @rateLimit("600/1m")} (or {@code "600/1m per runtime"}) limits the requests it permits,
+ * {@code @tokenBudget("200000/1d")} and {@code @costBudget("50 USD/1mo")} what they may consume.
  * Public for the admin command, which reads the same files as {@link FilePolicyStore}.
  */
 public final class CedarFileParser {
@@ -50,7 +54,7 @@ public final class CedarFileParser {
               id,
               policy.getSource(),
               mode(annotations, source),
-              rateLimit(annotations, source),
+              limits(annotations, source),
               source));
     }
     return documents;
@@ -112,16 +116,25 @@ public final class CedarFileParser {
     }
   }
 
-  private static Optional<RateLimit> rateLimit(Map<String, String> annotations, String source)
+  private static PolicyLimits limits(Map<String, String> annotations, String source)
       throws PolicyStoreException {
-    String rateLimit = annotations.get("rateLimit");
-    if (rateLimit == null) {
+    return new PolicyLimits(
+        annotation(annotations, "rateLimit", RateLimit::parse, source),
+        annotation(annotations, Budget.Kind.TOKENS.attribute(), Budget::parseTokens, source),
+        annotation(annotations, Budget.Kind.COST.attribute(), Budget::parseCost, source));
+  }
+
+  private static <T> Optional<T> annotation(
+      Map<String, String> annotations, String name, Function<String, T> parser, String source)
+      throws PolicyStoreException {
+    String text = annotations.get(name);
+    if (text == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(RateLimit.parse(rateLimit));
+      return Optional.of(parser.apply(text));
     } catch (IllegalArgumentException e) {
-      throw new PolicyStoreException(source + ": annotation @rateLimit " + e.getMessage());
+      throw new PolicyStoreException(source + ": annotation @" + name + " " + e.getMessage());
     }
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rate limits of the installed set, which the runtime looks up by the deciding policy ids. */
@@ -33,6 +33,7 @@ class InstalledRateLimitsTest {
   }
 
   private static PolicyDocument limited(String id, String cedar) {
-    return new PolicyDocument(id, cedar, EnforcementMode.ENFORCE, Optional.of(LIMIT), "test:" + id);
+    return new PolicyDocument(
+        id, cedar, EnforcementMode.ENFORCE, PolicyLimits.of(LIMIT), "test:" + id);
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import java.nio.file.Files;
@@ -103,6 +105,33 @@ class FilePolicyStoreTest {
         .hasMessageContaining("bad-limit.cedar")
         .hasMessageContaining("@rateLimit")
         .hasMessageContaining("'600 a minute'");
+  }
+
+  @Test
+  void budgetAnnotationsBudgetAPolicy() throws Exception {
+    write(
+        "budgets.cedar",
+        """
+        @id("metered") @tokenBudget("200000/1d") @costBudget("50 USD/1mo per runtime")
+        permit(principal, action, resource);
+        """);
+
+    PolicyLimits limits = new FilePolicyStore(dir).load().policies().getFirst().limits();
+
+    assertThat(limits.tokenBudget()).contains(Budget.parseTokens("200000/1d per principal"));
+    assertThat(limits.costBudget()).contains(Budget.parseCost("50 USD/1mo per runtime"));
+    assertThat(limits.rateLimit()).isEmpty();
+  }
+
+  @Test
+  void anInvalidBudgetNamesTheFileAndAnnotation() throws Exception {
+    write("bad-budget.cedar", "@costBudget(\"50 EUR/1mo\") permit(principal, action, resource);");
+
+    assertThatThrownBy(() -> new FilePolicyStore(dir).load())
+        .isInstanceOf(PolicyStoreException.class)
+        .hasMessageContaining("bad-budget.cedar")
+        .hasMessageContaining("@costBudget")
+        .hasMessageContaining("'50 EUR/1mo'");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.agentruntime.governance.testing;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import io.agentruntime.governance.store.dynamodb.DynamoDbClientSettings;
@@ -110,11 +111,16 @@ public final class LocalPolicyTable implements AutoCloseable {
 
   /** A policy permitting {@code action} to everyone, within {@code limit} when one is given. */
   public static PolicyDocument permit(String id, String action, Optional<RateLimit> limit) {
+    return permit(id, action, limit.map(PolicyLimits::of).orElse(PolicyLimits.NONE));
+  }
+
+  /** A policy permitting {@code action} to everyone, within {@code limits}. */
+  public static PolicyDocument permit(String id, String action, PolicyLimits limits) {
     return new PolicyDocument(
         id,
         "permit(principal, action == Action::\"" + action + "\", resource);",
         EnforcementMode.ENFORCE,
-        limit,
+        limits,
         "test");
   }
 

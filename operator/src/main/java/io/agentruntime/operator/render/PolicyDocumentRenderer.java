@@ -2,10 +2,13 @@ package io.agentruntime.operator.render;
 
 import io.agentruntime.governance.Durations;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.operator.api.v1alpha1.GovernanceMode;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.api.v1alpha1.PolicyCostBudgetSpec;
 import io.agentruntime.operator.api.v1alpha1.PolicyRateLimitSpec;
+import io.agentruntime.operator.api.v1alpha1.PolicyTokenBudgetSpec;
 import io.agentruntime.operator.api.v1alpha1.RateLimitKey;
 import java.util.Optional;
 
@@ -19,14 +22,14 @@ public final class PolicyDocumentRenderer {
   public static final GovernanceMode DEFAULT_MODE = GovernanceMode.ENFORCE;
 
   /** Who shares a rate limit's bucket when the spec does not say. */
-  public static final RateLimitKey DEFAULT_RATE_LIMIT_KEY = RateLimitKey.PRINCIPAL;
+  public static final RateLimitKey DEFAULT_RATE_LIMIT_KEY = RateLimitKey.DEFAULT;
 
   private PolicyDocumentRenderer() {}
 
   /**
    * The policy item of a validated {@code policy}.
    *
-   * @throws IllegalArgumentException when the rate limit is out of range (validation reports it)
+   * @throws IllegalArgumentException when a limit is out of range (validation reports it)
    */
   public static PolicyDocument render(GovernancePolicy policy) {
     var spec = policy.getSpec();
@@ -36,7 +39,10 @@ public final class PolicyDocumentRenderer {
         metadata.getName(),
         spec.getCedar(),
         mode,
-        Optional.ofNullable(spec.getRateLimit()).map(PolicyDocumentRenderer::rateLimit),
+        new PolicyLimits(
+            Optional.ofNullable(spec.getRateLimit()).map(PolicyDocumentRenderer::rateLimit),
+            Optional.ofNullable(spec.getTokenBudget()).map(PolicyTokenBudgetSpec::toBudget),
+            Optional.ofNullable(spec.getCostBudget()).map(PolicyCostBudgetSpec::toBudget)),
         "GovernancePolicy " + metadata.getNamespace() + "/" + metadata.getName());
   }
 
@@ -44,7 +50,6 @@ public final class PolicyDocumentRenderer {
     var per =
         Durations.parse(spec.getPer())
             .orElseThrow(() -> new IllegalArgumentException("rateLimit.per: " + spec.getPer()));
-    var key = Optional.ofNullable(spec.getKey()).orElse(DEFAULT_RATE_LIMIT_KEY).rateLimitKey();
-    return new RateLimit(spec.getRequests(), per, key);
+    return new RateLimit(spec.getRequests(), per, RateLimitKey.toGovernance(spec.getKey()));
   }
 }

@@ -19,16 +19,19 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
+import io.agentruntime.operator.api.v1alpha1.InferenceBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -140,10 +143,20 @@ public final class RuntimeConfigMapRenderer {
       return new BackendConfig.Http(URI.create(backend.getUrl()), BackendConfig.Pool.DEFAULT);
     }
     if (backend.getInference() != null) {
+      InferenceBackend inference = backend.getInference();
       return new BackendConfig.OpenAi(
           URI.create(ResourceNames.inferenceUrl(cr)),
           cr.getSpec().getInference().getModel(),
-          BackendConfig.Pool.DEFAULT);
+          BackendConfig.Pool.DEFAULT,
+          inference.getMaxTokens() == null
+              ? OptionalInt.empty()
+              : OptionalInt.of(inference.getMaxTokens()),
+          Optional.ofNullable(inference.getPrice())
+              .map(
+                  price ->
+                      new BackendConfig.Price(
+                          new BigDecimal(price.getPromptPerMillion()),
+                          new BigDecimal(price.getCompletionPerMillion()))));
     }
     return new BackendConfig.Echo();
   }

@@ -3,6 +3,7 @@ package io.agentruntime.operator.validation;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.api.v1alpha1.TokenPriceSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 final class IntentRules {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Pattern PRICE = Pattern.compile(TokenPriceSpec.PATTERN);
 
   private IntentRules() {}
 
@@ -73,6 +75,17 @@ final class IntentRules {
       checkUrl(field + ".url", backend.getUrl(), checks);
     } else if (backend.getInference() != null && spec.getInference() == null) {
       checks.fail(field + ".inference", "requires spec.inference (the inference pool to call)");
+    } else if (backend.getInference() != null && backend.getInference().getPrice() != null) {
+      TokenPriceSpec price = backend.getInference().getPrice();
+      checkPrice(field + ".inference.price.promptPerMillion", price.getPromptPerMillion(), checks);
+      checkPrice(
+          field + ".inference.price.completionPerMillion", price.getCompletionPerMillion(), checks);
+    }
+  }
+
+  private static void checkPrice(String field, String dollars, FieldChecks checks) {
+    if (checks.required(field, dollars) && !PRICE.matcher(dollars).matches()) {
+      checks.fail(field, "'" + dollars + "' must be dollars such as \"0.15\" (a decimal string)");
     }
   }
 

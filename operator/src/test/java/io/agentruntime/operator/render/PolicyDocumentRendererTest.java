@@ -3,12 +3,13 @@ package io.agentruntime.operator.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyDocumentRendererTest {
@@ -28,6 +29,10 @@ class PolicyDocumentRendererTest {
     assertThat(document.mode()).isEqualTo(EnforcementMode.ENFORCE);
     assertThat(document.rateLimit())
         .contains(new RateLimit(600, Duration.ofMinutes(1), RateLimit.Key.PRINCIPAL));
+    assertThat(document.limits().tokenBudget())
+        .contains(Budget.parseTokens("2000000/1d per principal"));
+    assertThat(document.limits().costBudget())
+        .contains(Budget.parseCost("500 USD/1mo per runtime"));
     assertThat(document.source()).isEqualTo("GovernancePolicy agents/paid-tenants-may-reason");
   }
 
@@ -45,6 +50,6 @@ class PolicyDocumentRendererTest {
     var document = PolicyDocumentRenderer.render(policy);
 
     assertThat(document.mode()).isEqualTo(EnforcementMode.ENFORCE);
-    assertThat(document.rateLimit()).isEqualTo(Optional.empty());
+    assertThat(document.limits()).isEqualTo(PolicyLimits.NONE);
   }
 }

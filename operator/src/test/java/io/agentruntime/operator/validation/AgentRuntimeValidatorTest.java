@@ -231,6 +231,23 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
+  void anInferencePriceIsADecimalString() {
+    String intents =
+        """
+        intents:
+          - name: call_reasoning
+            backend: {inference: {price: {promptPerMillion: "0.15 USD"}}}
+        inference: {image: vllm/vllm-openai:v0.11.0, model: m}
+        """;
+
+    assertThat(errors(withSpec(IMAGE + intents)))
+        .containsExactly(
+            "spec.intents[0].backend.inference.price.promptPerMillion: '0.15 USD' must be dollars"
+                + " such as \"0.15\" (a decimal string)",
+            "spec.intents[0].backend.inference.price.completionPerMillion: is required");
+  }
+
+  @Test
   void inferencePoolNeedsImageModelAndEnoughGpus() {
     String inference =
         """

@@ -98,6 +98,30 @@ class GovernancePolicyValidatorTest {
   }
 
   @Test
+  void checksTheBudgetFields() {
+    assertThat(errors("runtime: support\ntokenBudget: {per: 1d}\n" + PERMIT))
+        .containsExactly("spec.tokenBudget.tokens: is required");
+    assertThat(errors("runtime: support\ntokenBudget: {tokens: 10, per: 32d}\n" + PERMIT))
+        .containsExactly(
+            "spec.tokenBudget: a budget window must be between 1m and 31d, or 1mo, got 32d");
+    assertThat(errors("runtime: support\ncostBudget: {usd: \"12.5 USD\", per: 1mo}\n" + PERMIT))
+        .containsExactly(
+            "spec.costBudget.usd: must be dollars with at most 6 decimals, got '12.5 USD'");
+    assertThat(errors("runtime: support\ncostBudget: {usd: \"0\", per: 2mo}\n" + PERMIT))
+        .containsExactly("spec.costBudget: invalid window '2mo': the only month window is 1mo");
+  }
+
+  @Test
+  void acceptsValidBudgets() {
+    assertThat(
+            errors(
+                "runtime: support\ntokenBudget: {tokens: 200000, per: 1d}\n"
+                    + "costBudget: {usd: \"50\", per: 1mo, key: runtime}\n"
+                    + PERMIT))
+        .isEmpty();
+  }
+
+  @Test
   void acceptsAValidRateLimitedAuditPolicy() {
     assertThat(
             errors(

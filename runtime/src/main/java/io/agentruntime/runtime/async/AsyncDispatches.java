@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.async;
 
 import io.agentruntime.contract.config.AsyncIntentConfig;
+import io.agentruntime.runtime.budget.BudgetReservation;
 import io.agentruntime.runtime.metrics.AsyncMeters;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -55,6 +56,7 @@ public final class AsyncDispatches {
    * @param context the request's {@code context}
    * @param decision the decision, as the answer shows it
    * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+   * @param reservation its budget holds, carried by the message to the worker that settles them
    */
   public record Submission(
       String requestId,
@@ -64,18 +66,22 @@ public final class AsyncDispatches {
       JsonObject input,
       JsonObject context,
       JsonObject decision,
-      String idempotencyKey) {}
+      String idempotencyKey,
+      BudgetReservation reservation) {}
 
   /**
    * Queues {@code submission}: records it as queued, then sends its message. A repeated {@code
-   * Idempotency-Key} of the same principal finds the dispatch the first one queued.
+   * Idempotency-Key} of the same principal finds the dispatch the first one queued. A submission
+   * that queues nothing (a repeat, a refusal, a queue that fails) releases its budget holds.
    *
    * @return the dispatch's current state as {@code GET} shows it
    * @throws TaskTooLargeException when the message would exceed the queue's message size
    * @throws QueueUnavailableException when the queue does not take it (recorded as failed)
    */
   public Future<JsonObject> enqueue(Submission submission) {
-    return executor.executeBlocking(() -> enqueueNow(submission), false);
+    return executor
+        .executeBlocking(() -> enqueueNow(submission), false)
+        .onFailure(failure -> submission.reservation().release());
   }
 
   private JsonObject enqueueNow(Submission submission) {
@@ -90,7 +96,8 @@ public final class AsyncDispatches {
             submission.input(),
             submission.context(),
             submission.decision(),
-            deadline);
+            deadline,
+            submission.reservation().toJson());
     int bytes = message.encode().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > DispatchQueue.MAX_MESSAGE_BYTES) {
       throw new TaskTooLargeException(bytes);
@@ -101,6 +108,7 @@ public final class AsyncDispatches {
             new DispatchEvent.Queued(
                 now, submission.principal(), submission.intent(), submission.decision(), deadline));
     if (!created.created()) {
+      submission.reservation().release();
       return DispatchCodec.view(created.record());
     }
     try {

@@ -3,6 +3,7 @@ package io.agentruntime.runtime.async;
 import io.agentruntime.contract.config.AsyncConfig;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.RuntimeConfig;
+import io.agentruntime.runtime.budget.BudgetStore;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
@@ -89,10 +90,14 @@ public final class AsyncRuntime implements AutoCloseable {
 
   /**
    * Starts a worker in this process: each intent's backend bounded by its {@code async.timeout}
-   * rather than its synchronous timeout.
+   * rather than its synchronous timeout, each dispatch's budget holds settled in {@code budgets}.
    */
   public void startWorker(
-      RuntimeConfig config, AsyncConfig async, Vertx vertx, RuntimeMetrics metrics) {
+      RuntimeConfig config,
+      AsyncConfig async,
+      Vertx vertx,
+      RuntimeMetrics metrics,
+      BudgetStore budgets) {
     List<IntentConfig> asLongRunning =
         config.intents().stream()
             .map(
@@ -109,7 +114,8 @@ public final class AsyncRuntime implements AutoCloseable {
                     queue,
                     new DispatchRecords(ledger, Clock.systemUTC()),
                     intents,
-                    metrics.async())
+                    metrics.async(),
+                    budgets)
                 .start());
   }
 

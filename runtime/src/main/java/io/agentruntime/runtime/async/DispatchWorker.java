@@ -2,6 +2,8 @@ package io.agentruntime.runtime.async;
 
 import io.agentruntime.contract.config.AsyncConfig;
 import io.agentruntime.contract.config.AsyncIntentConfig;
+import io.agentruntime.runtime.budget.BudgetReservation;
+import io.agentruntime.runtime.budget.BudgetStore;
 import io.agentruntime.runtime.intent.Intent;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.AsyncMeters;
@@ -39,6 +41,7 @@ public final class DispatchWorker implements AutoCloseable {
   private final DispatchRecords records;
   private final Intents intents;
   private final AsyncMeters meters;
+  private final BudgetStore budgets;
   private final Clock clock;
   private final Semaphore slots;
   // not the slots taken: the poller holds the free ones while it waits for messages
@@ -54,19 +57,22 @@ public final class DispatchWorker implements AutoCloseable {
   /**
    * @param intents the intents as the worker runs them: each backend bounded by the intent's {@code
    *     async.timeout}
+   * @param budgets where the budget holds the messages carry are settled
    */
   public DispatchWorker(
       AsyncConfig.Worker config,
       DispatchQueue queue,
       DispatchRecords records,
       Intents intents,
-      AsyncMeters meters) {
+      AsyncMeters meters,
+      BudgetStore budgets) {
     this.config = config;
     this.queue = queue;
     this.deadLetters = queue.deadLetterQueue();
     this.records = records;
     this.intents = intents;
     this.meters = meters;
+    this.budgets = budgets;
     this.clock = Clock.systemUTC();
     this.slots = new Semaphore(config.maxInFlight());
     this.poller = Thread.ofPlatform().name("dispatch-poller").unstarted(this::poll);
@@ -148,8 +154,13 @@ public final class DispatchWorker implements AutoCloseable {
     TaskStart start = TaskStart.begin(records, task.key(), async, id, config.visibilityTimeout());
     LOG.debug("dispatch {}: {}", task.key().id(), start);
     switch (start) {
-      case TaskStart.Done done -> queue.delete(message);
+      case TaskStart.Done done -> {
+        // finished, or cancelled while queued: nothing more will run on its holds
+        reservation(task).release();
+        queue.delete(message);
+      }
       case TaskStart.Dead dead -> {
+        reservation(task).release();
         AsyncDecisionLog.completed(dead.record());
         meters.finished(dead.record().intent(), dead.record().status().displayName(), 0);
         toDeadLetters(message);
@@ -161,6 +172,7 @@ public final class DispatchWorker implements AutoCloseable {
             new DispatchEvent.Failed(
                 now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
             async.resultTtl());
+        reservation(task).release();
         toDeadLetters(message);
       }
       case TaskStart.Run run -> new TaskRun(this, message, task, intent.get(), run.record()).run();
@@ -170,6 +182,16 @@ public final class DispatchWorker implements AutoCloseable {
   private static long sentAt(Message message) {
     String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
     return sent == null ? System.currentTimeMillis() : Long.parseLong(sent);
+  }
+
+  /** The budget holds {@code task} carries; none when they cannot be read (then they expire). */
+  BudgetReservation reservation(TaskMessage task) {
+    try {
+      return BudgetReservation.fromJson(task.budget(), budgets);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("dispatch {}: budget holds left to expire: {}", task.key().id(), e.getMessage());
+      return BudgetReservation.NONE;
+    }
   }
 
   void toDeadLetters(Message message) {

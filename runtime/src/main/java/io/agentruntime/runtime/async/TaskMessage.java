@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param context the request's {@code context}
  * @param decision the governance decision it was admitted with
  * @param deadline not started by then, it expires
+ * @param budget the budget holds placed at enqueue ({@link
+ *     io.agentruntime.runtime.budget.BudgetReservation#toJson()}), settled by the worker; null when
+ *     none
  */
 public record TaskMessage(
     DispatchKey key,
@@ -23,7 +26,8 @@ public record TaskMessage(
     JsonObject input,
     JsonObject context,
     JsonObject decision,
-    Instant deadline) {
+    Instant deadline,
+    JsonObject budget) {
 
   String encode() {
     return new JsonObject()
@@ -35,6 +39,7 @@ public record TaskMessage(
         .put("context", context)
         .put("decision", decision)
         .put("deadline", deadline.toString())
+        .put("budget", budget)
         .encode();
   }
 
@@ -54,7 +59,8 @@ public record TaskMessage(
               json.getJsonObject("input", new JsonObject()),
               json.getJsonObject("context", new JsonObject()),
               json.getJsonObject("decision", new JsonObject()),
-              Instant.parse(json.getString("deadline"))));
+              Instant.parse(json.getString("deadline")),
+              json.getJsonObject("budget")));
     } catch (DecodeException
         | ClassCastException
         | NullPointerException

@@ -2,9 +2,13 @@ package io.agentruntime.runtime.async;
 
 import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.runtime.backend.BackendCall;
+import io.agentruntime.runtime.budget.UsageCharge;
 import io.agentruntime.runtime.intent.Intent;
+import io.agentruntime.runtime.usage.CallOutcome;
+import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +23,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * A record it cannot write (the store is down) is retried for as long as the worker runs, the
  * message kept hidden meanwhile: the outcome is never lost to a store outage, and the message is
  * never deleted before its outcome is recorded.
+ *
+ * <p>Once a final outcome is recorded, the budget holds the message carries are settled: the usage
+ * the backend reported committed, a failed or cancelled dispatch's holds released. A failed attempt
+ * that will be retried keeps them for the next one.
  */
 final class TaskRun {
 
@@ -37,6 +45,7 @@ final class TaskRun {
   private final TaskMessage task;
   private final Intent intent;
   private volatile DispatchRecord current;
+  private volatile Optional<TokenUsage> reported = Optional.empty();
   private final CompletableFuture<Stop> stopped = new CompletableFuture<>();
 
   TaskRun(
@@ -76,6 +85,7 @@ final class TaskRun {
       }
       Settle settle = record(outcome, config);
       if (settle.kind() != Settle.Kind.LEAVE) {
+        settleBudget(outcome);
         worker
             .meters()
             .finished(
@@ -110,6 +120,7 @@ final class TaskRun {
         return stop == Stop.CANCEL ? new DispatchEvent.Cancelled(worker.now()) : null;
       }
       JsonObject result = (JsonObject) first;
+      reported = TokenUsage.ofResult(result);
       int bytes = result.toBuffer().length();
       if (bytes > AsyncDispatches.MAX_RESULT_BYTES) {
         return new DispatchEvent.Failed(worker.now(), attempt, TaskProblems.resultTooLarge(bytes));
@@ -120,6 +131,20 @@ final class TaskRun {
       return attempt >= config.maxAttempts()
           ? new DispatchEvent.Failed(worker.now(), attempt, problem)
           : new DispatchEvent.AttemptFailed(worker.now(), attempt, problem);
+    }
+  }
+
+  /** Ends the budget holds placed at enqueue, once the dispatch's final outcome is recorded. */
+  private void settleBudget(DispatchEvent outcome) {
+    CallOutcome how =
+        switch (outcome) {
+          case DispatchEvent.AttemptFailed retried -> null;
+          case DispatchEvent.Succeeded succeeded -> CallOutcome.COMPLETED;
+          case DispatchEvent.Cancelled cancelled -> CallOutcome.CANCELLED;
+          default -> CallOutcome.FAILED;
+        };
+    if (how != null) {
+      UsageCharge.settle(intent, worker.reservation(task), how, reported);
     }
   }
 

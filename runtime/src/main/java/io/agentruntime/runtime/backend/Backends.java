@@ -22,8 +22,7 @@ public final class Backends {
       case BackendConfig.Http http ->
           new HttpBackend(BackendHttpClient.create(vertx, intent, http), http.url());
       case BackendConfig.OpenAi openAi ->
-          new OpenAiBackend(
-              BackendHttpClient.create(vertx, intent, openAi), openAi.url(), openAi.model());
+          new OpenAiBackend(BackendHttpClient.create(vertx, intent, openAi), openAi);
     };
   }
 }

@@ -3,6 +3,7 @@ package io.agentruntime.runtime.backend;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Translates a dispatch input into an OpenAI chat completion request and the completion back into
@@ -17,9 +18,15 @@ final class ChatCompletionMapping {
   private static final List<String> RUNTIME_MEMBERS = List.of("model", "stream", "stream_options");
 
   private final String model;
+  private final OptionalInt maxTokens;
 
-  ChatCompletionMapping(String model) {
+  /**
+   * @param maxTokens sent as {@code max_tokens} when the input names none: the completion bound a
+   *     budget reserves
+   */
+  ChatCompletionMapping(String model, OptionalInt maxTokens) {
     this.model = model;
+    this.maxTokens = maxTokens;
   }
 
   /**
@@ -46,6 +53,9 @@ final class ChatCompletionMapping {
       if (input.containsKey(setting)) {
         request.put(setting, input.getValue(setting));
       }
+    }
+    if (maxTokens.isPresent() && !input.containsKey("max_tokens")) {
+      request.put("max_tokens", maxTokens.getAsInt());
     }
     return request;
   }

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.backend;
 
+import io.agentruntime.contract.config.BackendConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -15,10 +16,10 @@ public final class OpenAiBackend implements Backend {
   private final URI completionsUrl;
   private final ChatCompletionMapping mapping;
 
-  OpenAiBackend(BackendHttpClient client, URI serverUrl, String model) {
+  OpenAiBackend(BackendHttpClient client, BackendConfig.OpenAi config) {
     this.client = client;
-    this.completionsUrl = completionsUrl(serverUrl);
-    this.mapping = new ChatCompletionMapping(model);
+    this.completionsUrl = completionsUrl(config.url());
+    this.mapping = new ChatCompletionMapping(config.model(), config.maxTokens());
   }
 
   private static URI completionsUrl(URI serverUrl) {

@@ -27,7 +27,7 @@ final class WholeAnswer implements PieceStream {
             listener.fail(result.cause());
             return;
           }
-          usage = TokenUsage.fromOpenAi(result.result().getValue("usage"));
+          usage = TokenUsage.ofResult(result.result());
           listener.piece(result.result());
           listener.end(null);
         });

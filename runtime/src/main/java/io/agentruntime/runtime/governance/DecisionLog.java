@@ -33,14 +33,35 @@ public final class DecisionLog {
    */
   public void recordRateLimited(
       RequestIds ids, String principal, String intent, List<String> policies, boolean enforced) {
+    recordLimited(new Limited(ids, principal, intent, "rateLimited", enforced), policies);
+  }
+
+  /**
+   * Logs that {@code principal}'s allowed request did not fit in the budgets of {@code policies}: a
+   * second line for the same request id, written only when a budget ran out.
+   *
+   * @param enforced whether the request was rejected (429) or, in Audit mode, only counted
+   */
+  public void recordBudgetExhausted(
+      RequestIds ids, String principal, String intent, List<String> policies, boolean enforced) {
+    recordLimited(new Limited(ids, principal, intent, "budgetExhausted", enforced), policies);
+  }
+
+  /** Who ran into a limit, and the field of the line that names the limited policies. */
+  private record Limited(
+      RequestIds ids, String principal, String intent, String field, boolean enforced) {}
+
+  private void recordLimited(Limited limited, List<String> policies) {
     if (!LOG.isInfoEnabled()) {
       return;
     }
     LOG.info(
-        start(ids, principal, intent)
+        start(limited.ids(), limited.principal(), limited.intent())
             .field(
-                "mode", (enforced ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT).displayName())
-            .array("rateLimited", policies)
+                "mode",
+                (limited.enforced() ? EnforcementMode.ENFORCE : EnforcementMode.AUDIT)
+                    .displayName())
+            .array(limited.field(), policies)
             .end());
   }
 

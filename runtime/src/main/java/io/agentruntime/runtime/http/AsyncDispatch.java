@@ -1,16 +1,20 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.async.AsyncDispatches;
+import io.agentruntime.runtime.budget.BudgetReservation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * {@code POST /dispatch} with {@code Prefer: respond-async} (RFC 7240): decided and rate limited
- * exactly as a synchronous dispatch, then queued and answered {@code 202 Accepted} with the
- * dispatch's {@code Location}.
+ * {@code POST /dispatch} with {@code Prefer: respond-async} (RFC 7240): decided, rate limited and
+ * budgeted exactly as a synchronous dispatch, then queued with its budget reservation and answered
+ * {@code 202 Accepted} with the dispatch's {@code Location}. The worker that runs it settles the
+ * reservation from the queue message when it records the outcome.
  */
 final class AsyncDispatch {
 
@@ -32,8 +36,20 @@ final class AsyncDispatch {
     return false;
   }
 
+  /**
+   * How long a queued dispatch's budget holds last: until its deadline to start ({@code
+   * async.resultTtl}) plus one attempt's {@code async.timeout}, the latest it may still be running.
+   */
+  static Duration holdFor(IntentConfig intent) {
+    return intent.async().resultTtl().plus(intent.async().timeout());
+  }
+
   static Future<HttpReply> enqueue(
-      RoutingContext ctx, AsyncDispatches dispatches, GovernedRequest request, Decision decision) {
+      RoutingContext ctx,
+      AsyncDispatches dispatches,
+      GovernedRequest request,
+      Decision decision,
+      BudgetReservation reservation) {
     JsonObject decisionBody = DecisionBodies.decision(decision);
     AsyncDispatches.Submission submission =
         new AsyncDispatches.Submission(
@@ -44,20 +60,24 @@ final class AsyncDispatch {
             new JsonObject(request.body().input()),
             new JsonObject(request.body().context()),
             decisionBody,
-            DispatchHandler.idempotencyKey(ctx));
+            DispatchHandler.idempotencyKey(ctx),
+            reservation);
     return dispatches
         .enqueue(submission)
         .map(
             view ->
-                HttpReply.json(
-                        202,
-                        new JsonObject()
-                            .put("id", view.getString("id"))
-                            .put("status", view.getString("status"))
-                            .put("decision", view.getJsonObject("decision"))
-                            .put("requestId", request.requestId())
-                            .toBuffer())
-                    .withHeader("location", DispatchRecordHandler.location(view.getString("id")))
-                    .withHeader("preference-applied", RESPOND_ASYNC));
+                BudgetHeaderWriter.withRemaining(
+                    HttpReply.json(
+                            202,
+                            new JsonObject()
+                                .put("id", view.getString("id"))
+                                .put("status", view.getString("status"))
+                                .put("decision", view.getJsonObject("decision"))
+                                .put("requestId", request.requestId())
+                                .toBuffer())
+                        .withHeader(
+                            "location", DispatchRecordHandler.location(view.getString("id")))
+                        .withHeader("preference-applied", RESPOND_ASYNC),
+                    reservation.remaining()));
   }
 }

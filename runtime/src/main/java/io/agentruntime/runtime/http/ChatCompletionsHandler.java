@@ -16,9 +16,9 @@ import java.util.List;
  * {@code POST /v1/chat/completions}, the OpenAI face: a chat completion request becomes a dispatch
  * of the intent whose {@code openai} backend serves its {@code model}, with its {@code metadata} as
  * the Cedar context and (in local mode) its {@code user} as the caller, through the same decision,
- * rate limits, meters and decision log as {@code /dispatch}. The answer is OpenAI's: a {@code
- * chat.completion}, or {@code chat.completion.chunk} events ending with {@code data: [DONE]} when
- * {@code stream} is true; errors are {@code {"error": {...}}} ({@link OpenAiErrors}).
+ * rate limits, budgets, meters and decision log as {@code /dispatch}. The answer is OpenAI's: a
+ * {@code chat.completion}, or {@code chat.completion.chunk} events ending with {@code data: [DONE]}
+ * when {@code stream} is true; errors are {@code {"error": {...}}} ({@link OpenAiErrors}).
  */
 final class ChatCompletionsHandler implements Handler<RoutingContext> {
 
@@ -112,11 +112,9 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
     }
     JsonObject decisionBody = DecisionBodies.decision(decision);
     String model = body.getString("model");
-    return services
-        .rateLimiter()
-        .admit(request.ids(), request.principal(), request.intent(), decision)
+    return DispatchHandler.admit(services, request, decision, false)
         .compose(
-            admitted -> {
+            reservation -> {
               if (Boolean.TRUE.equals(body.getValue("stream"))) {
                 return StreamRelay.relay(
                     ctx,
@@ -125,11 +123,14 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
                         request.intent().backend().stream(
                             DispatchHandler.call(request, decisionBody)),
                         new ChatChunkFormat(request.requestId(), model, includeUsage(body)),
-                        services.completions(),
+                        reservation,
                         0));
               }
-              return DispatchHandler.invokeBackend(services, request, decisionBody)
-                  .map(result -> completion(request, model, result));
+              return DispatchHandler.invokeBackend(request, decisionBody, reservation)
+                  .map(
+                      charged ->
+                          BudgetHeaderWriter.withRemaining(
+                              completion(request, model, charged.result()), charged.remaining()));
             });
   }
 

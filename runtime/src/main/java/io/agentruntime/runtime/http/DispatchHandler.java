@@ -2,10 +2,12 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.backend.BackendCall;
+import io.agentruntime.runtime.budget.BudgetReservation;
+import io.agentruntime.runtime.budget.UsageCharge;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.metrics.IntentMeters;
-import io.agentruntime.runtime.usage.CallCompletion;
+import io.agentruntime.runtime.usage.CallOutcome;
 import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -16,9 +18,10 @@ import java.util.Optional;
 
 /**
  * {@code POST /dispatch}: governance decision, then the intent's backend, its answer whole or, with
- * {@code Accept: text/event-stream}, streamed ({@link StreamRelay}). Whole answers are built before
- * they are sent ({@link HttpReply}) and streams are recorded as sent, so an {@code Idempotency-Key}
- * repeat can replay either unchanged.
+ * {@code Accept: text/event-stream}, streamed ({@link StreamRelay}); rate limits and budgets are
+ * applied before any backend call ({@link #admit}). Whole answers are built before they are sent
+ * ({@link HttpReply}) and streams are recorded as sent, so an {@code Idempotency-Key} repeat can
+ * replay either unchanged.
  */
 final class DispatchHandler implements Handler<RoutingContext> {
 
@@ -95,19 +98,53 @@ final class DispatchHandler implements Handler<RoutingContext> {
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
+    boolean async = services.async().isPresent() && AsyncDispatch.preferred(ctx);
+    return admit(services, request, decision, async)
+        .compose(
+            reservation -> {
+              if (async) {
+                return AsyncDispatch.enqueue(
+                    ctx, services.async().get(), request, decision, reservation);
+              }
+              return streamed
+                  ? stream(ctx, request, decision, reservation)
+                  : invoke(ctx, request, decision, reservation);
+            });
+  }
+
+  /**
+   * The rate limits, then the budgets of the policies that permitted {@code request}: one decision
+   * path for every API that calls a backend. A queued dispatch holds its budgets until it may have
+   * run: its deadline and its attempts.
+   *
+   * @return the reservation to settle once the backend call ends
+   */
+  static Future<BudgetReservation> admit(
+      RuntimeServices services, GovernedRequest request, Decision decision, boolean queued) {
+    JsonObject input = new JsonObject(request.body().input());
     return services
         .rateLimiter()
         .admit(request.ids(), request.principal(), request.intent(), decision)
         .compose(
-            admitted -> {
-              if (services.async().isPresent() && AsyncDispatch.preferred(ctx)) {
-                return AsyncDispatch.enqueue(ctx, services.async().get(), request, decision);
-              }
-              return streamed ? stream(ctx, request, decision) : invoke(ctx, request, decision);
-            });
+            admitted ->
+                services
+                    .budgets()
+                    .reserve(
+                        request.ids(),
+                        request.principal(),
+                        request.intent(),
+                        decision,
+                        input,
+                        queued
+                            ? AsyncDispatch.holdFor(request.intent().config())
+                            : request.intent().config().timeout()));
   }
 
-  private Future<HttpReply> stream(RoutingContext ctx, GovernedRequest request, Decision decision) {
+  private Future<HttpReply> stream(
+      RoutingContext ctx,
+      GovernedRequest request,
+      Decision decision,
+      BudgetReservation reservation) {
     JsonObject decisionBody = DecisionBodies.decision(decision);
     return StreamRelay.relay(
         ctx,
@@ -115,31 +152,37 @@ final class DispatchHandler implements Handler<RoutingContext> {
             request,
             request.intent().backend().stream(call(request, decisionBody)),
             new DispatchEventFormat(request.requestId(), request.intent().name(), decisionBody),
-            services.completions(),
+            reservation,
             services.config().idempotency().maxReplySize()));
   }
 
-  private Future<HttpReply> invoke(RoutingContext ctx, GovernedRequest request, Decision decision) {
+  private Future<HttpReply> invoke(
+      RoutingContext ctx,
+      GovernedRequest request,
+      Decision decision,
+      BudgetReservation reservation) {
     JsonObject decisionBody = DecisionBodies.decision(decision);
-    return invokeBackend(services, request, decisionBody)
+    return invokeBackend(request, decisionBody, reservation)
         .map(
-            result ->
-                HttpReply.json(
-                    200,
-                    new JsonObject()
-                        .put("requestId", request.requestId())
-                        .put("intent", request.intent().name())
-                        .put("decision", decisionBody)
-                        .put("result", result)
-                        .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)));
+            charged ->
+                BudgetHeaderWriter.withRemaining(
+                    HttpReply.json(
+                        200,
+                        new JsonObject()
+                            .put("requestId", request.requestId())
+                            .put("intent", request.intent().name())
+                            .put("decision", decisionBody)
+                            .put("result", charged.result())
+                            .put("durationMs", RequestContext.elapsedNanos(ctx) / 1_000_000.0)),
+                    charged.remaining()));
   }
 
   /**
-   * Calls the intent's backend for a whole answer, recording the backend's time and telling the
-   * completion listener how the call ended and the usage it reported.
+   * Calls the intent's backend for a whole answer, recording the backend's time and charging the
+   * usage it reported ({@link UsageCharge}); a failed call releases its reservation.
    */
-  static Future<JsonObject> invokeBackend(
-      RuntimeServices services, GovernedRequest request, JsonObject decisionBody) {
+  static Future<ChargedResult> invokeBackend(
+      GovernedRequest request, JsonObject decisionBody, BudgetReservation reservation) {
     long backendStart = System.nanoTime();
     return request
         .intent()
@@ -147,11 +190,29 @@ final class DispatchHandler implements Handler<RoutingContext> {
         .invoke(call(request, decisionBody))
         .andThen(
             done -> {
-              long nanos = System.nanoTime() - backendStart;
-              request.intent().meters().recordBackend(nanos);
-              services.completions().completed(completion(request, done.result(), nanos));
-            });
+              request.intent().meters().recordBackend(System.nanoTime() - backendStart);
+              if (done.failed()) {
+                UsageCharge.settle(
+                    request.intent(), reservation, CallOutcome.FAILED, Optional.empty());
+              }
+            })
+        .map(
+            result ->
+                new ChargedResult(
+                    result,
+                    UsageCharge.settle(
+                        request.intent(),
+                        reservation,
+                        CallOutcome.COMPLETED,
+                        TokenUsage.ofResult(result))));
   }
+
+  /**
+   * A backend's whole answer, charged.
+   *
+   * @param remaining what the budgets have left afterwards, for the answer's headers
+   */
+  record ChargedResult(JsonObject result, BudgetReservation.BudgetRemaining remaining) {}
 
   static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
     return new BackendCall(
@@ -160,17 +221,6 @@ final class DispatchHandler implements Handler<RoutingContext> {
         new JsonObject(request.body().input()),
         new JsonObject(request.body().context()),
         decisionBody);
-  }
-
-  private static CallCompletion completion(GovernedRequest request, JsonObject result, long nanos) {
-    return new CallCompletion(
-        request.requestId(),
-        request.principal().id(),
-        request.intent().name(),
-        false,
-        result == null ? CallCompletion.Outcome.FAILED : CallCompletion.Outcome.COMPLETED,
-        result == null ? Optional.empty() : TokenUsage.fromOpenAi(result.getValue("usage")),
-        nanos);
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {

@@ -28,6 +28,7 @@ public enum ProblemType {
   IDEMPOTENCY_REPLY_TOO_LARGE(409, "idempotency-reply-too-large", "Answer too large to replay"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused"),
   RATE_LIMITED(429, "rate-limited", "Rate limited"),
+  BUDGET_EXHAUSTED(429, "budget-exhausted", "Budget exhausted"),
   BACKEND_ERROR(502, "backend-error", "Backend error"),
   BACKEND_RESPONSE_TOO_LARGE(502, "backend-response-too-large", "Backend answer too large"),
   NOT_READY(503, "not-ready", "Not ready"),
@@ -37,6 +38,7 @@ public enum ProblemType {
   // nothing listens yet, e.g. a model server starting: that takes tens of seconds or more
   BACKEND_UNAVAILABLE(503, "backend-unavailable", "Backend unavailable", 10),
   RATE_LIMIT_STORE_UNAVAILABLE(503, "rate-limit-store-unavailable", "Rate limit store unavailable"),
+  BUDGET_STORE_UNAVAILABLE(503, "budget-store-unavailable", "Budget store unavailable"),
   IDEMPOTENCY_STORE_UNAVAILABLE(
       503, "idempotency-store-unavailable", "Idempotency store unavailable"),
   MCP_SESSION_STORE_UNAVAILABLE(

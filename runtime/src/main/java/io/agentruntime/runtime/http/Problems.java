@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.http;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.runtime.async.DispatchStoreException;
 import io.agentruntime.runtime.async.QueueUnavailableException;
 import io.agentruntime.runtime.async.TaskTooLargeException;
@@ -8,6 +9,8 @@ import io.agentruntime.runtime.backend.BackendResponseTooLargeException;
 import io.agentruntime.runtime.backend.BackendSaturatedException;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.BackendUnavailableException;
+import io.agentruntime.runtime.budget.BudgetExhaustedException;
+import io.agentruntime.runtime.budget.BudgetStoreUnavailableException;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
@@ -47,6 +50,9 @@ public final class Problems {
         new HttpReply(problem.type().status(), HttpReply.PROBLEM_JSON, body.toBuffer(), Map.of());
     if (failure instanceof RateLimitedException limited) {
       return reply.withHeader("retry-after", Long.toString(limited.retryAfterSeconds()));
+    }
+    if (failure instanceof BudgetExhaustedException exhausted) {
+      return reply.withHeader("retry-after", Long.toString(exhausted.retryAfterSeconds()));
     }
     OptionalInt retryAfter = problem.type().retryAfterSeconds();
     return retryAfter.isPresent()
@@ -91,12 +97,30 @@ public final class Problems {
         yield new ProblemException(
             ProblemType.DISPATCH_STORE_UNAVAILABLE, "the dispatch records cannot be reached now");
       }
+      case BudgetExhaustedException exhausted -> budgetExhausted(exhausted);
+      case BudgetStoreUnavailableException down ->
+          new ProblemException(ProblemType.BUDGET_STORE_UNAVAILABLE, down.getMessage());
       default -> {
         LOG.error("request {} failed unexpectedly", requestId, failure);
         yield new ProblemException(
             ProblemType.INTERNAL_ERROR, "unexpected error; see the runtime log for " + requestId);
       }
     };
+  }
+
+  /** Names the budget: its policy, what it counts, its cap and window, and what is left. */
+  private static ProblemException budgetExhausted(BudgetExhaustedException exhausted) {
+    Budget budget = exhausted.budget();
+    return new ProblemException(
+        ProblemType.BUDGET_EXHAUSTED,
+        exhausted.getMessage(),
+        Map.of(
+            "budget",
+            new JsonObject()
+                .put("policy", exhausted.policyId())
+                .put("kind", budget.kind().label())
+                .put("limit", budget.toString())
+                .put("remaining", budget.kind().format(exhausted.remaining()))));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.async.AsyncDispatches;
+import io.agentruntime.runtime.budget.BudgetGate;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestGovernor;
 import io.agentruntime.runtime.idempotency.IdempotencyCache;
@@ -9,7 +10,6 @@ import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
-import io.agentruntime.runtime.usage.CompletionListener;
 import java.util.Optional;
 
 /**
@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param metrics the meters
  * @param idempotency remembered answers per {@code Idempotency-Key}
  * @param rateLimiter takes the tokens of rate-limited policies
+ * @param budgets reserves and commits the token and cost budgets of budgeted policies
  * @param principals finds the caller of a request
- * @param completions told of every finished backend call and the usage it reported
  * @param async queues, reads and cancels long-running dispatches; empty without {@code async}
  */
 public record RuntimeServices(
@@ -34,6 +34,6 @@ public record RuntimeServices(
     RuntimeMetrics metrics,
     IdempotencyCache<HttpReply> idempotency,
     RateLimiter rateLimiter,
+    BudgetGate budgets,
     PrincipalResolver principals,
-    CompletionListener completions,
     Optional<AsyncDispatches> async) {}

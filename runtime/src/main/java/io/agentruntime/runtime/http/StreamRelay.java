@@ -3,7 +3,8 @@ package io.agentruntime.runtime.http;
 import io.agentruntime.runtime.backend.BackendTimeoutException;
 import io.agentruntime.runtime.backend.PieceListener;
 import io.agentruntime.runtime.backend.PieceStream;
-import io.agentruntime.runtime.usage.CallCompletion;
+import io.agentruntime.runtime.budget.UsageCharge;
+import io.agentruntime.runtime.usage.CallOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +18,10 @@ import java.util.Map;
  * they come, never faster than the caller reads: when the response's write queue is full the
  * backend is paused until it drains, so a stalled reader costs the runtime a bounded buffer, not
  * the whole answer.
+ *
+ * <p>The call's budget reservation is settled once, when the stream ends however it ends, from the
+ * usage the backend reported by then ({@link UsageCharge}); the head carries what the budgets had
+ * left once it was placed.
  *
  * <p>Nothing is sent before the backend's first piece: until then a failure (the backend
  * unreachable, saturated, answering an error, or silent past {@code firstByteTimeout}) is the usual
@@ -105,7 +110,7 @@ final class StreamRelay implements PieceListener {
                     stream.reportedUsage(),
                     finishReason,
                     RequestContext.elapsedNanos(ctx) / 1_000_000.0)));
-    finish(CallCompletion.Outcome.COMPLETED, 200);
+    finish(CallOutcome.COMPLETED, 200);
   }
 
   @Override
@@ -118,12 +123,12 @@ final class StreamRelay implements PieceListener {
       over = true;
       deadlines.stop();
       // the handler sends the problem and counts it, as for any answer sent whole
-      report(CallCompletion.Outcome.FAILED, -1);
+      report(CallOutcome.FAILED, -1);
       outcome.complete(call.format().problem(problem));
       return;
     }
     write(call.format().error(problem));
-    finish(CallCompletion.Outcome.FAILED, problem.status());
+    finish(CallOutcome.FAILED, problem.status());
   }
 
   private void expired(BackendTimeoutException timeout) {
@@ -140,7 +145,7 @@ final class StreamRelay implements PieceListener {
       deadlines.stop();
       stream.cancel();
       // 499: the caller closed the request, as proxies count it; never sent to anyone
-      report(CallCompletion.Outcome.CANCELLED, 499);
+      report(CallOutcome.CANCELLED, 499);
       outcome.complete(recorded());
     }
   }
@@ -159,6 +164,7 @@ final class StreamRelay implements PieceListener {
         .putHeader("content-type", EVENT_STREAM)
         .putHeader("cache-control", "no-cache")
         .putHeader(RequestContext.REQUEST_ID_HEADER, call.request().requestId());
+    BudgetHeaderWriter.withRemaining(ctx.response(), call.reservation().remaining());
     write(call.format().opening());
   }
 
@@ -172,7 +178,7 @@ final class StreamRelay implements PieceListener {
     ctx.response().write(bytes);
   }
 
-  private void finish(CallCompletion.Outcome how, int status) {
+  private void finish(CallOutcome how, int status) {
     over = true;
     deadlines.stop();
     ctx.response().end();
@@ -188,21 +194,12 @@ final class StreamRelay implements PieceListener {
    * @param status the status the stream is counted under: 200, the error event's problem status,
    *     499 for a caller that left; negative when the answer is sent whole and counted elsewhere
    */
-  private void report(CallCompletion.Outcome how, int status) {
+  private void report(CallOutcome how, int status) {
     long now = System.nanoTime();
     call.request().intent().meters().recordBackend(now - backendStart);
     if (status > 0) {
       call.request().intent().meters().recordDispatch(status, RequestContext.elapsedNanos(ctx));
     }
-    call.completions()
-        .completed(
-            new CallCompletion(
-                call.request().requestId(),
-                call.request().principal().id(),
-                call.request().intent().name(),
-                true,
-                how,
-                stream.reportedUsage(),
-                now - backendStart));
+    UsageCharge.settle(call.request().intent(), call.reservation(), how, stream.reportedUsage());
   }
 }

@@ -1,7 +1,7 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.backend.PieceStream;
-import io.agentruntime.runtime.usage.CompletionListener;
+import io.agentruntime.runtime.budget.BudgetReservation;
 
 /**
  * A permitted request whose answer is streamed.
@@ -9,12 +9,12 @@ import io.agentruntime.runtime.usage.CompletionListener;
  * @param request the governed request
  * @param stream the backend's answer, not yet started
  * @param format how the API writes events
- * @param completions told how the call ended and what it used
+ * @param reservation the budgets' holds, settled when the stream ends however it ends
  * @param maxRecording bytes of the stream kept for an {@code Idempotency-Key} repeat
  */
 record StreamedCall(
     GovernedRequest request,
     PieceStream stream,
     StreamFormat format,
-    CompletionListener completions,
+    BudgetReservation reservation,
     long maxRecording) {}

@@ -26,6 +26,7 @@ enum JsonRpcError {
   UPSTREAM_UNAVAILABLE(-32011, 502, "mcp-upstream-unavailable"),
   UPSTREAM_TIMEOUT(-32012, 504, "mcp-upstream-timeout"),
   UPSTREAM_FAILED(-32013, 502, "mcp-upstream-failed"),
+  BUDGET_EXHAUSTED(-32014, 200, "budget-exhausted"),
   INTERNAL_ERROR(-32603, 500, "internal-error");
 
   private static final String BASE_URI = "https://agentruntime.io/problems/";

@@ -1,5 +1,7 @@
 package io.agentruntime.runtime.mcp;
 
+import io.agentruntime.runtime.budget.BudgetExhaustedException;
+import io.agentruntime.runtime.budget.BudgetStoreUnavailableException;
 import io.agentruntime.runtime.idempotency.IdempotencyInProgressException;
 import io.agentruntime.runtime.idempotency.IdempotencyKeyReusedException;
 import io.agentruntime.runtime.idempotency.IdempotencyReplyTooLargeException;
@@ -26,6 +28,21 @@ final class McpFailures {
               JsonRpcError.RATE_LIMITED,
               limited.getMessage(),
               Map.of(JsonRpcReplies.RETRY_AFTER_SECONDS, limited.retryAfterSeconds()));
+      case BudgetExhaustedException exhausted ->
+          new McpException(
+              JsonRpcError.BUDGET_EXHAUSTED,
+              exhausted.getMessage(),
+              Map.of(
+                  JsonRpcReplies.RETRY_AFTER_SECONDS,
+                  exhausted.retryAfterSeconds(),
+                  "budget",
+                  Map.of(
+                      "policy", exhausted.policyId(),
+                      "kind", exhausted.budget().kind().label(),
+                      "limit", exhausted.budget().toString(),
+                      "remaining", exhausted.budget().kind().format(exhausted.remaining()))));
+      case BudgetStoreUnavailableException store ->
+          new McpException(JsonRpcError.STORE_UNAVAILABLE, store.getMessage());
       case IdempotencyInProgressException inProgress ->
           new McpException(JsonRpcError.IDEMPOTENCY_CONFLICT, inProgress.getMessage());
       case IdempotencyReplyTooLargeException tooLarge ->
@@ -48,6 +65,7 @@ final class McpFailures {
     return switch (failure.error()) {
       case DENIED -> McpOutcome.DENIED;
       case RATE_LIMITED -> McpOutcome.RATE_LIMITED;
+      case BUDGET_EXHAUSTED -> McpOutcome.BUDGET_EXHAUSTED;
       case UPSTREAM_UNAVAILABLE, UPSTREAM_TIMEOUT, UPSTREAM_FAILED -> McpOutcome.UPSTREAM_ERROR;
       default -> McpOutcome.REJECTED;
     };

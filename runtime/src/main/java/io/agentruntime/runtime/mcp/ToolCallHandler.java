@@ -1,6 +1,9 @@
 package io.agentruntime.runtime.mcp;
 
 import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.runtime.budget.BudgetDemand;
+import io.agentruntime.runtime.budget.BudgetReservation;
+import io.agentruntime.runtime.budget.BudgetedCall;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.ReplyWriter;
@@ -21,9 +24,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * One {@code tools/call} through the gateway: the Cedar decision on {@code
- * Action::"mcp:<server>/<tool>"} (a denial never reaches the upstream), the rate limits of the
- * permitting policies, then the call relayed as it streams, or, with an idempotency key, run at
- * most once across pods and retries and its answer replayed to every repeat.
+ * Action::"mcp:<server>/<tool>"} (a denial never reaches the upstream), the rate limits and budgets
+ * of the permitting policies, then the call relayed as it streams, or, with an idempotency key, run
+ * at most once across pods and retries and its answer replayed to every repeat.
+ *
+ * <p>A tool call holds one unit in each token budget that applies ({@link BudgetDemand#TOOL_CALL})
+ * and commits it once the upstream answered; a call the upstream never answered is released.
  */
 final class ToolCallHandler {
 
@@ -54,7 +60,17 @@ final class ToolCallHandler {
     RequestIds ids = RequestContext.requestIds(ctx);
     decide(ctx, ids, principal, session, call)
         .compose(decision -> admit(ids, principal, server, call, decision))
-        .compose(admitted -> execute(ctx, principal, session, message, call))
+        .compose(
+            reservation ->
+                execute(ctx, principal, session, message, call)
+                    .andThen(
+                        done -> {
+                          if (done.succeeded()) {
+                            reservation.commit(Optional.empty());
+                          } else {
+                            reservation.release();
+                          }
+                        }))
         .onComplete(
             done ->
                 gateway
@@ -79,21 +95,31 @@ final class ToolCallHandler {
         .executeBlocking(() -> gateway.policy().decideCall(ids, principal, session, call), false);
   }
 
-  private Future<Void> admit(
+  private Future<BudgetReservation> admit(
       RequestIds ids, Principal principal, String server, ToolCall call, Decision decision) {
     if (!decision.permitted()) {
       return Future.failedFuture(denied(server, call.name(), decision));
     }
-    // the tool call's own counter records a rate-limited call
+    String action = ToolPolicy.action(server, call.name());
+    // the tool call's own counter records a rate-limited or budget-refused call
     return gateway
         .runtime()
         .rateLimiter()
-        .admit(
-            ids,
-            principal,
-            ToolPolicy.action(server, call.name()),
-            (policy, outcome) -> {},
-            decision);
+        .admit(ids, principal, action, (policy, outcome) -> {}, decision)
+        .compose(
+            admitted ->
+                gateway
+                    .runtime()
+                    .budgets()
+                    .reserve(
+                        ids,
+                        principal,
+                        new BudgetedCall(
+                            action,
+                            BudgetDemand.TOOL_CALL,
+                            upstream.config().timeout(),
+                            (policy, outcome) -> {}),
+                        decision));
   }
 
   private Future<McpOutcome> execute(

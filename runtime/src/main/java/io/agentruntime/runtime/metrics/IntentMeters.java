@@ -27,6 +27,10 @@ public final class IntentMeters {
   private final Timer firstByte;
   private final ConcurrentHashMap<Integer, Counter> requestsByStatus = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Counter[]> rateLimitDecisions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Counter[]> budgetDecisions = new ConcurrentHashMap<>();
+  private final Counter promptTokens;
+  private final Counter completionTokens;
+  private final Counter costDollars;
 
   /**
    * @param decisionDurations the decision timers of every intent, by {@link Effect}
@@ -55,11 +59,63 @@ public final class IntentMeters {
         RuntimeMetrics.histogram(RuntimeMeter.DISPATCH_FIRST_BYTE)
             .tag("intent", intent)
             .register(registry);
+    promptTokens = tokenCounter("prompt");
+    completionTokens = tokenCounter("completion");
+    costDollars =
+        Counter.builder(RuntimeMeter.COST.meterName())
+            .description(RuntimeMeter.COST.description())
+            .tag("intent", intent)
+            .register(registry);
   }
 
   /** Records the time from a streamed request's arrival to its first byte sent. */
   public void recordFirstByte(long nanos) {
     firstByte.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Counter tokenCounter(String kind) {
+    return Counter.builder(RuntimeMeter.TOKENS.meterName())
+        .description(RuntimeMeter.TOKENS.description())
+        .tag("intent", intent)
+        .tag("kind", kind)
+        .register(registry);
+  }
+
+  /**
+   * Records the tokens one backend call reported, and their cost.
+   *
+   * @param costMicros what they cost in micro-dollars, negative when the intent is not priced
+   */
+  public void recordUsage(long prompt, long completion, long costMicros) {
+    promptTokens.increment(prompt);
+    completionTokens.increment(completion);
+    if (costMicros >= 0) {
+      costDollars.increment(costMicros / 1_000_000.0);
+    }
+  }
+
+  /** Counts one reservation in the budget of {@code policyId}. */
+  public void recordBudget(String policyId, BudgetOutcome outcome) {
+    budgetDecisions.computeIfAbsent(policyId, this::budgetCounters)[outcome.ordinal()].increment();
+  }
+
+  /** Registers the budget counters of {@code policyIds}, off the request path. */
+  void prepareBudgets(Collection<String> policyIds) {
+    policyIds.forEach(policyId -> budgetDecisions.computeIfAbsent(policyId, this::budgetCounters));
+  }
+
+  private Counter[] budgetCounters(String policyId) {
+    Counter[] counters = new Counter[BudgetOutcome.values().length];
+    for (BudgetOutcome outcome : BudgetOutcome.values()) {
+      counters[outcome.ordinal()] =
+          Counter.builder(RuntimeMeter.BUDGET_DECISIONS.meterName())
+              .description(RuntimeMeter.BUDGET_DECISIONS.description())
+              .tag("intent", intent)
+              .tag("policy", policyId)
+              .tag("outcome", outcome.label())
+              .register(registry);
+    }
+    return counters;
   }
 
   /** Records one {@code /dispatch} answer. */

@@ -10,6 +10,8 @@ public enum McpOutcome {
   DENIED("denied"),
   /** Refused by a policy's rate limit: never relayed. */
   RATE_LIMITED("rate_limited"),
+  /** Refused by a policy's token budget: never relayed. */
+  BUDGET_EXHAUSTED("budget_exhausted"),
   /** Refused for its form, its session or its caller: never relayed. */
   REJECTED("rejected"),
   /** The upstream server failed, timed out or could not be reached. */

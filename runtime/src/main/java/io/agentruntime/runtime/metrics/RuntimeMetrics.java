@@ -110,6 +110,11 @@ public final class RuntimeMetrics implements AutoCloseable {
     intents.values().forEach(meters -> meters.prepareRateLimits(policyIds));
   }
 
+  /** Registers the budget counters of every configured intent for the budgeted policies. */
+  public void prepareBudgets(Collection<String> policyIds) {
+    intents.values().forEach(meters -> meters.prepareBudgets(policyIds));
+  }
+
   /** Exposes the policy set's version and age (seconds since the store last answered). */
   public void bindPolicySet(DoubleSupplier version, DoubleSupplier ageSeconds) {
     // Strong references: the suppliers are usually method references nothing else holds, and a

@@ -5,6 +5,7 @@ import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.governance.engine.Effect;
+import io.agentruntime.runtime.coordination.PeriodicWarning;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class RateLimiter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
-  private static final long WARNING_INTERVAL_NANOS = 30_000_000_000L;
 
   /** One bucket's answer: an acquisition, or the error that kept the bucket from answering. */
   private record Check(
@@ -41,7 +40,7 @@ public final class RateLimiter {
   private final RateLimitStore store;
   private final RateLimitConfig config;
   private final DecisionLog decisionLog;
-  private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+  private final PeriodicWarning storeWarning = new PeriodicWarning();
 
   /**
    * @param limits the rate limits of the installed policy set, by policy id
@@ -158,15 +157,14 @@ public final class RateLimiter {
 
   /** An outage fails every limited request: one line per interval says so without a flood. */
   private void warnAtMostPeriodically(Check check, boolean denied) {
-    long now = System.nanoTime();
-    long last = lastWarning.get();
-    if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-      LOG.warn(
-          "rate limit of policy '{}' not checked, request {} (rateLimits.onStoreError: {}): {}",
-          check.policyId(),
-          denied ? "denied" : "allowed",
-          config.onStoreError().displayName(),
-          check.error().getMessage());
-    }
+    storeWarning.warn(
+        () ->
+            LOG.warn(
+                "rate limit of policy '{}' not checked, request {} (rateLimits.onStoreError: {}):"
+                    + " {}",
+                check.policyId(),
+                denied ? "denied" : "allowed",
+                config.onStoreError().displayName(),
+                check.error().getMessage()));
   }
 }

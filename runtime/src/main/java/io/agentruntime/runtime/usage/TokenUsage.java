@@ -12,6 +12,25 @@ import java.util.Optional;
  */
 public record TokenUsage(long promptTokens, long completionTokens, long totalTokens) {
 
+  public TokenUsage {
+    if (promptTokens < 0 || completionTokens < 0 || totalTokens < 0) {
+      throw new IllegalArgumentException("token counts must not be negative");
+    }
+  }
+
+  /** {@code prompt} and {@code completion} tokens, {@code totalTokens} their sum. */
+  public static TokenUsage of(long prompt, long completion) {
+    return new TokenUsage(prompt, completion, prompt + completion);
+  }
+
+  /**
+   * The usage of a backend's whole answer, its {@code usage} member in OpenAI's form (as an {@code
+   * openai} backend's result carries it); empty when it has none.
+   */
+  public static Optional<TokenUsage> ofResult(JsonObject result) {
+    return result == null ? Optional.empty() : fromOpenAi(result.getValue("usage"));
+  }
+
   /**
    * The usage of an OpenAI {@code usage} object ({@code prompt_tokens}, {@code completion_tokens},
    * {@code total_tokens}); empty when {@code usage} is not such an object.
@@ -28,16 +47,18 @@ public record TokenUsage(long promptTokens, long completionTokens, long totalTok
     return read(usage, "promptTokens", "completionTokens", "totalTokens");
   }
 
-  /** A missing total is the sum of the other two. */
+  /** A missing total is the sum of the other two; negative counts are no usage. */
   private static Optional<TokenUsage> read(
       Object usage, String promptKey, String completionKey, String totalKey) {
     if (!(usage instanceof JsonObject object)
         || !(object.getValue(promptKey) instanceof Number prompt)
-        || !(object.getValue(completionKey) instanceof Number completion)) {
+        || !(object.getValue(completionKey) instanceof Number completion)
+        || prompt.longValue() < 0
+        || completion.longValue() < 0) {
       return Optional.empty();
     }
     long total =
-        object.getValue(totalKey) instanceof Number given
+        object.getValue(totalKey) instanceof Number given && given.longValue() >= 0
             ? given.longValue()
             : prompt.longValue() + completion.longValue();
     return Optional.of(new TokenUsage(prompt.longValue(), completion.longValue(), total));

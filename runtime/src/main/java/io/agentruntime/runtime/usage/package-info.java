@@ -1,5 +1,5 @@
 /**
- * What a finished model or tool call consumed: the tokens its backend reported, handed once per
- * request to a {@link io.agentruntime.runtime.usage.CompletionListener}.
+ * What a finished model call consumed: the tokens its backend reported, charged once per call to
+ * the intent's meters and budgets by {@link io.agentruntime.runtime.budget.UsageCharge}.
  */
 package io.agentruntime.runtime.usage;

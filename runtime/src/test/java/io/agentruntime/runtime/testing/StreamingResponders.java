@@ -23,6 +23,8 @@ public final class StreamingResponders {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong lastPieceNanos = new AtomicLong();
     private final AtomicLong closedNanos = new AtomicLong();
+    private final AtomicLong reportedTokens = new AtomicLong();
+    private final AtomicLong usageChunks = new AtomicLong();
 
     /** Bytes accepted by the connection so far. */
     public long bytes() {
@@ -37,6 +39,16 @@ public final class StreamingResponders {
     /** {@link System#nanoTime()} at which the caller closed the connection, 0 while open. */
     public long closedNanos() {
       return closedNanos.get();
+    }
+
+    /** Prompt plus completion tokens of every usage chunk written. */
+    public long reportedTokens() {
+      return reportedTokens.get();
+    }
+
+    /** How many streams reached their usage chunk. */
+    public long usageChunks() {
+      return usageChunks.get();
     }
 
     void wrote(int length) {
@@ -87,6 +99,10 @@ public final class StreamingResponders {
               + chunkBase().put("choices", new JsonArray()).put("usage", usage).encode()
               + "\n\n",
           progress);
+      if (!response.closed()) {
+        progress.reportedTokens.addAndGet(7 + words.size());
+        progress.usageChunks.incrementAndGet();
+      }
       response.end("data: [DONE]\n\n");
       return;
     }

@@ -1,5 +1,6 @@
 package io.agentruntime.governance.store.dynamodb;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.PolicyDocument;
 import io.agentruntime.governance.cedar.CedarSyntaxCheck;
 import io.agentruntime.governance.cedar.CedarSyntaxError;
@@ -71,21 +72,25 @@ public final class DynamoDbPolicySetWriter {
     names.put("#mode", PolicyItems.MODE);
     names.put("#at", PolicyItems.UPDATED_AT);
     names.put("#version", PolicyItems.VERSION);
-    names.put("#rateLimit", PolicyItems.RATE_LIMIT);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":cedar", PolicyItems.string(policy.cedar()));
     values.put(":mode", PolicyItems.string(policy.mode().displayName()));
     values.put(":at", PolicyItems.string(clock.instant().toString()));
     values.put(":one", PolicyItems.number(1));
-    String update = "SET #cedar = :cedar, #mode = :mode, #at = :at";
-    if (policy.rateLimit().isPresent()) {
-      update += ", #rateLimit = :rateLimit";
-      values.put(":rateLimit", PolicyItems.string(policy.rateLimit().get().toString()));
+    LimitAttributes limits =
+        new LimitAttributes(
+            names,
+            values,
+            new StringBuilder("SET #cedar = :cedar, #mode = :mode, #at = :at"),
+            new StringBuilder());
+    limits.write(PolicyItems.RATE_LIMIT, policy.limits().rateLimit());
+    for (Budget.Kind kind : Budget.Kind.values()) {
+      limits.write(kind.attribute(), policy.limits().budget(kind));
     }
-    update += " ADD #version :one";
-    if (policy.rateLimit().isEmpty()) {
-      update += " REMOVE #rateLimit";
-    }
+    String update =
+        limits.set()
+            + " ADD #version :one"
+            + (limits.remove().isEmpty() ? "" : " REMOVE " + limits.remove());
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
@@ -147,7 +152,26 @@ public final class DynamoDbPolicySetWriter {
     }
     return stored.cedar().equals(desired.cedar())
         && stored.mode() == desired.mode()
-        && stored.rateLimit().equals(desired.rateLimit());
+        && stored.limits().equals(desired.limits());
+  }
+
+  /** The clauses of an update that sets each limit's attribute, or removes it when absent. */
+  private record LimitAttributes(
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      StringBuilder set,
+      StringBuilder remove) {
+
+    /** The limit in its compact form, the one its annotation uses. */
+    void write(String attribute, Optional<?> limit) {
+      names.put("#" + attribute, attribute);
+      if (limit.isPresent()) {
+        set.append(", #").append(attribute).append(" = :").append(attribute);
+        values.put(":" + attribute, PolicyItems.string(limit.get().toString()));
+      } else {
+        remove.append(remove.isEmpty() ? "#" : ", #").append(attribute);
+      }
+    }
   }
 
   /** One consistent read of the item at {@code key}; empty when there is none. */

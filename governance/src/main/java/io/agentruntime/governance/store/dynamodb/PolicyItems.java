@@ -1,11 +1,14 @@
 package io.agentruntime.governance.store.dynamodb;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -78,14 +81,24 @@ final class PolicyItems {
     } catch (IllegalArgumentException e) {
       throw new PolicyStoreException(where + ": attribute '" + MODE + "' " + e.getMessage());
     }
-    Optional<RateLimit> rateLimit;
-    try {
-      rateLimit = Optional.ofNullable(stringOrNull(item, RATE_LIMIT)).map(RateLimit::parse);
-    } catch (IllegalArgumentException e) {
-      throw new PolicyStoreException(where + ": attribute '" + RATE_LIMIT + "' " + e.getMessage());
-    }
+    PolicyLimits limits =
+        new PolicyLimits(
+            limit(item, RATE_LIMIT, RateLimit::parse, where),
+            limit(item, Budget.Kind.TOKENS.attribute(), Budget::parseTokens, where),
+            limit(item, Budget.Kind.COST.attribute(), Budget::parseCost, where));
     String id = stringOrNull(item, SK).substring(POLICY_SK_PREFIX.length());
-    return new PolicyDocument(id, cedar, mode, rateLimit, where);
+    return new PolicyDocument(id, cedar, mode, limits, where);
+  }
+
+  /** The limit in the string attribute {@code name}, in the compact form of its annotation. */
+  private static <T> Optional<T> limit(
+      Map<String, AttributeValue> item, String name, Function<String, T> parser, String where)
+      throws PolicyStoreException {
+    try {
+      return Optional.ofNullable(stringOrNull(item, name)).map(parser);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyStoreException(where + ": attribute '" + name + "' " + e.getMessage());
+    }
   }
 
   static AttributeValue string(String value) {

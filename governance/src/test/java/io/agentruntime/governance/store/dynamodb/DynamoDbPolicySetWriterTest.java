@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,12 +120,11 @@ class DynamoDbPolicySetWriterTest {
               "p",
               permit.cedar(),
               permit.mode(),
-              Optional.of(RateLimit.parse("600/1m per runtime")),
+              PolicyLimits.of(RateLimit.parse("600/1m per runtime")),
               "test");
       assertThat(writer.writer().putIfChanged(limited)).as("rate limit added").isEqualTo(2);
       PolicyDocument audited =
-          new PolicyDocument(
-              "p", permit.cedar(), EnforcementMode.AUDIT, limited.rateLimit(), "test");
+          new PolicyDocument("p", permit.cedar(), EnforcementMode.AUDIT, limited.limits(), "test");
       assertThat(writer.writer().putIfChanged(audited)).as("mode changed").isEqualTo(3);
       assertThat(writer.writer().putIfChanged(audited)).isEqualTo(3);
 

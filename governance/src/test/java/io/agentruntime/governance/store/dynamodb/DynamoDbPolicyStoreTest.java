@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.agentruntime.governance.Budget;
 import io.agentruntime.governance.EnforcementMode;
 import io.agentruntime.governance.PolicyDocument;
+import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.governance.PolicySetSnapshot;
 import io.agentruntime.governance.RateLimit;
 import io.agentruntime.governance.store.PolicyStoreException;
@@ -84,7 +86,7 @@ class DynamoDbPolicyStoreTest {
           .writer()
           .put(
               new PolicyDocument(
-                  "limited", cedar, EnforcementMode.ENFORCE, Optional.of(limit), "cli"));
+                  "limited", cedar, EnforcementMode.ENFORCE, PolicyLimits.of(limit), "cli"));
       assertThat(store.load().policies())
           .extracting(PolicyDocument::rateLimit)
           .containsExactly(Optional.of(limit));
@@ -93,6 +95,35 @@ class DynamoDbPolicyStoreTest {
       assertThat(store.load().policies())
           .extracting(PolicyDocument::rateLimit)
           .containsExactly(Optional.empty());
+    }
+  }
+
+  @Test
+  void budgetsAreStoredWithTheirPolicyAndRemovedWithThem() throws Exception {
+    PolicySetKey set = freshSet();
+    PolicyLimits limits =
+        new PolicyLimits(
+            Optional.of(RateLimit.parse("10/1s")),
+            Optional.of(Budget.parseTokens("200000/1d")),
+            Optional.of(Budget.parseCost("50 USD/1mo per runtime")));
+    String cedar = "permit(principal, action, resource);";
+    try (DynamoDbPolicyStore store = local.store(set, StoreRequestListener.NONE);
+        LocalPolicyTable.Writer writer = local.writer(set)) {
+      writer
+          .writer()
+          .put(new PolicyDocument("budgeted", cedar, EnforcementMode.ENFORCE, limits, "cli"));
+      assertThat(store.load().policies())
+          .extracting(PolicyDocument::limits)
+          .containsExactly(limits);
+
+      PolicyLimits tokensOnly =
+          new PolicyLimits(Optional.empty(), limits.tokenBudget(), Optional.empty());
+      writer
+          .writer()
+          .put(new PolicyDocument("budgeted", cedar, EnforcementMode.ENFORCE, tokensOnly, "cli"));
+      assertThat(store.load().policies())
+          .extracting(PolicyDocument::limits)
+          .containsExactly(tokensOnly);
     }
   }
 

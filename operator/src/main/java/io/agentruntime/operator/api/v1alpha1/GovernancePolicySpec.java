@@ -46,6 +46,18 @@ public class GovernancePolicySpec {
       "How many of the requests this policy permits may pass. Default: no limit.")
   private PolicyRateLimitSpec rateLimit;
 
+  /** How many tokens the requests this policy permits may consume per window; none when absent. */
+  @JsonPropertyDescription(
+      "How many tokens the requests this policy permits may consume per window, reserved before"
+          + " each backend call. Default: no budget.")
+  private PolicyTokenBudgetSpec tokenBudget;
+
+  /** How many dollars the requests this policy permits may cost per window; none when absent. */
+  @JsonPropertyDescription(
+      "How many US dollars the requests this policy permits may cost per window, priced from each"
+          + " intent's price and reserved before each backend call. Default: no budget.")
+  private PolicyCostBudgetSpec costBudget;
+
   public String getRuntime() {
     return runtime;
   }
@@ -76,5 +88,21 @@ public class GovernancePolicySpec {
 
   public void setRateLimit(PolicyRateLimitSpec rateLimit) {
     this.rateLimit = rateLimit;
+  }
+
+  public PolicyTokenBudgetSpec getTokenBudget() {
+    return tokenBudget;
+  }
+
+  public void setTokenBudget(PolicyTokenBudgetSpec tokenBudget) {
+    this.tokenBudget = tokenBudget;
+  }
+
+  public PolicyCostBudgetSpec getCostBudget() {
+    return costBudget;
+  }
+
+  public void setCostBudget(PolicyCostBudgetSpec costBudget) {
+    this.costBudget = costBudget;
   }
 }

@@ -11,6 +11,9 @@ public enum RateLimitKey {
   /** One bucket for every caller of the runtime. */
   RUNTIME(RateLimit.Key.RUNTIME);
 
+  /** Who shares a bucket when the spec does not say. */
+  public static final RateLimitKey DEFAULT = PRINCIPAL;
+
   private final RateLimit.Key key;
 
   RateLimitKey(RateLimit.Key key) {
@@ -26,6 +29,11 @@ public enum RateLimitKey {
   /** The governance engine's key. */
   public RateLimit.Key rateLimitKey() {
     return key;
+  }
+
+  /** The governance engine's key of {@code key}; absent means {@link #DEFAULT}. */
+  public static RateLimit.Key toGovernance(RateLimitKey key) {
+    return (key == null ? DEFAULT : key).rateLimitKey();
   }
 
   @Override
