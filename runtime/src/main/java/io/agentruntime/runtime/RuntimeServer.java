@@ -24,6 +24,7 @@ import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.mcp.McpGateway;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.tracing.Tracing;
 import io.agentruntime.runtime.usage.CompletionListener;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -53,7 +54,8 @@ public final class RuntimeServer {
       CoordinationStores coordination,
       GovernanceEngine engine,
       McpGateway mcp,
-      Optional<AsyncRuntime> async) {}
+      Optional<AsyncRuntime> async,
+      Tracing tracing) {}
 
   /** What a process of the runtime does. */
   public enum Role {
@@ -173,6 +175,7 @@ public final class RuntimeServer {
             coordination.idempotency(),
             metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName()));
     metrics.bindIdempotencyMemory(idempotency::bytes);
+    Tracing tracing = Tracing.open(config.tracing(), config.runtime());
     Optional<AsyncRuntime> async =
         config
             .async()
@@ -181,7 +184,7 @@ public final class RuntimeServer {
                   AsyncRuntime opened =
                       AsyncRuntime.open(config, settings, vertx, coordination.table(), metrics);
                   if (role == Role.WORKER || settings.worker().inProcess()) {
-                    opened.startWorker(config, settings, vertx, metrics);
+                    opened.startWorker(config, settings, vertx, metrics, tracing);
                   }
                   return opened;
                 });
@@ -197,7 +200,8 @@ public final class RuntimeServer {
                 engine::rateLimits, coordination.buckets(), config.rateLimits(), decisionLog),
             new PrincipalResolver(config.identity()),
             CompletionListener.NONE,
-            async.map(AsyncRuntime::dispatches));
+            async.map(AsyncRuntime::dispatches),
+            tracing);
     // A new set's rate limits get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(
@@ -207,7 +211,10 @@ public final class RuntimeServer {
             () -> metrics.prepareRateLimits(engine.rateLimits().keySet()));
     McpGateway mcp = new McpGateway(vertx, services, coordination.table());
     return new RuntimeServer(
-        vertx, services, new Resources(store, refresher, coordination, engine, mcp, async), role);
+        vertx,
+        services,
+        new Resources(store, refresher, coordination, engine, mcp, async, tracing),
+        role);
   }
 
   private Future<RuntimeServer> listen() {
@@ -273,6 +280,8 @@ public final class RuntimeServer {
     resources.mcp().close();
     resources.coordination().close();
     resources.store().close();
+    // after the worker and the listeners: their last spans are ended and go with the final batch
+    resources.tracing().close();
     services.metrics().close();
     return vertx.close();
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,6 +56,7 @@ public final class AsyncDispatches {
    * @param context the request's {@code context}
    * @param decision the decision, as the answer shows it
    * @param idempotencyKey the request's {@code Idempotency-Key}, or null
+   * @param trace the W3C headers of the request's trace, carried by the message to the worker
    */
   public record Submission(
       String requestId,
@@ -64,7 +66,8 @@ public final class AsyncDispatches {
       JsonObject input,
       JsonObject context,
       JsonObject decision,
-      String idempotencyKey) {}
+      String idempotencyKey,
+      Map<String, String> trace) {}
 
   /**
    * Queues {@code submission}: records it as queued, then sends its message. A repeated {@code
@@ -90,7 +93,8 @@ public final class AsyncDispatches {
             submission.input(),
             submission.context(),
             submission.decision(),
-            deadline);
+            deadline,
+            submission.trace());
     int bytes = message.encode().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > DispatchQueue.MAX_MESSAGE_BYTES) {
       throw new TaskTooLargeException(bytes);

@@ -6,6 +6,7 @@ import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.tracing.Tracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -89,10 +90,14 @@ public final class AsyncRuntime implements AutoCloseable {
 
   /**
    * Starts a worker in this process: each intent's backend bounded by its {@code async.timeout}
-   * rather than its synchronous timeout.
+   * rather than its synchronous timeout, each attempt traced by {@code tracing}.
    */
   public void startWorker(
-      RuntimeConfig config, AsyncConfig async, Vertx vertx, RuntimeMetrics metrics) {
+      RuntimeConfig config,
+      AsyncConfig async,
+      Vertx vertx,
+      RuntimeMetrics metrics,
+      Tracing tracing) {
     List<IntentConfig> asLongRunning =
         config.intents().stream()
             .map(
@@ -109,7 +114,8 @@ public final class AsyncRuntime implements AutoCloseable {
                     queue,
                     new DispatchRecords(ledger, Clock.systemUTC()),
                     intents,
-                    metrics.async())
+                    metrics.async(),
+                    tracing)
                 .start());
   }
 

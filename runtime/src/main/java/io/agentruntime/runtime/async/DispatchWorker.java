@@ -5,6 +5,7 @@ import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.runtime.intent.Intent;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.AsyncMeters;
+import io.agentruntime.runtime.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class DispatchWorker implements AutoCloseable {
   private final DispatchRecords records;
   private final Intents intents;
   private final AsyncMeters meters;
+  private final Tracing tracing;
   private final Clock clock;
   private final Semaphore slots;
   // not the slots taken: the poller holds the free ones while it waits for messages
@@ -54,19 +56,22 @@ public final class DispatchWorker implements AutoCloseable {
   /**
    * @param intents the intents as the worker runs them: each backend bounded by the intent's {@code
    *     async.timeout}
+   * @param tracing traces each attempt in the trace of the request that queued it
    */
   public DispatchWorker(
       AsyncConfig.Worker config,
       DispatchQueue queue,
       DispatchRecords records,
       Intents intents,
-      AsyncMeters meters) {
+      AsyncMeters meters,
+      Tracing tracing) {
     this.config = config;
     this.queue = queue;
     this.deadLetters = queue.deadLetterQueue();
     this.records = records;
     this.intents = intents;
     this.meters = meters;
+    this.tracing = tracing;
     this.clock = Clock.systemUTC();
     this.slots = new Semaphore(config.maxInFlight());
     this.poller = Thread.ofPlatform().name("dispatch-poller").unstarted(this::poll);
@@ -190,6 +195,10 @@ public final class DispatchWorker implements AutoCloseable {
 
   DispatchRecords records() {
     return records;
+  }
+
+  Tracing tracing() {
+    return tracing;
   }
 
   AsyncMeters meters() {

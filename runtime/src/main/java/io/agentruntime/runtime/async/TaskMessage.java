@@ -3,6 +3,8 @@ package io.agentruntime.runtime.async;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Optional;
  * @param context the request's {@code context}
  * @param decision the governance decision it was admitted with
  * @param deadline not started by then, it expires
+ * @param trace the W3C headers ({@code traceparent}, {@code tracestate}) of the request that queued
+ *     it: the worker's attempt continues that trace
  */
 public record TaskMessage(
     DispatchKey key,
@@ -23,7 +27,12 @@ public record TaskMessage(
     JsonObject input,
     JsonObject context,
     JsonObject decision,
-    Instant deadline) {
+    Instant deadline,
+    Map<String, String> trace) {
+
+  public TaskMessage {
+    trace = Map.copyOf(trace);
+  }
 
   String encode() {
     return new JsonObject()
@@ -35,7 +44,20 @@ public record TaskMessage(
         .put("context", context)
         .put("decision", decision)
         .put("deadline", deadline.toString())
+        .put("trace", new JsonObject(Map.<String, Object>copyOf(trace)))
         .encode();
+  }
+
+  /** The carried trace headers; a value that is not a string is no header. */
+  private static Map<String, String> trace(JsonObject headers) {
+    Map<String, String> trace = new HashMap<>();
+    headers.forEach(
+        header -> {
+          if (header.getValue() instanceof String value) {
+            trace.put(header.getKey(), value);
+          }
+        });
+    return trace;
   }
 
   /** The message in {@code body}; empty when it is not one (a poison message). */
@@ -54,7 +76,8 @@ public record TaskMessage(
               json.getJsonObject("input", new JsonObject()),
               json.getJsonObject("context", new JsonObject()),
               json.getJsonObject("decision", new JsonObject()),
-              Instant.parse(json.getString("deadline"))));
+              Instant.parse(json.getString("deadline")),
+              trace(json.getJsonObject("trace", new JsonObject()))));
     } catch (DecodeException
         | ClassCastException
         | NullPointerException

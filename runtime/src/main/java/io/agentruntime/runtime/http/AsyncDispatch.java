@@ -2,6 +2,7 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.async.AsyncDispatches;
+import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -44,9 +45,11 @@ final class AsyncDispatch {
             new JsonObject(request.body().input()),
             new JsonObject(request.body().context()),
             decisionBody,
-            DispatchHandler.idempotencyKey(ctx));
-    return dispatches
-        .enqueue(submission)
+            DispatchHandler.idempotencyKey(ctx),
+            request.trace().headers());
+    return request
+        .trace()
+        .step(SpanAttributes.ENQUEUE_SPAN, () -> dispatches.enqueue(submission))
         .map(
             view ->
                 HttpReply.json(

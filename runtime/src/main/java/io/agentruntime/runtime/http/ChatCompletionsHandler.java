@@ -112,18 +112,16 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
     }
     JsonObject decisionBody = DecisionBodies.decision(decision);
     String model = body.getString("model");
-    return services
-        .rateLimiter()
-        .admit(request.ids(), request.principal(), request.intent(), decision)
+    return request
+        .admit(services, decision)
         .compose(
             admitted -> {
               if (Boolean.TRUE.equals(body.getValue("stream"))) {
                 return StreamRelay.relay(
                     ctx,
-                    new StreamedCall(
+                    StreamedCall.start(
                         request,
-                        request.intent().backend().stream(
-                            DispatchHandler.call(request, decisionBody)),
+                        decisionBody,
                         new ChatChunkFormat(request.requestId(), model, includeUsage(body)),
                         services.completions(),
                         0));

@@ -5,6 +5,7 @@ import io.agentruntime.runtime.backend.BackendCall;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.metrics.IntentMeters;
+import io.agentruntime.runtime.tracing.BackendSpan;
 import io.agentruntime.runtime.usage.CallCompletion;
 import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.Future;
@@ -95,9 +96,8 @@ final class DispatchHandler implements Handler<RoutingContext> {
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
-    return services
-        .rateLimiter()
-        .admit(request.ids(), request.principal(), request.intent(), decision)
+    return request
+        .admit(services, decision)
         .compose(
             admitted -> {
               if (services.async().isPresent() && AsyncDispatch.preferred(ctx)) {
@@ -111,9 +111,9 @@ final class DispatchHandler implements Handler<RoutingContext> {
     JsonObject decisionBody = DecisionBodies.decision(decision);
     return StreamRelay.relay(
         ctx,
-        new StreamedCall(
+        StreamedCall.start(
             request,
-            request.intent().backend().stream(call(request, decisionBody)),
+            decisionBody,
             new DispatchEventFormat(request.requestId(), request.intent().name(), decisionBody),
             services.completions(),
             services.config().idempotency().maxReplySize()));
@@ -136,31 +136,41 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Calls the intent's backend for a whole answer, recording the backend's time and telling the
-   * completion listener how the call ended and the usage it reported.
+   * Calls the intent's backend for a whole answer, recording the backend's time, tracing the call
+   * and telling the completion listener how the call ended and the usage it reported.
    */
   static Future<JsonObject> invokeBackend(
       RuntimeServices services, GovernedRequest request, JsonObject decisionBody) {
     long backendStart = System.nanoTime();
+    BackendSpan span = request.trace().backend(request.intent().config(), false);
     return request
         .intent()
         .backend()
-        .invoke(call(request, decisionBody))
+        .invoke(call(request, decisionBody, span))
         .andThen(
             done -> {
               long nanos = System.nanoTime() - backendStart;
               request.intent().meters().recordBackend(nanos);
-              services.completions().completed(completion(request, done.result(), nanos));
+              CallCompletion completion = completion(request, done.result(), nanos);
+              services.completions().completed(completion);
+              JsonObject result = done.result();
+              span.end(
+                  completion.usage(),
+                  Optional.ofNullable(result).map(answer -> answer.getString("model")),
+                  Optional.ofNullable(result).map(answer -> answer.getString("finishReason")),
+                  done.cause());
             });
   }
 
-  static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
+  /** The call of {@code request}'s backend, in the trace of {@code span}. */
+  static BackendCall call(GovernedRequest request, JsonObject decisionBody, BackendSpan span) {
     return new BackendCall(
         request.requestId(),
         request.intent().name(),
         new JsonObject(request.body().input()),
         new JsonObject(request.body().context()),
-        decisionBody);
+        decisionBody,
+        span.headers());
   }
 
   private static CallCompletion completion(GovernedRequest request, JsonObject result, long nanos) {

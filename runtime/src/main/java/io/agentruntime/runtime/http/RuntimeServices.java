@@ -9,6 +9,7 @@ import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.tracing.Tracing;
 import io.agentruntime.runtime.usage.CompletionListener;
 import java.util.Optional;
 
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param principals finds the caller of a request
  * @param completions told of every finished backend call and the usage it reported
  * @param async queues, reads and cancels long-running dispatches; empty without {@code async}
+ * @param tracing the tracer of requests and backend calls; {@link Tracing#OFF} without {@code
+ *     tracing}
  */
 public record RuntimeServices(
     RuntimeConfig config,
@@ -36,4 +39,5 @@ public record RuntimeServices(
     RateLimiter rateLimiter,
     PrincipalResolver principals,
     CompletionListener completions,
-    Optional<AsyncDispatches> async) {}
+    Optional<AsyncDispatches> async,
+    Tracing tracing) {}
