@@ -43,7 +43,7 @@ public final class RuntimeRouter {
               .handler(traced)
               .handler(body)
               .handler(new ChatCompletionsHandler(services));
-          router.get("/v1/models").handler(operational::models);
+          router.get("/v1/models").handler(new ModelsHandler(services));
           DispatchRecordHandler dispatches = new DispatchRecordHandler(services);
           router.get(DispatchRecordHandler.PATH).handler(dispatches::read);
           router.delete(DispatchRecordHandler.PATH).handler(dispatches::cancel);
