@@ -25,6 +25,7 @@ import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.mcp.McpGateway;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.tracing.Tracing;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,7 +54,8 @@ public final class RuntimeServer {
       CoordinationStores coordination,
       GovernanceEngine engine,
       McpGateway mcp,
-      Optional<AsyncRuntime> async) {}
+      Optional<AsyncRuntime> async,
+      Tracing tracing) {}
 
   /** What a process of the runtime does. */
   public enum Role {
@@ -173,6 +175,7 @@ public final class RuntimeServer {
             coordination.idempotency(),
             metrics.idempotencyReplays(IdempotencyConfig.Store.MEMORY.displayName()));
     metrics.bindIdempotencyMemory(idempotency::bytes);
+    Tracing tracing = Tracing.open(config.tracing(), config.runtime());
     Optional<AsyncRuntime> async =
         config
             .async()
@@ -181,7 +184,8 @@ public final class RuntimeServer {
                   AsyncRuntime opened =
                       AsyncRuntime.open(config, settings, vertx, coordination.table(), metrics);
                   if (role == Role.WORKER || settings.worker().inProcess()) {
-                    opened.startWorker(config, settings, vertx, metrics, coordination.budgets());
+                    opened.startWorker(
+                        config, settings, vertx, metrics, coordination.budgets(), tracing);
                   }
                   return opened;
                 });
@@ -198,7 +202,8 @@ public final class RuntimeServer {
             new BudgetGate(
                 engine::budgets, coordination.budgets(), config.rateLimits(), decisionLog, clock),
             new PrincipalResolver(config.identity()),
-            async.map(AsyncRuntime::dispatches));
+            async.map(AsyncRuntime::dispatches),
+            tracing);
     // A new set's rate limits and budgets get their meters before requests check them.
     PolicyRefresher refresher =
         new PolicyRefresher(
@@ -211,7 +216,10 @@ public final class RuntimeServer {
             });
     McpGateway mcp = new McpGateway(vertx, services, coordination.table());
     return new RuntimeServer(
-        vertx, services, new Resources(store, refresher, coordination, engine, mcp, async), role);
+        vertx,
+        services,
+        new Resources(store, refresher, coordination, engine, mcp, async, tracing),
+        role);
   }
 
   private Future<RuntimeServer> listen() {
@@ -277,6 +285,8 @@ public final class RuntimeServer {
     resources.mcp().close();
     resources.coordination().close();
     resources.store().close();
+    // after the worker and the listeners: their last spans are ended and go with the final batch
+    resources.tracing().close();
     services.metrics().close();
     return vertx.close();
   }

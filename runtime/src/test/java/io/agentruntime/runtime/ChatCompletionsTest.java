@@ -1,6 +1,7 @@
 package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
@@ -192,13 +193,36 @@ class ChatCompletionsTest {
   }
 
   @Test
-  void modelsListsTheModelsOfTheOpenAiIntents() throws Exception {
+  void modelsListsOnlyTheModelsTheCallerMayCall() throws Exception {
+    runtime.writePolicy(
+        "dave.cedar",
+        """
+        @id("dave-may-chat")
+        permit (principal == User::"dave", action == Action::"chat", resource);
+        """);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(modelIds("dave")).as("dave's models").containsExactly("stream-model"));
+    assertThat(modelIds("ann")).containsExactly("whole-model", "stream-model");
+    assertThat(modelIds("carl")).as("a caller no policy permits").isEmpty();
+  }
+
+  @Test
+  void modelsWithoutACallerIsAnOpenAiAuthenticationError() throws Exception {
     var models = runtime.get("/v1/models");
 
-    assertThat(models.statusCode()).isEqualTo(200);
+    assertThat(models.statusCode()).isEqualTo(401);
+    assertThat(new JsonObject(models.body()).getJsonObject("error").getString("type"))
+        .isEqualTo("authentication_error");
+  }
+
+  private List<String> modelIds(String principal) throws Exception {
+    var models = runtime.get("/v1/models", "x-agent-principal", principal);
+    assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
     JsonObject list = new JsonObject(models.body());
     assertThat(list.getString("object")).isEqualTo("list");
-    assertThat(list.getJsonArray("data").stream().map(m -> ((JsonObject) m).getString("id")))
-        .containsExactly("whole-model", "stream-model");
+    return list.getJsonArray("data").stream().map(m -> ((JsonObject) m).getString("id")).toList();
   }
 }

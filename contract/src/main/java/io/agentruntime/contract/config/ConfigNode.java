@@ -189,6 +189,24 @@ final class ConfigNode {
     }
   }
 
+  /** A number from 0 to 1 under {@code key}, such as a sampling ratio. */
+  double fraction(String key, double defaultValue) throws ConfigException {
+    JsonNode value = value(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    String text = value.asText().trim();
+    try {
+      double parsed = Double.parseDouble(text);
+      if (!(parsed >= 0 && parsed <= 1)) {
+        throw error(key, "must be between 0 and 1, got " + text);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw error(key, "invalid number '" + text + "'");
+    }
+  }
+
   boolean bool(String key, boolean defaultValue) throws ConfigException {
     JsonNode value = value(key);
     if (value == null) {

@@ -17,11 +17,37 @@ public record RuntimeConfig(
     RateLimitConfig rateLimits,
     List<IntentConfig> intents,
     List<McpServerConfig> mcpServers,
-    Optional<AsyncConfig> async) {
+    Optional<AsyncConfig> async,
+    Optional<TracingConfig> tracing) {
   public RuntimeConfig {
     intents = List.copyOf(intents);
     mcpServers = List.copyOf(mcpServers);
     Objects.requireNonNull(async, "async");
+    Objects.requireNonNull(tracing, "tracing");
+  }
+
+  /** A configuration that traces nothing. */
+  public RuntimeConfig(
+      RuntimeIdentity runtime,
+      ServerConfig server,
+      IdentityConfig identity,
+      GovernanceConfig governance,
+      IdempotencyConfig idempotency,
+      RateLimitConfig rateLimits,
+      List<IntentConfig> intents,
+      List<McpServerConfig> mcpServers,
+      Optional<AsyncConfig> async) {
+    this(
+        runtime,
+        server,
+        identity,
+        governance,
+        idempotency,
+        rateLimits,
+        intents,
+        mcpServers,
+        async,
+        Optional.empty());
   }
 
   /** A configuration without MCP servers that answers every dispatch synchronously. */

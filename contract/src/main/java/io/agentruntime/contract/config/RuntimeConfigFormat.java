@@ -71,7 +71,8 @@ public final class RuntimeConfigFormat {
             rateLimits(root.object(RATE_LIMITS)),
             IntentFormat.read(root),
             McpServerFormat.read(root),
-            AsyncFormat.read(root, governance.store()));
+            AsyncFormat.read(root, governance.store()),
+            TracingFormat.read(root));
     root.rejectUnknownKeys();
     IdentityFormat.checkLocalModeBinding(config.server(), config.identity());
     return config;
@@ -127,6 +128,9 @@ public final class RuntimeConfigFormat {
       file.putList(McpServerFormat.MCP_SERVERS, McpServerFormat.write(config.mcpServers()));
     }
     config.async().ifPresent(async -> file.put(AsyncFormat.ASYNC, AsyncFormat.write(async)));
+    config
+        .tracing()
+        .ifPresent(tracing -> file.put(TracingFormat.TRACING, TracingFormat.write(tracing)));
     try {
       return YAML.writeValueAsString(file.fields());
     } catch (JsonProcessingException e) {

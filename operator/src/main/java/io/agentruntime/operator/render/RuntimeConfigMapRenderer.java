@@ -13,6 +13,7 @@ import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.contract.config.RuntimeConfigFormat;
 import io.agentruntime.contract.config.RuntimeIdentity;
 import io.agentruntime.contract.config.ServerConfig;
+import io.agentruntime.contract.config.TracingConfig;
 import io.agentruntime.governance.Durations;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
@@ -71,7 +72,19 @@ public final class RuntimeConfigMapRenderer {
             .toList(),
         mcpServers(spec),
         // Long-running dispatches need a queue the operator does not render yet (issue 15).
-        Optional.empty());
+        Optional.empty(),
+        tracing(spec));
+  }
+
+  /** {@code spec.tracing}; unset, the runtime traces nothing. */
+  private static Optional<TracingConfig> tracing(AgentRuntimeSpec spec) {
+    return Optional.ofNullable(spec.getTracing())
+        .map(
+            tracing ->
+                new TracingConfig(
+                    URI.create(tracing.getEndpoint()),
+                    Optional.ofNullable(tracing.getSamplingRatio())
+                        .orElse(TracingConfig.DEFAULT_SAMPLING_RATIO)));
   }
 
   /** {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. */
@@ -135,7 +148,19 @@ public final class RuntimeConfigMapRenderer {
     return new IntentConfig(
         intent.getName(),
         duration(field + ".timeout", AgentRuntimeDefaults.intentTimeout(intent)),
+        streaming(field, intent),
         backend(cr, intent.getBackend()));
+  }
+
+  /** The bounds of a streamed answer; each unset one the runtime's default. */
+  private static IntentConfig.Streaming streaming(String field, IntentSpec intent) {
+    return new IntentConfig.Streaming(
+        intent.getFirstByteTimeout() == null
+            ? IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT
+            : duration(field + ".firstByteTimeout", intent.getFirstByteTimeout()),
+        intent.getIdleTimeout() == null
+            ? IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT
+            : duration(field + ".idleTimeout", intent.getIdleTimeout()));
   }
 
   private static BackendConfig backend(AgentRuntime cr, IntentBackend backend) {

@@ -23,6 +23,9 @@ public final class RuntimePrometheusRuleRenderer {
   /** p95 dispatch latency above a threshold. */
   public static final String LATENCY_ALERT = "AgentRuntimeLatencyHigh";
 
+  /** p95 time to a streamed answer's first byte above a threshold. */
+  public static final String FIRST_BYTE_ALERT = "AgentRuntimeFirstByteSlow";
+
   /** Share of 5xx answers above a threshold. */
   public static final String ERROR_RATE_ALERT = "AgentRuntimeErrorRateHigh";
 
@@ -44,6 +47,8 @@ public final class RuntimePrometheusRuleRenderer {
   private static final String REQUESTS = RuntimeMeter.DISPATCH_REQUESTS.prometheusName();
   private static final String DURATION_BUCKETS =
       RuntimeMeter.DISPATCH_DURATION.histogramSeries("bucket");
+  private static final String FIRST_BYTE_BUCKETS =
+      RuntimeMeter.DISPATCH_FIRST_BYTE.histogramSeries("bucket");
 
   private RuntimePrometheusRuleRenderer() {}
 
@@ -54,6 +59,8 @@ public final class RuntimePrometheusRuleRenderer {
     List<Map<String, Object>> rules = new ArrayList<>();
     rules.add(latency(scope, Severity.WARNING, thresholds.latencyP95WarningMs()));
     rules.add(latency(scope, Severity.CRITICAL, thresholds.latencyP95CriticalMs()));
+    rules.add(firstByte(scope, Severity.WARNING, thresholds.firstByteP95WarningMs()));
+    rules.add(firstByte(scope, Severity.CRITICAL, thresholds.firstByteP95CriticalMs()));
     rules.add(errorRate(scope, Severity.WARNING, thresholds.errorRateWarningPercent()));
     rules.add(errorRate(scope, Severity.CRITICAL, thresholds.errorRateCriticalPercent()));
     rules.add(availability(scope, Severity.WARNING, thresholds.availabilityWarningPercent()));
@@ -73,13 +80,7 @@ public final class RuntimePrometheusRuleRenderer {
   }
 
   private static Map<String, Object> latency(Scope scope, Severity severity, int thresholdMs) {
-    String expr =
-        "histogram_quantile(0.95, sum by (le) (rate(%s{%s}[%s]))) > %s"
-            .formatted(
-                DURATION_BUCKETS,
-                scope.selector(),
-                WINDOW,
-                number(BigDecimal.valueOf(thresholdMs).movePointLeft(3)));
+    String expr = p95Above(DURATION_BUCKETS, scope, thresholdMs);
     return new Alert(
             LATENCY_ALERT,
             severity,
@@ -90,6 +91,34 @@ public final class RuntimePrometheusRuleRenderer {
                 .formatted(WINDOW, thresholdMs, FOR),
             severity.field("latencyP95%sMs"))
         .toRule(scope);
+  }
+
+  /**
+   * Only streamed answers have a first byte: without streamed traffic there is no series and
+   * nothing fires.
+   */
+  private static Map<String, Object> firstByte(Scope scope, Severity severity, int thresholdMs) {
+    return new Alert(
+            FIRST_BYTE_ALERT,
+            severity,
+            p95Above(FIRST_BYTE_BUCKETS, scope, thresholdMs),
+            FOR,
+            "p95 time to first byte of %s above %d ms".formatted(scope, thresholdMs),
+            ("The 95th percentile of the time to the first byte of streamed answers over %s has"
+                    + " been above %d ms for %s.")
+                .formatted(WINDOW, thresholdMs, FOR),
+            severity.field("firstByteP95%sMs"))
+        .toRule(scope);
+  }
+
+  /** The p95 of a histogram of seconds, above a threshold in milliseconds. */
+  private static String p95Above(String buckets, Scope scope, int thresholdMs) {
+    return "histogram_quantile(0.95, sum by (le) (rate(%s{%s}[%s]))) > %s"
+        .formatted(
+            buckets,
+            scope.selector(),
+            WINDOW,
+            number(BigDecimal.valueOf(thresholdMs).movePointLeft(3)));
   }
 
   private static Map<String, Object> errorRate(Scope scope, Severity severity, double percent) {

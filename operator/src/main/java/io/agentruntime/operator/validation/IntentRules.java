@@ -37,14 +37,20 @@ final class IntentRules {
       IntentSpec intent = intents.get(i);
       if (checks.required(field, intent)) {
         checkName(field + ".name", intent.getName(), seen, checks);
-        checks
-            .duration(field + ".timeout", intent.getTimeout())
-            .filter(Duration::isZero)
-            // the runtime refuses a zero timeout: every call would time out before it was sent
-            .ifPresent(zero -> checks.fail(field + ".timeout", "must be greater than zero"));
+        // the runtime refuses a zero timeout: every call would time out before it was sent
+        positive(field + ".timeout", intent.getTimeout(), checks);
+        positive(field + ".firstByteTimeout", intent.getFirstByteTimeout(), checks);
+        positive(field + ".idleTimeout", intent.getIdleTimeout(), checks);
         checkBackend(field + ".backend", intent.getBackend(), spec, checks);
       }
     }
+  }
+
+  private static void positive(String field, String duration, FieldChecks checks) {
+    checks
+        .duration(field, duration)
+        .filter(Duration::isZero)
+        .ifPresent(zero -> checks.fail(field, "must be greater than zero"));
   }
 
   private static void checkName(String field, String name, Set<String> seen, FieldChecks checks) {

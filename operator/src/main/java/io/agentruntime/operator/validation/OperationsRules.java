@@ -3,6 +3,9 @@ package io.agentruntime.operator.validation;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.AlertThresholds;
 import io.agentruntime.operator.api.v1alpha1.FailoverSpec;
+import io.agentruntime.operator.api.v1alpha1.TracingSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +20,27 @@ final class OperationsRules {
     if (spec.getMonitoring() != null && spec.getMonitoring().getThresholds() != null) {
       checkThresholds(spec.getMonitoring().getThresholds(), checks);
     }
+    checkTracing(spec.getTracing(), checks);
+  }
+
+  private static void checkTracing(TracingSpec tracing, FieldChecks checks) {
+    if (tracing == null) {
+      return;
+    }
+    String field = "spec.tracing.endpoint";
+    if (checks.required(field, tracing.getEndpoint())) {
+      try {
+        URI endpoint = new URI(tracing.getEndpoint());
+        if (!List.of("http", "https").contains(endpoint.getScheme())
+            || endpoint.getHost() == null) {
+          checks.fail(
+              field, "must be an absolute http(s) URL, got '" + tracing.getEndpoint() + "'");
+        }
+      } catch (URISyntaxException e) {
+        checks.fail(field, "'" + tracing.getEndpoint() + "' is not a URL: " + e.getReason());
+      }
+    }
+    checks.range("spec.tracing.samplingRatio", tracing.getSamplingRatio(), 0, 1);
   }
 
   private static void checkFailover(FailoverSpec failover, FieldChecks checks) {
@@ -59,6 +83,12 @@ final class OperationsRules {
         thresholds.getLatencyP95WarningMs(),
         thresholds.getLatencyP95CriticalMs(),
         "latencyP95WarningMs");
+    ordered(
+        checks,
+        field + "firstByteP95CriticalMs",
+        thresholds.getFirstByteP95WarningMs(),
+        thresholds.getFirstByteP95CriticalMs(),
+        "firstByteP95WarningMs");
     ordered(
         checks,
         field + "errorRateCriticalPercent",

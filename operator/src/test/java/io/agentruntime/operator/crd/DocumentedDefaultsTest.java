@@ -3,7 +3,9 @@ package io.agentruntime.operator.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.McpServerConfig;
+import io.agentruntime.contract.config.TracingConfig;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
@@ -137,6 +139,13 @@ class DocumentedDefaultsTest {
         "spec.inference.upgrade", () -> InferenceDefaults.upgrade(NO_INFERENCE_FIELDS).value());
     defaults.put("spec.intents[*].timeout", () -> AgentRuntimeDefaults.INTENT_TIMEOUT);
     defaults.put(
+        "spec.intents[*].firstByteTimeout",
+        () -> IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT.toSeconds() + "s");
+    defaults.put(
+        "spec.intents[*].idleTimeout",
+        () -> IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT.toSeconds() + "s");
+    defaults.put("spec.tracing.samplingRatio", () -> TracingConfig.DEFAULT_SAMPLING_RATIO);
+    defaults.put(
         "spec.mcpServers[*].timeout", () -> McpServerConfig.DEFAULT_TIMEOUT.toSeconds() + "s");
     defaults.put(
         "spec.mesh.authentication.principalClaim",
@@ -167,6 +176,12 @@ class DocumentedDefaultsTest {
     defaults.put(
         "spec.monitoring.thresholds.errorRateWarningPercent",
         () -> AlertThresholdValues.ERROR_RATE_WARNING_PERCENT);
+    defaults.put(
+        "spec.monitoring.thresholds.firstByteP95CriticalMs",
+        () -> AlertThresholdValues.FIRST_BYTE_P95_CRITICAL_MS);
+    defaults.put(
+        "spec.monitoring.thresholds.firstByteP95WarningMs",
+        () -> AlertThresholdValues.FIRST_BYTE_P95_WARNING_MS);
     defaults.put(
         "spec.monitoring.thresholds.latencyP95CriticalMs",
         () -> AlertThresholdValues.LATENCY_P95_CRITICAL_MS);

@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.contract.config.IntentConfig;
+import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.contract.config.RuntimeConfigFormat;
+import io.agentruntime.contract.config.TracingConfig;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +127,35 @@ class RuntimeConfigMapRendererTest {
             "/mcp/github http://github-mcp.tools.svc.cluster.local:8080/mcp PT30S",
             "/mcp/docs https://docs.example/mcp PT5S");
     assertThat(config(minimal()).has("mcpServers")).isFalse();
+  }
+
+  @Test
+  void streamBoundsAndTracingReachTheRuntime() throws Exception {
+    AgentRuntime traced =
+        withSpec(
+            """
+            image: ghcr.io/agentruntime/runtime:0.1.0
+            intents:
+              - name: chat
+                backend: {echo: {}}
+                timeout: 10m
+                firstByteTimeout: 45s
+                idleTimeout: 20s
+              - name: ping
+                backend: {echo: {}}
+            tracing: {endpoint: "http://otel-collector.observability:4318", samplingRatio: 0.1}
+            """);
+    RuntimeConfig config =
+        RuntimeConfigFormat.read(
+            RuntimeConfigMapRenderer.render(traced).getData().get("runtime.yaml"),
+            Path.of("/etc/agent-runtime"));
+
+    assertThat(config.intents().getFirst().streaming())
+        .isEqualTo(new IntentConfig.Streaming(Duration.ofSeconds(45), Duration.ofSeconds(20)));
+    assertThat(config.intents().get(1).streaming()).isEqualTo(IntentConfig.Streaming.DEFAULT);
+    assertThat(config.tracing())
+        .contains(new TracingConfig(URI.create("http://otel-collector.observability:4318"), 0.1));
+    assertThat(config(minimal()).has("tracing")).as("tracing is off by default").isFalse();
   }
 
   @Test

@@ -87,6 +87,8 @@ class RuntimeMonitoringRenderersTest {
         .containsExactly(
             "AgentRuntimeLatencyHigh warning: > 0.75",
             "AgentRuntimeLatencyHigh critical: > 1",
+            "AgentRuntimeFirstByteSlow warning: > 2",
+            "AgentRuntimeFirstByteSlow critical: > 5",
             "AgentRuntimeErrorRateHigh warning: > 2",
             "AgentRuntimeErrorRateHigh critical: > 5",
             "AgentRuntimeAvailabilityLow warning: < 99.8",
@@ -114,6 +116,8 @@ class RuntimeMonitoringRenderersTest {
         .containsExactly(
             "AgentRuntimeLatencyHigh warning: > 0.25",
             "AgentRuntimeLatencyHigh critical: > 1",
+            "AgentRuntimeFirstByteSlow warning: > 2",
+            "AgentRuntimeFirstByteSlow critical: > 5",
             "AgentRuntimeErrorRateHigh warning: > 2",
             "AgentRuntimeErrorRateHigh critical: > 7.5",
             "AgentRuntimeAvailabilityLow warning: < 99.95",
@@ -121,10 +125,25 @@ class RuntimeMonitoringRenderersTest {
             "AgentRuntimeThroughputLow warning: < 800");
     assertThat(annotations(rules.getFirst()).get("summary"))
         .isEqualTo("p95 dispatch latency of agents/support above 250 ms");
-    assertThat(annotations(rules.get(3)).get("description"))
+    assertThat(annotations(rules.get(5)).get("description"))
         .contains("7.5 %")
         .contains("spec.monitoring.thresholds.errorRateCriticalPercent");
     assertThat(rules.getLast().get("for")).isEqualTo("10m");
+  }
+
+  @Test
+  void anExpectedRateAlertsBelowEightyPercentOfItAndNoRateNeverAlertsOnThroughput() {
+    List<Map<String, Object>> expected =
+        rules(
+            AgentRuntimeFixtures.withSpec(
+                BASE + "monitoring: {expectedRequestsPerMinute: 1000}\n"));
+    List<Map<String, Object>> idle = rules(AgentRuntimeFixtures.minimal());
+
+    assertThat(expected.getLast().get("alert") + ": " + threshold(expected.getLast()))
+        .isEqualTo("AgentRuntimeThroughputLow: < 800");
+    assertThat(idle)
+        .extracting(rule -> rule.get("alert"))
+        .doesNotContain("AgentRuntimeThroughputLow");
   }
 
   @Test

@@ -38,13 +38,14 @@ class RuntimePrometheusRulePromtoolTest {
   private static final String ERRORS = RuntimePrometheusRuleRenderer.ERROR_RATE_ALERT;
   private static final String AVAILABILITY = RuntimePrometheusRuleRenderer.AVAILABILITY_ALERT;
   private static final String THROUGHPUT = RuntimePrometheusRuleRenderer.THROUGHPUT_ALERT;
+  private static final String FIRST_BYTE = RuntimePrometheusRuleRenderer.FIRST_BYTE_ALERT;
 
   @TempDir Path dir;
   private Path promtool;
   private List<Map<String, Object>> rules;
   private Path ruleFile;
 
-  /** Defaults of the alarm table, with the throughput floor DESIGN §7 names. */
+  /** Defaults of the alarm table, with the original system's 1000 requests a minute expected. */
   @BeforeEach
   void writeRuleFile() throws IOException {
     promtool = onPath("promtool");
@@ -54,7 +55,7 @@ class RuntimePrometheusRulePromtoolTest {
             """
             image: ghcr.io/agentruntime/runtime:0.1.0
             intents: [{name: ping, backend: {echo: {}}}]
-            monitoring: {thresholds: {throughputFloorPerMinute: 800}}
+            monitoring: {expectedRequestsPerMinute: 1000}
             """);
     Map<String, Object> spec = RuntimePrometheusRuleRenderer.render(cr).getSpec();
     rules = RuntimeMonitoringRenderersTest.rules(cr);
@@ -66,7 +67,7 @@ class RuntimePrometheusRulePromtoolTest {
   void promtoolAcceptsTheRules() throws Exception {
     String output = promtool("check", "rules", ruleFile.toString());
 
-    assertThat(output).contains("SUCCESS: 7 rules found");
+    assertThat(output).contains("SUCCESS: 9 rules found");
   }
 
   @Test
@@ -76,6 +77,20 @@ class RuntimePrometheusRulePromtoolTest {
         scenario(latency(0, 951, 1000), LATENCY),
         scenario(latency(0, 0, 948), LATENCY, "warning", "critical"),
         scenario(latency(0, 0, 951), LATENCY, "warning"));
+  }
+
+  /**
+   * First-byte buckets are the same as latency's (…, 1.5, 2, 3, 5, 7.5 s): with 948 of 1000 first
+   * bytes within 2 s and the rest within 3 s the p95 interpolates to 2.06 s.
+   */
+  @Test
+  void firstByteAlertsFireAboveTheirThresholdsOnly() throws Exception {
+    promtoolTests(
+        scenario(firstByte(0, 948, 1000, 1000), FIRST_BYTE, "warning"),
+        scenario(firstByte(0, 951, 1000, 1000), FIRST_BYTE),
+        scenario(firstByte(0, 0, 0, 948), FIRST_BYTE, "warning", "critical"),
+        scenario(firstByte(0, 0, 0, 951), FIRST_BYTE, "warning"),
+        scenario(answers(RUNTIME, 1000, 0), FIRST_BYTE));
   }
 
   @Test
@@ -128,6 +143,19 @@ class RuntimePrometheusRulePromtoolTest {
         series(bucket, RUNTIME, upTo750ms, "0.75"),
         series(bucket, RUNTIME, upTo1s, "1.0"),
         series(bucket, RUNTIME, 1000, "1.5"),
+        series(bucket, RUNTIME, 1000, "+Inf"));
+  }
+
+  /** One minute's worth of 1000 streamed first bytes, cumulated up to 1.5, 2, 3 and 5 s. */
+  private static List<Map<String, Object>> firstByte(
+      int upTo1500ms, int upTo2s, int upTo3s, int upTo5s) {
+    String bucket = "agent_dispatch_first_byte_seconds_bucket{%s,intent=\"ping\",le=\"%s\"}";
+    return List.of(
+        series(bucket, RUNTIME, upTo1500ms, "1.5"),
+        series(bucket, RUNTIME, upTo2s, "2.0"),
+        series(bucket, RUNTIME, upTo3s, "3.0"),
+        series(bucket, RUNTIME, upTo5s, "5.0"),
+        series(bucket, RUNTIME, 1000, "7.5"),
         series(bucket, RUNTIME, 1000, "+Inf"));
   }
 

@@ -95,6 +95,40 @@ class AgentRuntimeValidatorTest {
             "spec.intents[1].timeout: '30 seconds' is not a duration such as 250ms, 10s, 5m or 1h");
   }
 
+  /** The runtime refuses zero stream bounds too: the ConfigMap would stop its pods starting. */
+  @Test
+  void refusesZeroStreamBounds() {
+    String intents =
+        """
+        intents:
+          - name: chat
+            backend: {echo: {}}
+            firstByteTimeout: 0s
+            idleTimeout: 0ms
+        """;
+
+    assertThat(errors(withSpec(IMAGE + intents)))
+        .containsExactly(
+            "spec.intents[0].firstByteTimeout: must be greater than zero",
+            "spec.intents[0].idleTimeout: must be greater than zero");
+  }
+
+  @Test
+  void tracingNeedsAnHttpEndpointAndARatioOfAtMostOne() {
+    String intents =
+        """
+        intents:
+          - name: ping
+            backend: {echo: {}}
+        tracing: {endpoint: "otel-collector:4317", samplingRatio: 2}
+        """;
+
+    assertThat(errors(withSpec(IMAGE + intents)))
+        .containsExactly(
+            "spec.tracing.endpoint: must be an absolute http(s) URL, got 'otel-collector:4317'",
+            "spec.tracing.samplingRatio: must be between 0 and 1, got 2.0");
+  }
+
   /** The runtime refuses a zero timeout: its pods would never start. */
   @Test
   void refusesAZeroIntentTimeout() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,6 +58,7 @@ public final class AsyncDispatches {
    * @param decision the decision, as the answer shows it
    * @param idempotencyKey the request's {@code Idempotency-Key}, or null
    * @param reservation its budget holds, carried by the message to the worker that settles them
+   * @param trace the W3C headers of the request's trace, carried by the message to the worker
    */
   public record Submission(
       String requestId,
@@ -67,7 +69,8 @@ public final class AsyncDispatches {
       JsonObject context,
       JsonObject decision,
       String idempotencyKey,
-      BudgetReservation reservation) {}
+      BudgetReservation reservation,
+      Map<String, String> trace) {}
 
   /**
    * Queues {@code submission}: records it as queued, then sends its message. A repeated {@code
@@ -97,7 +100,8 @@ public final class AsyncDispatches {
             submission.context(),
             submission.decision(),
             deadline,
-            submission.reservation().toJson());
+            submission.reservation().toJson(),
+            submission.trace());
     int bytes = message.encode().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > DispatchQueue.MAX_MESSAGE_BYTES) {
       throw new TaskTooLargeException(bytes);

@@ -7,6 +7,7 @@ import io.agentruntime.runtime.budget.BudgetStore;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
+import io.agentruntime.runtime.tracing.Tracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -90,14 +91,16 @@ public final class AsyncRuntime implements AutoCloseable {
 
   /**
    * Starts a worker in this process: each intent's backend bounded by its {@code async.timeout}
-   * rather than its synchronous timeout, each dispatch's budget holds settled in {@code budgets}.
+   * rather than its synchronous timeout, each dispatch's budget holds settled in {@code budgets},
+   * each attempt traced by {@code tracing}.
    */
   public void startWorker(
       RuntimeConfig config,
       AsyncConfig async,
       Vertx vertx,
       RuntimeMetrics metrics,
-      BudgetStore budgets) {
+      BudgetStore budgets,
+      Tracing tracing) {
     List<IntentConfig> asLongRunning =
         config.intents().stream()
             .map(
@@ -115,7 +118,8 @@ public final class AsyncRuntime implements AutoCloseable {
                     new DispatchRecords(ledger, Clock.systemUTC()),
                     intents,
                     metrics.async(),
-                    budgets)
+                    budgets,
+                    tracing)
                 .start());
   }
 

@@ -7,6 +7,7 @@ import io.agentruntime.runtime.budget.BudgetStore;
 import io.agentruntime.runtime.intent.Intent;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.AsyncMeters;
+import io.agentruntime.runtime.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class DispatchWorker implements AutoCloseable {
   private final Intents intents;
   private final AsyncMeters meters;
   private final BudgetStore budgets;
+  private final Tracing tracing;
   private final Clock clock;
   private final Semaphore slots;
   // not the slots taken: the poller holds the free ones while it waits for messages
@@ -58,6 +60,7 @@ public final class DispatchWorker implements AutoCloseable {
    * @param intents the intents as the worker runs them: each backend bounded by the intent's {@code
    *     async.timeout}
    * @param budgets where the budget holds the messages carry are settled
+   * @param tracing traces each attempt in the trace of the request that queued it
    */
   public DispatchWorker(
       AsyncConfig.Worker config,
@@ -65,7 +68,8 @@ public final class DispatchWorker implements AutoCloseable {
       DispatchRecords records,
       Intents intents,
       AsyncMeters meters,
-      BudgetStore budgets) {
+      BudgetStore budgets,
+      Tracing tracing) {
     this.config = config;
     this.queue = queue;
     this.deadLetters = queue.deadLetterQueue();
@@ -73,6 +77,7 @@ public final class DispatchWorker implements AutoCloseable {
     this.intents = intents;
     this.meters = meters;
     this.budgets = budgets;
+    this.tracing = tracing;
     this.clock = Clock.systemUTC();
     this.slots = new Semaphore(config.maxInFlight());
     this.poller = Thread.ofPlatform().name("dispatch-poller").unstarted(this::poll);
@@ -212,6 +217,10 @@ public final class DispatchWorker implements AutoCloseable {
 
   DispatchRecords records() {
     return records;
+  }
+
+  Tracing tracing() {
+    return tracing;
   }
 
   AsyncMeters meters() {

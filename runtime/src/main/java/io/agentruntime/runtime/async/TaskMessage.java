@@ -3,6 +3,8 @@ package io.agentruntime.runtime.async;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param budget the budget holds placed at enqueue ({@link
  *     io.agentruntime.runtime.budget.BudgetReservation#toJson()}), settled by the worker; null when
  *     none
+ * @param trace the W3C headers ({@code traceparent}, {@code tracestate}) of the request that queued
+ *     it: the worker's attempt continues that trace
  */
 public record TaskMessage(
     DispatchKey key,
@@ -27,7 +31,12 @@ public record TaskMessage(
     JsonObject context,
     JsonObject decision,
     Instant deadline,
-    JsonObject budget) {
+    JsonObject budget,
+    Map<String, String> trace) {
+
+  public TaskMessage {
+    trace = Map.copyOf(trace);
+  }
 
   String encode() {
     return new JsonObject()
@@ -40,7 +49,20 @@ public record TaskMessage(
         .put("decision", decision)
         .put("deadline", deadline.toString())
         .put("budget", budget)
+        .put("trace", new JsonObject(Map.<String, Object>copyOf(trace)))
         .encode();
+  }
+
+  /** The carried trace headers; a value that is not a string is no header. */
+  private static Map<String, String> trace(JsonObject headers) {
+    Map<String, String> trace = new HashMap<>();
+    headers.forEach(
+        header -> {
+          if (header.getValue() instanceof String value) {
+            trace.put(header.getKey(), value);
+          }
+        });
+    return trace;
   }
 
   /** The message in {@code body}; empty when it is not one (a poison message). */
@@ -60,7 +82,8 @@ public record TaskMessage(
               json.getJsonObject("context", new JsonObject()),
               json.getJsonObject("decision", new JsonObject()),
               Instant.parse(json.getString("deadline")),
-              json.getJsonObject("budget")));
+              json.getJsonObject("budget"),
+              trace(json.getJsonObject("trace", new JsonObject()))));
     } catch (DecodeException
         | ClassCastException
         | NullPointerException

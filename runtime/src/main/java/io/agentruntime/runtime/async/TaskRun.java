@@ -4,6 +4,8 @@ import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.runtime.backend.BackendCall;
 import io.agentruntime.runtime.budget.UsageCharge;
 import io.agentruntime.runtime.intent.Intent;
+import io.agentruntime.runtime.tracing.BackendSpan;
+import io.agentruntime.runtime.tracing.RequestTrace;
 import io.agentruntime.runtime.usage.CallOutcome;
 import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.json.JsonObject;
@@ -102,16 +104,33 @@ final class TaskRun {
 
   /** The outcome to record, or null when another worker took the dispatch over. */
   private DispatchEvent attempt(AsyncIntentConfig config, int attempt) throws InterruptedException {
+    RequestTrace trace =
+        RequestTrace.consumer(worker.tracing(), task.trace(), task.key().id(), attempt);
+    String requestId = task.key().id() + "-" + attempt;
+    trace.describe(requestId, intent.name());
+    BackendSpan span = trace.backend(intent.config(), false);
     CompletableFuture<JsonObject> call =
         intent
             .backend()
             .invoke(
                 new BackendCall(
-                    task.key().id() + "-" + attempt,
+                    requestId,
                     intent.name(),
                     task.input(),
                     task.context(),
-                    task.decision()))
+                    task.decision(),
+                    span.headers()))
+            .andThen(
+                done -> {
+                  span.end(
+                      done.succeeded()
+                          ? TokenUsage.fromOpenAi(done.result().getValue("usage"))
+                          : Optional.empty(),
+                      Optional.ofNullable(done.result()).map(result -> result.getString("model")),
+                      Optional.empty(),
+                      done.cause());
+                  trace.end(done.cause());
+                })
             .toCompletionStage()
             .toCompletableFuture();
     try {

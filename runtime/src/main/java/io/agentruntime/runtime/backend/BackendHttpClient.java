@@ -99,18 +99,18 @@ final class BackendHttpClient implements AutoCloseable {
   }
 
   /** POSTs {@code body} to {@code url}; the future holds the JSON object answered. */
-  Future<JsonObject> post(URI url, String requestId, JsonObject body) {
+  Future<JsonObject> post(URI url, BackendCall call, JsonObject body) {
     if (Vertx.currentContext() != null) {
-      return send(url, requestId, body);
+      return send(url, call, body);
     }
     // Vert.x hands a response's body only to handlers set on its event loop before the body
     // arrives: a call from any other thread must first move onto a Vert.x context.
     Promise<JsonObject> result = Promise.promise();
-    vertx.runOnContext(ignored -> send(url, requestId, body).onComplete(result));
+    vertx.runOnContext(ignored -> send(url, call, body).onComplete(result));
     return result.future();
   }
 
-  private Future<JsonObject> send(URI url, String requestId, JsonObject body) {
+  private Future<JsonObject> send(URI url, BackendCall call, JsonObject body) {
     BackendFailures failures = failures(url);
     if (!bulkhead.tryAcquire()) {
       return Future.failedFuture(failures.saturated(bulkhead));
@@ -118,7 +118,7 @@ final class BackendHttpClient implements AutoCloseable {
     long timeoutMillis = Math.max(1, timeout.toMillis());
     Future<HttpClientRequest> connected;
     try {
-      connected = open(url, requestId, "application/json");
+      connected = open(url, call, "application/json");
     } catch (IllegalStateException closed) {
       bulkhead.release();
       // a closed client throws instead of failing the future: callers only ever get futures
@@ -129,12 +129,13 @@ final class BackendHttpClient implements AutoCloseable {
 
   /**
    * Opens a POST to {@code url} on a pooled connection, within the intent's timeout; the caller
-   * holds a slot of the {@link #bulkhead()} and sends the body.
+   * holds a slot of the {@link #bulkhead()} and sends the body. The call's request id and trace
+   * headers go with it.
    *
    * @param accept the {@code accept} header: what the caller reads back
    * @throws IllegalStateException when the client is closed
    */
-  Future<HttpClientRequest> open(URI url, String requestId, String accept) {
+  Future<HttpClientRequest> open(URI url, BackendCall call, String accept) {
     long timeoutMillis = Math.max(1, timeout.toMillis());
     RequestOptions request =
         new RequestOptions()
@@ -146,7 +147,8 @@ final class BackendHttpClient implements AutoCloseable {
             .setIdleTimeout(timeoutMillis)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
             .putHeader(HttpHeaders.ACCEPT, accept)
-            .putHeader("x-request-id", requestId);
+            .putHeader("x-request-id", call.requestId());
+    call.traceHeaders().forEach(request::putHeader);
     return client.request(request);
   }
 

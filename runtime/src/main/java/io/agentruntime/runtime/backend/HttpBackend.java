@@ -21,7 +21,7 @@ public final class HttpBackend implements Backend {
 
   @Override
   public Future<JsonObject> invoke(BackendCall call) {
-    return client.post(url, call.requestId(), body(call));
+    return client.post(url, call, body(call));
   }
 
   /**
@@ -30,7 +30,7 @@ public final class HttpBackend implements Backend {
    */
   @Override
   public PieceStream stream(BackendCall call) {
-    return new HttpPieceStream(client, url, call.requestId(), body(call), new HttpEventDecoder());
+    return new HttpPieceStream(client, url, call, body(call), new HttpEventDecoder());
   }
 
   private static JsonObject body(BackendCall call) {

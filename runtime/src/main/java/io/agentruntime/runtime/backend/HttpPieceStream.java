@@ -28,7 +28,7 @@ final class HttpPieceStream implements PieceStream, PieceDecoder.Sink {
 
   private final BackendHttpClient client;
   private final URI url;
-  private final String requestId;
+  private final BackendCall call;
   private final JsonObject body;
   private final PieceDecoder decoder;
   private final BackendFailures failures;
@@ -42,10 +42,10 @@ final class HttpPieceStream implements PieceStream, PieceDecoder.Sink {
   private boolean holdsSlot;
 
   HttpPieceStream(
-      BackendHttpClient client, URI url, String requestId, JsonObject body, PieceDecoder decoder) {
+      BackendHttpClient client, URI url, BackendCall call, JsonObject body, PieceDecoder decoder) {
     this.client = client;
     this.url = url;
-    this.requestId = requestId;
+    this.call = call;
     this.body = body;
     this.decoder = decoder;
     this.failures = client.failures(url);
@@ -62,7 +62,7 @@ final class HttpPieceStream implements PieceStream, PieceDecoder.Sink {
     holdsSlot = true;
     Future<HttpClientRequest> opened;
     try {
-      opened = client.open(url, requestId, EVENT_STREAM);
+      opened = client.open(url, call, EVENT_STREAM);
     } catch (IllegalStateException closed) {
       fail(client.describe(failures, closed));
       return;

@@ -37,7 +37,7 @@ public final class OpenAiBackend implements Backend {
       return Future.failedFuture(e);
     }
     return client
-        .post(completionsUrl, call.requestId(), request)
+        .post(completionsUrl, call, request)
         .map(response -> mapping.result(client.failures(completionsUrl), response));
   }
 
@@ -60,7 +60,7 @@ public final class OpenAiBackend implements Backend {
     return new HttpPieceStream(
         client,
         completionsUrl,
-        call.requestId(),
+        call,
         request,
         new OpenAiChunkDecoder(client.failures(completionsUrl), mapping));
   }

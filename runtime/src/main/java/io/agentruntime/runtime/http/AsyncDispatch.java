@@ -4,6 +4,7 @@ import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.governance.engine.Decision;
 import io.agentruntime.runtime.async.AsyncDispatches;
 import io.agentruntime.runtime.budget.BudgetReservation;
+import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -61,9 +62,11 @@ final class AsyncDispatch {
             new JsonObject(request.body().context()),
             decisionBody,
             DispatchHandler.idempotencyKey(ctx),
-            reservation);
-    return dispatches
-        .enqueue(submission)
+            reservation,
+            request.trace().headers());
+    return request
+        .trace()
+        .step(SpanAttributes.ENQUEUE_SPAN, () -> dispatches.enqueue(submission))
         .map(
             view ->
                 BudgetHeaderWriter.withRemaining(

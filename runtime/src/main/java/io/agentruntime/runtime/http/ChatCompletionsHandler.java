@@ -112,16 +112,16 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
     }
     JsonObject decisionBody = DecisionBodies.decision(decision);
     String model = body.getString("model");
-    return DispatchHandler.admit(services, request, decision, false)
+    return request
+        .admit(services, decision, false)
         .compose(
             reservation -> {
               if (Boolean.TRUE.equals(body.getValue("stream"))) {
                 return StreamRelay.relay(
                     ctx,
-                    new StreamedCall(
+                    StreamedCall.start(
                         request,
-                        request.intent().backend().stream(
-                            DispatchHandler.call(request, decisionBody)),
+                        decisionBody,
                         new ChatChunkFormat(request.requestId(), model, includeUsage(body)),
                         reservation,
                         0));

@@ -7,6 +7,7 @@ import io.agentruntime.runtime.budget.UsageCharge;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.metrics.IntentMeters;
+import io.agentruntime.runtime.tracing.BackendSpan;
 import io.agentruntime.runtime.usage.CallOutcome;
 import io.agentruntime.runtime.usage.TokenUsage;
 import io.vertx.core.Future;
@@ -99,7 +100,8 @@ final class DispatchHandler implements Handler<RoutingContext> {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
     }
     boolean async = services.async().isPresent() && AsyncDispatch.preferred(ctx);
-    return admit(services, request, decision, async)
+    return request
+        .admit(services, decision, async)
         .compose(
             reservation -> {
               if (async) {
@@ -112,34 +114,6 @@ final class DispatchHandler implements Handler<RoutingContext> {
             });
   }
 
-  /**
-   * The rate limits, then the budgets of the policies that permitted {@code request}: one decision
-   * path for every API that calls a backend. A queued dispatch holds its budgets until it may have
-   * run: its deadline and its attempts.
-   *
-   * @return the reservation to settle once the backend call ends
-   */
-  static Future<BudgetReservation> admit(
-      RuntimeServices services, GovernedRequest request, Decision decision, boolean queued) {
-    JsonObject input = new JsonObject(request.body().input());
-    return services
-        .rateLimiter()
-        .admit(request.ids(), request.principal(), request.intent(), decision)
-        .compose(
-            admitted ->
-                services
-                    .budgets()
-                    .reserve(
-                        request.ids(),
-                        request.principal(),
-                        request.intent(),
-                        decision,
-                        input,
-                        queued
-                            ? AsyncDispatch.holdFor(request.intent().config())
-                            : request.intent().config().timeout()));
-  }
-
   private Future<HttpReply> stream(
       RoutingContext ctx,
       GovernedRequest request,
@@ -148,9 +122,9 @@ final class DispatchHandler implements Handler<RoutingContext> {
     JsonObject decisionBody = DecisionBodies.decision(decision);
     return StreamRelay.relay(
         ctx,
-        new StreamedCall(
+        StreamedCall.start(
             request,
-            request.intent().backend().stream(call(request, decisionBody)),
+            decisionBody,
             new DispatchEventFormat(request.requestId(), request.intent().name(), decisionBody),
             reservation,
             services.config().idempotency().maxReplySize()));
@@ -178,19 +152,27 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Calls the intent's backend for a whole answer, recording the backend's time and charging the
-   * usage it reported ({@link UsageCharge}); a failed call releases its reservation.
+   * Calls the intent's backend for a whole answer, recording the backend's time, tracing the call
+   * and charging the usage it reported ({@link UsageCharge}); a failed call releases its
+   * reservation.
    */
   static Future<ChargedResult> invokeBackend(
       GovernedRequest request, JsonObject decisionBody, BudgetReservation reservation) {
     long backendStart = System.nanoTime();
+    BackendSpan span = request.trace().backend(request.intent().config(), false);
     return request
         .intent()
         .backend()
-        .invoke(call(request, decisionBody))
+        .invoke(call(request, decisionBody, span))
         .andThen(
             done -> {
               request.intent().meters().recordBackend(System.nanoTime() - backendStart);
+              JsonObject result = done.result();
+              span.end(
+                  Optional.ofNullable(result).flatMap(TokenUsage::ofResult),
+                  Optional.ofNullable(result).map(answer -> answer.getString("model")),
+                  Optional.ofNullable(result).map(answer -> answer.getString("finishReason")),
+                  done.cause());
               if (done.failed()) {
                 UsageCharge.settle(
                     request.intent(), reservation, CallOutcome.FAILED, Optional.empty());
@@ -214,13 +196,15 @@ final class DispatchHandler implements Handler<RoutingContext> {
    */
   record ChargedResult(JsonObject result, BudgetReservation.BudgetRemaining remaining) {}
 
-  static BackendCall call(GovernedRequest request, JsonObject decisionBody) {
+  /** The call of {@code request}'s backend, in the trace of {@code span}. */
+  static BackendCall call(GovernedRequest request, JsonObject decisionBody, BackendSpan span) {
     return new BackendCall(
         request.requestId(),
         request.intent().name(),
         new JsonObject(request.body().input()),
         new JsonObject(request.body().context()),
-        decisionBody);
+        decisionBody,
+        span.headers());
   }
 
   private static HttpReply markReplay(Replayable<HttpReply> answer) {

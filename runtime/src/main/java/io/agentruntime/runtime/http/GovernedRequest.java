@@ -1,11 +1,15 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.governance.engine.Decision;
+import io.agentruntime.runtime.budget.BudgetReservation;
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.intent.Intent;
+import io.agentruntime.runtime.tracing.RequestTrace;
+import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
@@ -16,8 +20,10 @@ import java.util.Optional;
  * @param body the parsed body
  * @param principal the caller
  * @param intent the configured intent the body names: its timeout, backend and meters
+ * @param trace the request's span, parent of its steps' spans
  */
-record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal, Intent intent) {
+record GovernedRequest(
+    RequestIds ids, DispatchRequest body, Principal principal, Intent intent, RequestTrace trace) {
 
   /** The runtime's own id of the request. */
   String requestId() {
@@ -54,7 +60,10 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
                     new ProblemException(
                         ProblemType.UNKNOWN_INTENT,
                         "intent '" + abbreviate(body.intent()) + "' is not configured"));
-    return new GovernedRequest(RequestContext.requestIds(ctx), body, principal, intent);
+    RequestTrace trace = RequestTracing.of(ctx);
+    RequestIds ids = RequestContext.requestIds(ctx);
+    trace.describe(ids.id(), intent.name());
+    return new GovernedRequest(ids, body, principal, intent, trace);
   }
 
   /**
@@ -62,6 +71,10 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
    * thread, so that a large context never holds an event loop for milliseconds.
    */
   Future<Decision> decide(RoutingContext ctx, RuntimeServices services) {
+    return trace.decision(() -> decideNow(ctx, services));
+  }
+
+  private Future<Decision> decideNow(RoutingContext ctx, RuntimeServices services) {
     if (body.contextSize().light()) {
       return Future.succeededFuture(
           services.governor().decide(ids, principal, intent, body.context()));
@@ -69,6 +82,37 @@ record GovernedRequest(RequestIds ids, DispatchRequest body, Principal principal
     return ctx.vertx()
         .executeBlocking(
             () -> services.governor().decide(ids, principal, intent, body.context()), false);
+  }
+
+  /**
+   * What a permitted request passes before its backend is called, each a step of its trace: the
+   * rate limits, then the budgets of the deciding policies. One decision path for every API that
+   * calls a backend; a queued dispatch holds its budgets until it may have run (its deadline and
+   * one attempt).
+   *
+   * @return the reservation to settle once the backend call ends
+   */
+  Future<BudgetReservation> admit(RuntimeServices services, Decision decision, boolean queued) {
+    return trace
+        .step(
+            SpanAttributes.RATE_LIMIT_SPAN,
+            () -> services.rateLimiter().admit(ids, principal, intent, decision))
+        .compose(
+            admitted ->
+                trace.step(
+                    SpanAttributes.BUDGET_SPAN,
+                    () ->
+                        services
+                            .budgets()
+                            .reserve(
+                                ids,
+                                principal,
+                                intent,
+                                decision,
+                                new JsonObject(body.input()),
+                                queued
+                                    ? AsyncDispatch.holdFor(intent.config())
+                                    : intent.config().timeout())));
   }
 
   private static Principal principal(

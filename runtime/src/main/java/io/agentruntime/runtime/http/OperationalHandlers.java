@@ -2,7 +2,6 @@ package io.agentruntime.runtime.http;
 
 import io.agentruntime.runtime.governance.Readiness;
 import io.agentruntime.runtime.intent.Intent;
-import io.agentruntime.runtime.intent.Intents;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +16,6 @@ final class OperationalHandlers {
 
   private final RuntimeServices services;
   private final Buffer intents;
-  private final Buffer models;
 
   OperationalHandlers(RuntimeServices services) {
     this.services = services;
@@ -30,27 +28,6 @@ final class OperationalHandlers {
               .put("timeoutMs", intent.config().timeout().toMillis()));
     }
     this.intents = new JsonObject().put("intents", list).toBuffer();
-    JsonArray models = new JsonArray();
-    services.intents().all().stream()
-        .flatMap(intent -> Intents.model(intent).stream())
-        .distinct()
-        .forEach(
-            model ->
-                models.add(
-                    new JsonObject()
-                        .put("id", model)
-                        .put("object", "model")
-                        .put("created", 0)
-                        .put("owned_by", "agentruntime")));
-    this.models = new JsonObject().put("object", "list").put("data", models).toBuffer();
-  }
-
-  /**
-   * {@code GET /v1/models}, OpenAI's model list: the models the runtime's {@code openai} intents
-   * serve. Listing decides nothing; a chat completion with a listed model is decided as usual.
-   */
-  void models(RoutingContext ctx) {
-    ReplyWriter.send(ctx, HttpReply.json(200, models));
   }
 
   /** Liveness: the process answers. */

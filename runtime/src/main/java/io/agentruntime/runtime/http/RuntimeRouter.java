@@ -30,14 +30,20 @@ public final class RuntimeRouter {
     return router(
         vertx,
         router -> {
-          router.post("/dispatch").handler(body).handler(new DispatchHandler(services));
+          RequestTracing traced = new RequestTracing(services.tracing());
+          router
+              .post("/dispatch")
+              .handler(traced)
+              .handler(body)
+              .handler(new DispatchHandler(services));
           router.post("/v1/decisions").handler(body).handler(new DecisionHandler(services));
           router.get("/v1/intents").handler(operational::intents);
           router
               .post("/v1/chat/completions")
+              .handler(traced)
               .handler(body)
               .handler(new ChatCompletionsHandler(services));
-          router.get("/v1/models").handler(operational::models);
+          router.get("/v1/models").handler(new ModelsHandler(services));
           DispatchRecordHandler dispatches = new DispatchRecordHandler(services);
           router.get(DispatchRecordHandler.PATH).handler(dispatches::read);
           router.delete(DispatchRecordHandler.PATH).handler(dispatches::cancel);

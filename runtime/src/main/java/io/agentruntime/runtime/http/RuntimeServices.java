@@ -10,6 +10,7 @@ import io.agentruntime.runtime.identity.PrincipalResolver;
 import io.agentruntime.runtime.intent.Intents;
 import io.agentruntime.runtime.metrics.RuntimeMetrics;
 import io.agentruntime.runtime.ratelimit.RateLimiter;
+import io.agentruntime.runtime.tracing.Tracing;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param budgets reserves and commits the token and cost budgets of budgeted policies
  * @param principals finds the caller of a request
  * @param async queues, reads and cancels long-running dispatches; empty without {@code async}
+ * @param tracing the tracer of requests and backend calls; {@link Tracing#OFF} without {@code
+ *     tracing}
  */
 public record RuntimeServices(
     RuntimeConfig config,
@@ -36,4 +39,5 @@ public record RuntimeServices(
     RateLimiter rateLimiter,
     BudgetGate budgets,
     PrincipalResolver principals,
-    Optional<AsyncDispatches> async) {}
+    Optional<AsyncDispatches> async,
+    Tracing tracing) {}

@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * Relays a backend's {@link PieceStream} to the caller as server-sent events, piece by piece as
@@ -46,6 +48,8 @@ final class StreamRelay implements PieceListener {
   private final long backendStart = System.nanoTime();
   private boolean started;
   private boolean over;
+  private String finishReason;
+  private Throwable failure;
 
   private StreamRelay(RoutingContext ctx, StreamedCall call) {
     this.ctx = ctx;
@@ -103,6 +107,7 @@ final class StreamRelay implements PieceListener {
       return;
     }
     open();
+    this.finishReason = finishReason;
     write(
         call.format()
             .done(
@@ -118,6 +123,7 @@ final class StreamRelay implements PieceListener {
     if (over) {
       return;
     }
+    this.failure = failure;
     HttpReply problem = Problems.reply(failure, call.request().requestId(), ctx.request().path());
     if (!started) {
       over = true;
@@ -144,6 +150,7 @@ final class StreamRelay implements PieceListener {
       ctx.put(ANSWERED, true);
       deadlines.stop();
       stream.cancel();
+      failure = new CancellationException("the caller closed the stream");
       // 499: the caller closed the request, as proxies count it; never sent to anyone
       report(CallOutcome.CANCELLED, 499);
       outcome.complete(recorded());
@@ -158,6 +165,7 @@ final class StreamRelay implements PieceListener {
     started = true;
     ctx.put(ANSWERED, true);
     call.request().intent().meters().recordFirstByte(RequestContext.elapsedNanos(ctx));
+    call.span().firstChunk();
     ctx.response()
         .setStatusCode(200)
         .setChunked(true)
@@ -201,5 +209,7 @@ final class StreamRelay implements PieceListener {
       call.request().intent().meters().recordDispatch(status, RequestContext.elapsedNanos(ctx));
     }
     UsageCharge.settle(call.request().intent(), call.reservation(), how, stream.reportedUsage());
+    call.span()
+        .end(stream.reportedUsage(), Optional.empty(), Optional.ofNullable(finishReason), failure);
   }
 }

@@ -85,6 +85,11 @@ public class AgentRuntimeSpec {
   @JsonPropertyDescription("Prometheus ServiceMonitor and alerting rules of the runtime.")
   private MonitoringSpec monitoring;
 
+  @JsonPropertyDescription(
+      "OpenTelemetry traces of every dispatch and chat completion, exported over OTLP/HTTP."
+          + " Unset: the runtime traces nothing.")
+  private TracingSpec tracing;
+
   public String getImage() {
     return image;
   }
@@ -163,6 +168,14 @@ public class AgentRuntimeSpec {
 
   public void setMonitoring(MonitoringSpec monitoring) {
     this.monitoring = monitoring;
+  }
+
+  public TracingSpec getTracing() {
+    return tracing;
+  }
+
+  public void setTracing(TracingSpec tracing) {
+    this.tracing = tracing;
   }
 
   public List<McpServerSpec> getMcpServers() {

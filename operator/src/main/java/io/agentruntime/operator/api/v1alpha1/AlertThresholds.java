@@ -20,6 +20,18 @@ public class AlertThresholds {
           + "fires. Default 1000.")
   private Integer latencyP95CriticalMs;
 
+  @Min(1)
+  @JsonPropertyDescription(
+      "p95 time to the first byte of streamed answers, in milliseconds, above which a warning"
+          + " fires. Default 2000.")
+  private Integer firstByteP95WarningMs;
+
+  @Min(1)
+  @JsonPropertyDescription(
+      "p95 time to the first byte of streamed answers, in milliseconds, above which a critical"
+          + " alert fires. Default 5000.")
+  private Integer firstByteP95CriticalMs;
+
   @Min(0)
   @Max(100)
   @JsonPropertyDescription("Error rate, in percent, above which a warning fires. Default 2.")
@@ -43,7 +55,8 @@ public class AlertThresholds {
 
   @Min(1)
   @JsonPropertyDescription(
-      "Requests per minute below which a warning fires. Unset: no throughput alert.")
+      "Requests per minute below which a warning fires. Unset: 80 % of"
+          + " monitoring.expectedRequestsPerMinute, and no throughput alert without it.")
   private Integer throughputFloorPerMinute;
 
   public Integer getLatencyP95WarningMs() {
@@ -60,6 +73,22 @@ public class AlertThresholds {
 
   public void setLatencyP95CriticalMs(Integer latencyP95CriticalMs) {
     this.latencyP95CriticalMs = latencyP95CriticalMs;
+  }
+
+  public Integer getFirstByteP95WarningMs() {
+    return firstByteP95WarningMs;
+  }
+
+  public void setFirstByteP95WarningMs(Integer firstByteP95WarningMs) {
+    this.firstByteP95WarningMs = firstByteP95WarningMs;
+  }
+
+  public Integer getFirstByteP95CriticalMs() {
+    return firstByteP95CriticalMs;
+  }
+
+  public void setFirstByteP95CriticalMs(Integer firstByteP95CriticalMs) {
+    this.firstByteP95CriticalMs = firstByteP95CriticalMs;
   }
 
   public Double getErrorRateWarningPercent() {

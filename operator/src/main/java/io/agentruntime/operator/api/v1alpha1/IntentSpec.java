@@ -29,6 +29,20 @@ public class IntentSpec {
       "Backend call timeout, e.g. 2s or 30s; past it the caller gets 504. Default 30s.")
   private String timeout;
 
+  @Pattern(Durations.PATTERN)
+  @Size(max = Durations.MAX_LENGTH)
+  @JsonPropertyDescription(
+      "Longest wait for the backend's first piece of a streamed answer; past it the caller gets"
+          + " 504 and nothing was streamed. Default 15s.")
+  private String firstByteTimeout;
+
+  @Pattern(Durations.PATTERN)
+  @Size(max = Durations.MAX_LENGTH)
+  @JsonPropertyDescription(
+      "Longest silence between two pieces of a streamed answer (a slow reader's pauses not"
+          + " counted); past it the stream ends with an error event. Default 15s.")
+  private String idleTimeout;
+
   public String getName() {
     return name;
   }
@@ -51,5 +65,21 @@ public class IntentSpec {
 
   public void setTimeout(String timeout) {
     this.timeout = timeout;
+  }
+
+  public String getFirstByteTimeout() {
+    return firstByteTimeout;
+  }
+
+  public void setFirstByteTimeout(String firstByteTimeout) {
+    this.firstByteTimeout = firstByteTimeout;
+  }
+
+  public String getIdleTimeout() {
+    return idleTimeout;
+  }
+
+  public void setIdleTimeout(String idleTimeout) {
+    this.idleTimeout = idleTimeout;
   }
 }

@@ -2,6 +2,7 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
 
 /** Prometheus monitoring of the runtime. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +17,13 @@ public class MonitoringSpec {
 
   @JsonPropertyDescription("Alert thresholds; each defaults to the original system's value.")
   private AlertThresholds thresholds;
+
+  @Min(1)
+  @JsonPropertyDescription(
+      "Requests per minute the runtime is expected to serve. Set, a warning fires when throughput"
+          + " stays below thresholds.throughputFloorPerMinute, by default 80 % of this rate (800"
+          + " for the original system's 1000). Unset: idle runtimes raise no throughput alert.")
+  private Integer expectedRequestsPerMinute;
 
   public Boolean getServiceMonitor() {
     return serviceMonitor;
@@ -39,5 +47,13 @@ public class MonitoringSpec {
 
   public void setThresholds(AlertThresholds thresholds) {
     this.thresholds = thresholds;
+  }
+
+  public Integer getExpectedRequestsPerMinute() {
+    return expectedRequestsPerMinute;
+  }
+
+  public void setExpectedRequestsPerMinute(Integer expectedRequestsPerMinute) {
+    this.expectedRequestsPerMinute = expectedRequestsPerMinute;
   }
 }
