@@ -6,6 +6,7 @@ import io.agentruntime.operator.api.schema.SchemaMergePatch;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
@@ -21,6 +22,11 @@ import java.util.List;
             + " \"x-kubernetes-list-map-keys\": [\"name\"]},"
             + " \"mcpServers\": {\"x-kubernetes-list-type\": \"map\","
             + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
+@ValidationRule(
+    value = "!has(self.async) || (has(self.governance) && has(self.governance.store))",
+    message =
+        "async needs governance.store.dynamodb: workers in other pods read the dispatches'"
+            + " records from its table")
 public class AgentRuntimeSpec {
 
   /**
@@ -84,6 +90,11 @@ public class AgentRuntimeSpec {
 
   @JsonPropertyDescription("Prometheus ServiceMonitor and alerting rules of the runtime.")
   private MonitoringSpec monitoring;
+
+  @JsonPropertyDescription(
+      "Long-running dispatches (Prefer: respond-async): queued on SQS and run by autoscaled"
+          + " workers. Needs governance.store.dynamodb, where the dispatches' records are kept.")
+  private AsyncSpec async;
 
   public String getImage() {
     return image;
@@ -171,5 +182,13 @@ public class AgentRuntimeSpec {
 
   public void setMcpServers(List<McpServerSpec> mcpServers) {
     this.mcpServers = mcpServers;
+  }
+
+  public AsyncSpec getAsync() {
+    return async;
+  }
+
+  public void setAsync(AsyncSpec async) {
+    this.async = async;
   }
 }

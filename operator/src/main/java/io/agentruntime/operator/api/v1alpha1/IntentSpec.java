@@ -29,6 +29,11 @@ public class IntentSpec {
       "Backend call timeout, e.g. 2s or 30s; past it the caller gets 504. Default 30s.")
   private String timeout;
 
+  @JsonPropertyDescription(
+      "How the intent runs when dispatched with Prefer: respond-async: attempt timeout, attempts,"
+          + " result retention. Takes effect with spec.async.")
+  private IntentAsyncSpec async;
+
   public String getName() {
     return name;
   }
@@ -51,5 +56,13 @@ public class IntentSpec {
 
   public void setTimeout(String timeout) {
     this.timeout = timeout;
+  }
+
+  public IntentAsyncSpec getAsync() {
+    return async;
+  }
+
+  public void setAsync(IntentAsyncSpec async) {
+    this.async = async;
   }
 }
