@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The settings of {@code spec.async} with their defaults applied, read from the spec (and, for a
@@ -139,7 +140,9 @@ public final class AsyncDefaults {
   public static int maxReceiveCount(AgentRuntime cr) {
     List<IntentSpec> intents = cr.getSpec().getIntents();
     return AsyncIntentConfig.maxReceiveCount(
-        intents.stream().map(intent -> intent(intent.getName(), intent)).toList());
+        IntStream.range(0, intents.size())
+            .mapToObj(i -> intent("spec.intents[" + i + "]", intents.get(i)))
+            .toList());
   }
 
   private static <T> Optional<T> workers(AgentRuntime cr, Function<AsyncWorkersSpec, T> getter) {

@@ -2,6 +2,7 @@ package io.agentruntime.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.governance.Durations;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -12,16 +13,13 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class IntentAsyncSpec {
 
-  /** Most attempts of one dispatch. */
-  public static final int MAX_ATTEMPTS = 100;
-
   @Pattern(Durations.PATTERN)
   @Size(max = Durations.MAX_LENGTH)
   @JsonPropertyDescription("How long one attempt may run, e.g. 2h. Default 1h.")
   private String timeout;
 
   @Min(1)
-  @Max(MAX_ATTEMPTS)
+  @Max(AsyncIntentConfig.MAX_ATTEMPTS)
   @JsonPropertyDescription(
       "Attempts a dispatch gets before it fails with its last problem; the operator's queue moves"
           + " a message to its dead-letter queue after as many receives. Default 3.")
