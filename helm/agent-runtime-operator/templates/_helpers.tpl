@@ -73,9 +73,6 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
   resources: ["agentruntimes/status", "governancepolicies/status"]
   verbs: ["patch"]
 # What every AgentRuntime has; never deleted by the operator (they go with their owner).
-- apiGroups: [""]
-  resources: ["serviceaccounts"]
-  verbs: {{ toJson $apply }}
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: {{ toJson $apply }}
@@ -83,9 +80,9 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
 - apiGroups: [""]
   resources: ["configmaps"]
   verbs: ["get", "list", "watch", "create", "update"]
-# Deleted when the spec stops asking for them (inference pool, mesh, monitoring).
+# Deleted when the spec stops asking for them (inference pool, workers, mesh, monitoring).
 - apiGroups: [""]
-  resources: ["services", "persistentvolumeclaims"]
+  resources: ["serviceaccounts", "services", "persistentvolumeclaims"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["apps"]
   resources: ["deployments"]
@@ -104,7 +101,7 @@ leaves ConfigMaps out of Server-Side Apply); informers list and watch; nothing e
   resources: ["peerauthentications", "requestauthentications", "authorizationpolicies"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["keda.sh"]
-  resources: ["scaledobjects"]
+  resources: ["scaledobjects", "triggerauthentications"]
   verbs: {{ toJson $applyAndDelete }}
 - apiGroups: ["monitoring.coreos.com"]
   resources: ["servicemonitors", "prometheusrules"]

@@ -271,7 +271,10 @@ public final class RuntimeServer {
     for (String deployment : deployments.reversed()) {
       drained = drained.transform(previous -> vertx.undeploy(deployment));
     }
-    drained.onComplete(ignored -> close().onComplete(stopped));
+    // Closing waits for running dispatches and a worker's long poll: never on an event loop.
+    drained.onComplete(
+        ignored ->
+            Thread.ofPlatform().name("runtime-shutdown").start(() -> close().onComplete(stopped)));
     return stopped.future();
   }
 

@@ -87,6 +87,27 @@ final class AsyncFleet implements AutoCloseable {
         Files.createDirectories(dir.resolve(name)).resolve("runtime.yaml"), yaml);
   }
 
+  /**
+   * Sends a second copy of the one message waiting in the queue, as SQS's at-least-once delivery
+   * may: two messages of one dispatch.
+   */
+  void duplicateTheWaitingMessage() {
+    var waiting =
+        client
+            .receiveMessage(
+                receive ->
+                    receive
+                        .queueUrl(queue.url().toString())
+                        .visibilityTimeout(0)
+                        .waitTimeSeconds(5))
+            .messages();
+    if (waiting.size() != 1) {
+      throw new IllegalStateException("expected one waiting message, found " + waiting.size());
+    }
+    client.sendMessage(
+        send -> send.queueUrl(queue.url().toString()).messageBody(waiting.getFirst().body()));
+  }
+
   /** Messages in the queue, visible or held by a worker. */
   int depth() {
     return depth(queue.url().toString());

@@ -102,6 +102,28 @@ class AsyncWorkerTest {
   }
 
   @Test
+  void aDuplicateMessageOfARunningDispatchWaitsWithoutUsingUpItsReceives() throws Exception {
+    // Each receive of the duplicate finds the dispatch held and waits for the lease to pass: over
+    // a 10s run with a 2s visibility timeout that is more receives than the redrive policy's 3.
+    try (LoopbackServer backend =
+            LoopbackServer.start(Responders.after(Duration.ofSeconds(10), Responders.numbering()));
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 3);
+        TestRuntime api = fleet.api(dir, intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+      fleet.duplicateTheWaitingMessage();
+
+      try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
+        JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+        assertThat(done.getString("status")).isEqualTo("succeeded");
+        await().atMost(WAIT).until(() -> fleet.depth() == 0);
+      }
+      assertThat(backend.receivedCount()).as("one run").isEqualTo(1);
+      assertThat(fleet.deadLetters()).as("the duplicate was no failure").isZero();
+    }
+  }
+
+  @Test
   void aPoisonDispatchFailsWithItsLastProblemAndEndsInTheDeadLetterQueue() throws Exception {
     try (LoopbackServer backend =
             LoopbackServer.start(Responders.answering(500, "{\"error\": \"poison\"}"));

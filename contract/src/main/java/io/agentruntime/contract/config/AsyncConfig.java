@@ -66,13 +66,15 @@ public record AsyncConfig(Queue queue, Records records, Worker worker) {
    * @param maxInFlight most dispatches one worker runs at once
    * @param visibilityTimeout how long a received message stays hidden from other workers; renewed
    *     while its dispatch runs, so a worker that dies leaves it to another after this long
-   * @param waitTime how long one receive waits for messages (SQS long polling, at most 20s)
+   * @param waitTime how long one receive waits for messages (SQS long polling, at most 20s); a
+   *     stopping worker waits for the receive under way, so the embedded queue's is short
    */
   public record Worker(
       boolean inProcess, int maxInFlight, Duration visibilityTimeout, Duration waitTime) {
     public static final int DEFAULT_MAX_IN_FLIGHT = 4;
     public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_WAIT_TIME = Duration.ofSeconds(20);
+    public static final Duration EMBEDDED_WAIT_TIME = Duration.ofSeconds(1);
     public static final Duration MAX_WAIT_TIME = Duration.ofSeconds(20);
   }
 }

@@ -86,7 +86,11 @@ final class AsyncFormat {
             node.bool(IN_PROCESS, queue instanceof AsyncConfig.Embedded),
             node.integer(MAX_IN_FLIGHT, AsyncConfig.Worker.DEFAULT_MAX_IN_FLIGHT, 1, 1000),
             node.duration(VISIBILITY_TIMEOUT, AsyncConfig.Worker.DEFAULT_VISIBILITY_TIMEOUT),
-            node.duration(WAIT_TIME, AsyncConfig.Worker.DEFAULT_WAIT_TIME));
+            node.duration(
+                WAIT_TIME,
+                queue instanceof AsyncConfig.Embedded
+                    ? AsyncConfig.Worker.EMBEDDED_WAIT_TIME
+                    : AsyncConfig.Worker.DEFAULT_WAIT_TIME));
     if (worker.waitTime().compareTo(AsyncConfig.Worker.MAX_WAIT_TIME) > 0) {
       throw node.error(WAIT_TIME, "must be at most 20s (the longest SQS receive)");
     }
@@ -148,6 +152,10 @@ final class AsyncFormat {
                     worker.visibilityTimeout(),
                     AsyncConfig.Worker.DEFAULT_VISIBILITY_TIMEOUT)
                 .putUnlessDefault(
-                    WAIT_TIME, worker.waitTime(), AsyncConfig.Worker.DEFAULT_WAIT_TIME));
+                    WAIT_TIME,
+                    worker.waitTime(),
+                    config.queue() instanceof AsyncConfig.Embedded
+                        ? AsyncConfig.Worker.EMBEDDED_WAIT_TIME
+                        : AsyncConfig.Worker.DEFAULT_WAIT_TIME));
   }
 }

@@ -20,4 +20,21 @@ public record AsyncIntentConfig(Duration timeout, int maxAttempts, Duration resu
 
   public static final AsyncIntentConfig DEFAULT =
       new AsyncIntentConfig(DEFAULT_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_RESULT_TTL);
+
+  /**
+   * The {@code maxReceiveCount} of the queue's redrive policy: receives after which SQS moves a
+   * message to the dead-letter queue itself. A worker records a dispatch out of attempts as failed
+   * on the receive after its last attempt, so SQS must allow that one too; the rest is room for
+   * receives that find the dispatch's records unreachable (they run nothing and leave the message).
+   */
+  public static int maxReceiveCount(Iterable<AsyncIntentConfig> intents) {
+    int most = 1;
+    for (AsyncIntentConfig intent : intents) {
+      most = Math.max(most, intent.maxAttempts());
+    }
+    return most + 1 + STORE_OUTAGE_RECEIVES;
+  }
+
+  /** Receives {@link #maxReceiveCount} allows beyond the attempts, for a records outage. */
+  public static final int STORE_OUTAGE_RECEIVES = 4;
 }

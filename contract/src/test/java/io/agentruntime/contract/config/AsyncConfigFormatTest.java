@@ -51,7 +51,8 @@ class AsyncConfigFormatTest {
     assertThat(async.queue()).isEqualTo(new AsyncConfig.Embedded("agent-dispatches"));
     assertThat(async.records()).isEqualTo(AsyncConfig.Records.MEMORY);
     assertThat(async.worker())
-        .isEqualTo(new AsyncConfig.Worker(true, 4, Duration.ofSeconds(60), Duration.ofSeconds(20)));
+        .as("a short receive: a stopping worker waits for the one under way")
+        .isEqualTo(new AsyncConfig.Worker(true, 4, Duration.ofSeconds(60), Duration.ofSeconds(1)));
   }
 
   @Test

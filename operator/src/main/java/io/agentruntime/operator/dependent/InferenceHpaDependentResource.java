@@ -28,6 +28,6 @@ public class InferenceHpaDependentResource extends OwnedDependentResource<Horizo
 
   @Override
   public boolean mayApplyNow(AgentRuntime cr, Context<AgentRuntime> context) {
-    return AutoscalerHandover.hpaMayApply(cr, context);
+    return AutoscalerHandover.hpaMayApply(AutoscalerHandover.Scaled.INFERENCE, cr, context);
   }
 }

@@ -28,6 +28,7 @@ public class InferenceScaledObjectDependentResource extends OwnedDependentResour
 
   @Override
   public boolean mayApplyNow(AgentRuntime cr, Context<AgentRuntime> context) {
-    return AutoscalerHandover.scaledObjectMayApply(cr, context);
+    return AutoscalerHandover.scaledObjectMayApply(
+        AutoscalerHandover.Scaled.INFERENCE, cr, context);
   }
 }

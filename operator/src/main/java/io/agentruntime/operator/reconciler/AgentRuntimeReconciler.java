@@ -28,6 +28,11 @@ import io.agentruntime.operator.dependent.RuntimeServiceDependentResource;
 import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource;
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
 import io.agentruntime.operator.dependent.SpecWants;
+import io.agentruntime.operator.dependent.WorkerDeploymentDependentResource;
+import io.agentruntime.operator.dependent.WorkerHpaDependentResource;
+import io.agentruntime.operator.dependent.WorkerScaledObjectDependentResource;
+import io.agentruntime.operator.dependent.WorkerServiceAccountDependentResource;
+import io.agentruntime.operator.dependent.WorkerTriggerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.WorkflowInputs;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.RenderSettings;
@@ -35,6 +40,7 @@ import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
 import io.agentruntime.operator.status.GovernanceOutcome;
 import io.agentruntime.operator.status.Observations;
+import io.agentruntime.operator.store.DispatchQueues;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import io.agentruntime.operator.validation.ValidationError;
@@ -76,6 +82,10 @@ import java.util.Optional;
  * reported as {@code policySetVersion} and the {@code GovernanceSynced} condition. A change to one
  * of the runtime's GovernancePolicies reconciles it, so the version follows every push.
  *
+ * <p>With {@code spec.async.queue.create} the queue and its dead-letter queue are created (or
+ * brought to the spec's attributes) before the workflow runs, so the workers that need its URL are
+ * applied in the same reconciliation ({@link AsyncObservations}).
+ *
  * <p>Everything applied is owned by the AgentRuntime and goes with it, except the cluster-scoped
  * GPU NodePool: the AgentRuntime carries a finalizer only while it has one ({@link
  * GpuNodePoolFinalizer}).
@@ -104,6 +114,28 @@ import java.util.Optional;
           type = RuntimeHpaDependentResource.class,
           dependsOn = RuntimeDeploymentDependentResource.NAME),
       @Dependent(name = RuntimePdbDependentResource.NAME, type = RuntimePdbDependentResource.class),
+      @Dependent(
+          name = WorkerServiceAccountDependentResource.NAME,
+          type = WorkerServiceAccountDependentResource.class,
+          reconcilePrecondition = SpecWants.class),
+      @Dependent(
+          name = WorkerDeploymentDependentResource.NAME,
+          type = WorkerDeploymentDependentResource.class,
+          reconcilePrecondition = SpecWants.class),
+      @Dependent(
+          name = WorkerHpaDependentResource.NAME,
+          type = WorkerHpaDependentResource.class,
+          reconcilePrecondition = SpecWants.class),
+      @Dependent(
+          name = WorkerTriggerAuthenticationDependentResource.NAME,
+          type = WorkerTriggerAuthenticationDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = SpecWants.class),
+      @Dependent(
+          name = WorkerScaledObjectDependentResource.NAME,
+          type = WorkerScaledObjectDependentResource.class,
+          activationCondition = CrdInstalled.class,
+          reconcilePrecondition = SpecWants.class),
       @Dependent(
           name = RuntimePeerAuthenticationDependentResource.NAME,
           type = RuntimePeerAuthenticationDependentResource.class,
@@ -185,16 +217,23 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   private final WorkflowInputs inputs;
   private final AgentRuntimeStatusAggregator statuses;
   private final InvalidSpecEvents events;
+  private final AsyncObservations async;
 
   /**
    * @param store where runtimes with a DynamoDB store keep their policy sets
+   * @param queues where runtimes with {@code spec.async.queue.create} get their queues
    * @param rendering what the renderers need of the operator's installation
    * @param addOnRecheckInterval how often a missing or unusable add-on CRD is looked up again
    * @param clock stamps status transitions and Events, and times the CRD lookups
    */
   public AgentRuntimeReconciler(
-      GovernanceStore store, RenderSettings rendering, Duration addOnRecheckInterval, Clock clock) {
+      GovernanceStore store,
+      DispatchQueues queues,
+      RenderSettings rendering,
+      Duration addOnRecheckInterval,
+      Clock clock) {
     this.store = store;
+    this.async = new AsyncObservations(queues, clock);
     this.inputs = new WorkflowInputs(rendering, new CrdLookups(clock, addOnRecheckInterval));
     this.statuses = new AgentRuntimeStatusAggregator(clock);
     this.events = new InvalidSpecEvents(clock);
@@ -232,6 +271,8 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   private AgentRuntimeStatus apply(
       AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
     var client = context.getClient();
+    var written = cr.getStatus();
+    var queue = async.provision(client, cr);
     inputs.put(context);
     boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client, inputs.crds());
     if (nodePoolWanted) {
@@ -247,7 +288,13 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
                 GovernanceObservations.observe(store, cr))
             .withMesh(addOns.of(AddOn.ISTIO))
             .withMonitoring(addOns.of(AddOn.PROMETHEUS_OPERATOR))
-            .withInference(InferenceObservations.observe(cr, context, inferenceDeployment, addOns));
+            .withInference(InferenceObservations.observe(cr, context, inferenceDeployment, addOns))
+            .withAsync(
+                AsyncObservations.observe(
+                    cr,
+                    queue,
+                    deployment(context, ResourceNames.worker(cr)),
+                    inputs.installedAddOns(context).has(AddOn.KEDA)));
     var rechecks = new ArrayList<Duration>();
     if (!nodePoolReleased) {
       rechecks.add(GpuNodePoolFinalizer.RELEASE_RECHECK);
@@ -257,6 +304,10 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
     }
     if (observed.governance() instanceof GovernanceOutcome.Failed) {
       rechecks.add(GovernanceObservations.RETRY_INTERVAL);
+    }
+    cr.setStatus(written);
+    if (queue.failure().isPresent()) {
+      rechecks.add(AsyncObservations.RETRY_INTERVAL);
     }
     if (observed.addOnSkipped()) {
       rechecks.add(inputs.crds().recheckInterval());

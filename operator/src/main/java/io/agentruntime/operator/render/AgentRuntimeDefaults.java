@@ -10,6 +10,7 @@ import io.agentruntime.operator.api.v1alpha1.MeshSpec;
 import io.agentruntime.operator.api.v1alpha1.MtlsMode;
 import io.agentruntime.operator.api.v1alpha1.ReplicaBounds;
 import io.agentruntime.operator.api.v1alpha1.RetrySpec;
+import io.agentruntime.operator.api.v1alpha1.RuntimeResources;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -148,10 +149,18 @@ public final class AgentRuntimeDefaults {
    * tuned together), otherwise requests of 250m CPU and 512Mi memory, limits of 2 CPUs and 4Gi.
    */
   public static ResourceRequirements resources(AgentRuntimeSpec spec) {
-    if (spec.getResources() != null) {
+    return resources(spec.getResources());
+  }
+
+  /**
+   * A runtime container's resources (the serving runtime's or a worker's): {@code resources} when
+   * given, otherwise the defaults of {@link #resources(AgentRuntimeSpec)}.
+   */
+  public static ResourceRequirements resources(RuntimeResources resources) {
+    if (resources != null) {
       return new ResourceRequirementsBuilder()
-          .withRequests(spec.getResources().getRequests())
-          .withLimits(spec.getResources().getLimits())
+          .withRequests(resources.getRequests())
+          .withLimits(resources.getLimits())
           .build();
     }
     return new ResourceRequirementsBuilder()

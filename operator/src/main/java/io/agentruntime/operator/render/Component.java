@@ -4,6 +4,8 @@ package io.agentruntime.operator.render;
 public enum Component {
   /** The runtime pods and everything serving them. */
   RUNTIME("runtime"),
+  /** The workers running long-running dispatches from the queue. */
+  WORKER("worker"),
   /** The GPU model-server pool. */
   INFERENCE("inference");
 

@@ -5,6 +5,7 @@ import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.addon.ServiceMonitor;
+import io.agentruntime.operator.addon.TriggerAuthentication;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
@@ -38,11 +39,12 @@ import java.util.function.Function;
  *
  * <p>Apply order: identity, configuration and access rules before the pods that use them, the
  * Service, the mesh's traffic policy for it (DestinationRule before the VirtualService whose routes
- * it shapes), then the objects that act on the pods; the inference pool's NodePool and cache before
- * its NetworkPolicy and AuthorizationPolicy, before the pods they guard; monitoring last.
+ * it shapes), then the objects that act on the pods; the workers' identity before their pods,
+ * before their autoscaler; the inference pool's NodePool and cache before its NetworkPolicy and
+ * AuthorizationPolicy, before the pods they guard; monitoring last.
  *
- * <p>"Wanted" may depend on the add-ons installed: the model servers are scaled by KEDA's
- * ScaledObject where KEDA is installed and by an HorizontalPodAutoscaler where it is not.
+ * <p>"Wanted" may depend on the add-ons installed: the model servers and the workers are scaled by
+ * KEDA's ScaledObject where KEDA is installed and by an HorizontalPodAutoscaler where it is not.
  */
 public enum ManagedKind {
   /** The runtime's ServiceAccount {@code <n>}. */
@@ -102,6 +104,36 @@ public enum ManagedKind {
       ResourceNames::runtime,
       always(),
       plain(RuntimePdbRenderer::render)),
+  /** The workers' ServiceAccount {@code <n>-worker}, with {@code async}. */
+  WORKER_SERVICE_ACCOUNT(
+      ServiceAccount.class,
+      ResourceNames::worker,
+      (cr, addOns) -> AsyncDefaults.requested(cr),
+      plain(WorkerServiceAccountRenderer::render)),
+  /** The workers' Deployment {@code <n>-worker}, with {@code async} once its queue is known. */
+  WORKER_DEPLOYMENT(
+      Deployment.class,
+      ResourceNames::worker,
+      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
+      plain(WorkerDeploymentRenderer::render)),
+  /** The workers' HorizontalPodAutoscaler {@code <n>-worker}, where KEDA is not. */
+  WORKER_HPA(
+      HorizontalPodAutoscaler.class,
+      ResourceNames::worker,
+      (cr, addOns) -> AsyncDefaults.queueKnown(cr) && !addOns.has(AddOn.KEDA),
+      plain(WorkerHpaRenderer::render)),
+  /** KEDA's TriggerAuthentication {@code <n>-worker} of the workers' queue trigger. */
+  WORKER_TRIGGER_AUTHENTICATION(
+      TriggerAuthentication.class,
+      ResourceNames::worker,
+      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
+      plain(WorkerTriggerAuthenticationRenderer::render)),
+  /** KEDA's ScaledObject {@code <n>-worker}, scaling the workers on the queue's depth. */
+  WORKER_SCALED_OBJECT(
+      ScaledObject.class,
+      ResourceNames::worker,
+      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
+      plain(WorkerScaledObjectRenderer::render)),
   /** Karpenter's NodePool of the GPU pool, unless {@code inference.nodePool.create} is false. */
   GPU_NODE_POOL(
       NodePool.class,

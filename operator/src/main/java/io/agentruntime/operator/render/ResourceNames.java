@@ -64,6 +64,19 @@ public final class ResourceNames {
     return "keda-hpa-" + inference(cr);
   }
 
+  /**
+   * Deployment, ServiceAccount, autoscaler and TriggerAuthentication of the workers running
+   * long-running dispatches: {@code <n>-worker}.
+   */
+  public static String worker(AgentRuntime cr) {
+    return runtime(cr) + "-worker";
+  }
+
+  /** The HorizontalPodAutoscaler KEDA makes for the workers' ScaledObject. */
+  public static String kedaWorkerHpa(AgentRuntime cr) {
+    return "keda-hpa-" + worker(cr);
+  }
+
   /** PersistentVolumeClaim caching model weights: {@code <n>-model-cache}. */
   public static String modelCache(AgentRuntime cr) {
     return runtime(cr) + "-model-cache";

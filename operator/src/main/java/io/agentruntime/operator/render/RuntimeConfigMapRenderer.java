@@ -1,5 +1,6 @@
 package io.agentruntime.operator.render;
 
+import io.agentruntime.contract.config.AsyncConfig;
 import io.agentruntime.contract.config.BackendConfig;
 import io.agentruntime.contract.config.ContextLimits;
 import io.agentruntime.contract.config.GovernanceConfig;
@@ -71,9 +72,27 @@ public final class RuntimeConfigMapRenderer {
             .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
             .toList(),
         mcpServers(spec),
-        // Long-running dispatches need a queue the operator does not render yet (issue 15).
-        Optional.empty(),
+        async(cr),
         tracing(spec));
+  }
+
+  /**
+   * {@code spec.async}, once its queue's URL is known: the records in the governance table (the
+   * only place a runtime and its workers in other pods share), no worker in the serving pods.
+   */
+  private static Optional<AsyncConfig> async(AgentRuntime cr) {
+    return AsyncDefaults.queueUrl(cr)
+        .map(
+            url ->
+                new AsyncConfig(
+                    new AsyncConfig.Sqs(
+                        URI.create(url), AsyncDefaults.region(cr), Optional.empty()),
+                    AsyncConfig.Records.DYNAMODB,
+                    new AsyncConfig.Worker(
+                        false,
+                        AsyncDefaults.messagesPerWorker(cr),
+                        AsyncDefaults.visibilityTimeout(cr),
+                        AsyncConfig.Worker.DEFAULT_WAIT_TIME)));
   }
 
   /** {@code spec.tracing}; unset, the runtime traces nothing. */
@@ -149,7 +168,8 @@ public final class RuntimeConfigMapRenderer {
         intent.getName(),
         duration(field + ".timeout", AgentRuntimeDefaults.intentTimeout(intent)),
         streaming(field, intent),
-        backend(cr, intent.getBackend()));
+        backend(cr, intent.getBackend()),
+        AsyncDefaults.intent(field, intent));
   }
 
   /** The bounds of a streamed answer; each unset one the runtime's default. */

@@ -9,12 +9,14 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,11 +45,40 @@ public final class RuntimeDeploymentRenderer {
 
   /** The Deployment of {@code cr}'s runtime pods. */
   public static Deployment render(AgentRuntime cr) {
+    return render(
+        cr,
+        new PodRole(
+            ResourceNames.runtime(cr),
+            Component.RUNTIME,
+            List.of(),
+            true,
+            AgentRuntimeDefaults.resources(cr.getSpec())));
+  }
+
+  /**
+   * What sets one Deployment of the runtime's image apart from the other: the serving runtime's and
+   * the workers' pods share the image, the configuration, the hardening and the probes.
+   *
+   * @param name the Deployment's name, also its pods' ServiceAccount
+   * @param component the pods' component label
+   * @param command the command before {@code --config} (none: serve)
+   * @param serves whether the pods serve the API: its port, and a drain before SIGTERM
+   * @param resources the container's resources
+   */
+  record PodRole(
+      String name,
+      Component component,
+      List<String> command,
+      boolean serves,
+      ResourceRequirements resources) {}
+
+  /** The Deployment of the runtime's image in {@code role}. */
+  static Deployment render(AgentRuntime cr, PodRole role) {
     return new DeploymentBuilder()
-        .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
+        .withMetadata(RenderedMetadata.of(cr, role.name(), role.component()))
         .withNewSpec()
         .withNewSelector()
-        .withMatchLabels(Labels.selector(cr, Component.RUNTIME))
+        .withMatchLabels(Labels.selector(cr, role.component()))
         .endSelector()
         .withNewStrategy()
         .withType("RollingUpdate")
@@ -58,20 +89,20 @@ public final class RuntimeDeploymentRenderer {
         .endStrategy()
         .withNewTemplate()
         .withNewMetadata()
-        .withLabels(Labels.of(cr, Component.RUNTIME))
+        .withLabels(Labels.of(cr, role.component()))
         .addToAnnotations(
             CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr)))
         .addToAnnotations("kubectl.kubernetes.io/default-container", CONTAINER_NAME)
         .endMetadata()
-        .withSpec(podSpec(cr))
+        .withSpec(podSpec(cr, role))
         .endTemplate()
         .endSpec()
         .build();
   }
 
-  private static PodSpec podSpec(AgentRuntime cr) {
+  private static PodSpec podSpec(AgentRuntime cr, PodRole role) {
     return new PodSpecBuilder()
-        .withServiceAccountName(ResourceNames.runtime(cr))
+        .withServiceAccountName(role.name())
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
         .withTerminationGracePeriodSeconds(AgentRuntimeDefaults.terminationGracePeriodSeconds())
@@ -83,7 +114,7 @@ public final class RuntimeDeploymentRenderer {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withContainers(container(cr))
+        .withContainers(container(cr, role))
         .addNewVolume()
         .withName(CONFIG_VOLUME)
         .withNewConfigMap()
@@ -98,20 +129,28 @@ public final class RuntimeDeploymentRenderer {
         .endEmptyDir()
         .endVolume()
         .withTopologySpreadConstraints(
-            spread(cr, "topology.kubernetes.io/zone"), spread(cr, "kubernetes.io/hostname"))
+            spread(cr, role, "topology.kubernetes.io/zone"),
+            spread(cr, role, "kubernetes.io/hostname"))
         .build();
   }
 
-  private static Container container(AgentRuntime cr) {
-    return new ContainerBuilder()
-        .withName(CONTAINER_NAME)
-        .withImage(cr.getSpec().getImage())
-        .withArgs("--config", CONFIG_DIR + "/" + ResourceNames.CONFIG_KEY)
-        .addNewPort()
-        .withName(ResourceNames.HTTP_PORT_NAME)
-        .withContainerPort(ResourceNames.RUNTIME_PORT)
-        .withProtocol("TCP")
-        .endPort()
+  private static Container container(AgentRuntime cr, PodRole role) {
+    List<String> args = new ArrayList<>(role.command());
+    args.addAll(List.of("--config", CONFIG_DIR + "/" + ResourceNames.CONFIG_KEY));
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(CONTAINER_NAME)
+            .withImage(cr.getSpec().getImage())
+            .withArgs(args);
+    if (role.serves()) {
+      container
+          .addNewPort()
+          .withName(ResourceNames.HTTP_PORT_NAME)
+          .withContainerPort(ResourceNames.RUNTIME_PORT)
+          .withProtocol("TCP")
+          .endPort();
+    }
+    container
         .addNewPort()
         .withName(ResourceNames.MANAGEMENT_PORT_NAME)
         .withContainerPort(ResourceNames.RUNTIME_MANAGEMENT_PORT)
@@ -122,7 +161,7 @@ public final class RuntimeDeploymentRenderer {
         .withName("JAVA_TOOL_OPTIONS")
         .withValue("--enable-native-access=ALL-UNNAMED")
         .endEnv()
-        .withResources(AgentRuntimeDefaults.resources(cr.getSpec()))
+        .withResources(role.resources())
         .addNewVolumeMount()
         .withName(CONFIG_VOLUME)
         .withMountPath(CONFIG_DIR)
@@ -135,14 +174,17 @@ public final class RuntimeDeploymentRenderer {
         .withStartupProbe(probe("/healthz", 2, 30))
         .withLivenessProbe(probe("/healthz", 10, 3))
         .withReadinessProbe(probe("/readyz", 5, 2))
-        // Keep serving while endpoints and mesh proxies stop routing here, then SIGTERM.
-        .withNewLifecycle()
-        .withNewPreStop()
-        .withNewSleep((long) AgentRuntimeDefaults.DRAIN_SECONDS)
-        .endPreStop()
-        .endLifecycle()
-        .withSecurityContext(containerSecurityContext())
-        .build();
+        .withSecurityContext(containerSecurityContext());
+    if (role.serves()) {
+      // Keep serving while endpoints and mesh proxies stop routing here, then SIGTERM.
+      container
+          .withNewLifecycle()
+          .withNewPreStop()
+          .withNewSleep((long) AgentRuntimeDefaults.DRAIN_SECONDS)
+          .endPreStop()
+          .endLifecycle();
+    }
+    return container.build();
   }
 
   private static SecurityContext containerSecurityContext() {
@@ -171,13 +213,14 @@ public final class RuntimeDeploymentRenderer {
         .build();
   }
 
-  private static TopologySpreadConstraint spread(AgentRuntime cr, String topologyKey) {
+  private static TopologySpreadConstraint spread(
+      AgentRuntime cr, PodRole role, String topologyKey) {
     return new TopologySpreadConstraintBuilder()
         .withTopologyKey(topologyKey)
         .withMaxSkew(1)
         .withWhenUnsatisfiable("ScheduleAnyway")
         .withNewLabelSelector()
-        .withMatchLabels(Labels.selector(cr, Component.RUNTIME))
+        .withMatchLabels(Labels.selector(cr, role.component()))
         .endLabelSelector()
         // Count only the pods of the current rollout, not the ones being replaced.
         .withMatchLabelKeys(List.of("pod-template-hash"))

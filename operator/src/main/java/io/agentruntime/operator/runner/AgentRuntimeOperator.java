@@ -3,6 +3,7 @@ package io.agentruntime.operator.runner;
 import io.agentruntime.operator.reconciler.AgentRuntimeReconciler;
 import io.agentruntime.operator.reconciler.GovernancePolicyReconciler;
 import io.agentruntime.operator.reconciler.GpuNodePoolCleanupReconciler;
+import io.agentruntime.operator.store.DispatchQueues;
 import io.agentruntime.operator.store.DynamoDbClients;
 import io.agentruntime.operator.store.GovernanceStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,6 +36,7 @@ public final class AgentRuntimeOperator {
   private final AtomicBoolean started = new AtomicBoolean();
   private final Operator operator;
   private final DynamoDbClients dynamoDbClients;
+  private final DispatchQueues dispatchQueues;
 
   private AgentRuntimeOperator(
       OperatorSettings settings,
@@ -59,10 +61,15 @@ public final class AgentRuntimeOperator {
               overrides.accept(config);
             });
     this.dynamoDbClients = new DynamoDbClients(settings.dynamoDbEndpoint());
+    this.dispatchQueues = new DispatchQueues(settings.sqsEndpoint());
     var store = new GovernanceStore(dynamoDbClients, Clock.systemUTC());
     operator.register(
         new AgentRuntimeReconciler(
-            store, settings.rendering(), settings.addOnRecheckInterval(), Clock.systemUTC()),
+            store,
+            dispatchQueues,
+            settings.rendering(),
+            settings.addOnRecheckInterval(),
+            Clock.systemUTC()),
         controller -> watchNamespaces(controller, settings));
     operator.register(
         new GpuNodePoolCleanupReconciler(), controller -> watchNamespaces(controller, settings));
@@ -116,6 +123,7 @@ public final class AgentRuntimeOperator {
     started.set(false);
     operator.stop();
     dynamoDbClients.close();
+    dispatchQueues.close();
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param shutdownTimeout how long in-flight reconciliations may run on shutdown
  * @param dynamoDbEndpoint an endpoint replacing every AWS region's DynamoDB endpoint (a local
  *     DynamoDB), or empty for AWS itself
+ * @param sqsEndpoint an endpoint replacing every AWS region's SQS endpoint (an SQS-compatible
+ *     server), or empty for AWS itself
  * @param rendering what the renderers need of the installation: the Prometheus KEDA queries
  * @param addOnRecheckInterval the least time between two lookups of an add-on CRD the operator
  *     could not use, and how soon an AgentRuntime that wants such an add-on is looked at again
@@ -26,6 +28,7 @@ public record OperatorSettings(
     int httpPort,
     Duration shutdownTimeout,
     Optional<URI> dynamoDbEndpoint,
+    Optional<URI> sqsEndpoint,
     RenderSettings rendering,
     Duration addOnRecheckInterval) {
 
@@ -58,6 +61,7 @@ public record OperatorSettings(
         httpPort,
         shutdownTimeout,
         Optional.empty(),
+        Optional.empty(),
         RenderSettings.DEFAULTS,
         DEFAULT_ADD_ON_RECHECK_INTERVAL);
   }
@@ -69,6 +73,20 @@ public record OperatorSettings(
         leaderElection,
         httpPort,
         shutdownTimeout,
+        Optional.of(endpoint),
+        sqsEndpoint,
+        rendering,
+        addOnRecheckInterval);
+  }
+
+  /** The same settings with SQS reached at {@code endpoint}. */
+  public OperatorSettings withSqsEndpoint(URI endpoint) {
+    return new OperatorSettings(
+        watchedNamespaces,
+        leaderElection,
+        httpPort,
+        shutdownTimeout,
+        dynamoDbEndpoint,
         Optional.of(endpoint),
         rendering,
         addOnRecheckInterval);
@@ -82,6 +100,7 @@ public record OperatorSettings(
         httpPort,
         shutdownTimeout,
         dynamoDbEndpoint,
+        sqsEndpoint,
         rendering,
         addOnRecheckInterval);
   }
@@ -94,6 +113,7 @@ public record OperatorSettings(
         httpPort,
         shutdownTimeout,
         dynamoDbEndpoint,
+        sqsEndpoint,
         rendering,
         interval);
   }

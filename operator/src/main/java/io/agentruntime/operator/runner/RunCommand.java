@@ -104,6 +104,14 @@ public final class RunCommand implements Callable<Integer> {
   URI dynamoDbEndpoint;
 
   @Option(
+      names = "--sqs-endpoint",
+      defaultValue = "${env:AGENT_RUNTIME_SQS_ENDPOINT}",
+      description =
+          "Endpoint replacing AWS's SQS endpoints, for an SQS-compatible server"
+              + " (env AGENT_RUNTIME_SQS_ENDPOINT; default: AWS).")
+  URI sqsEndpoint;
+
+  @Option(
       names = "--prometheus-url",
       defaultValue = "${env:AGENT_RUNTIME_PROMETHEUS_URL}",
       description =
@@ -174,6 +182,7 @@ public final class RunCommand implements Callable<Integer> {
         httpPort,
         Duration.ofSeconds(shutdownTimeoutSeconds),
         Optional.ofNullable(dynamoDbEndpoint),
+        Optional.ofNullable(sqsEndpoint),
         RenderSettings.withPrometheus(prometheusUrl, "--prometheus-url"),
         OperatorSettings.DEFAULT_ADD_ON_RECHECK_INTERVAL);
   }

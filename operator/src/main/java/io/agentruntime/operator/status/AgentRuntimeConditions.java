@@ -39,6 +39,13 @@ public final class AgentRuntimeConditions {
    */
   public static final String INFERENCE_READY = "InferenceReady";
 
+  /**
+   * Whether long-running dispatches run: the queue is known (given, or created by the operator) and
+   * a worker is ready, or none is needed while the queue is empty (KEDA with {@code workers.min:
+   * 0}). Absent without {@code spec.async}.
+   */
+  public static final String ASYNC_READY = "AsyncReady";
+
   /** Whether the spec is valid, applied and available: the summary Argo CD reads. */
   public static final String READY = "Ready";
 

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.status;
 
+import static io.agentruntime.operator.status.AgentRuntimeConditions.ASYNC_READY;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.AVAILABLE;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.GOVERNANCE_SYNCED;
 import static io.agentruntime.operator.status.AgentRuntimeConditions.INFERENCE_READY;
@@ -70,6 +71,7 @@ public final class AgentRuntimeStatusAggregator {
     previousCondition(cr, MONITORING_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
+    previousCondition(cr, ASYNC_READY).ifPresent(conditions::add);
     conditions.add(
         condition(
             cr, READY, false, AgentRuntimeConditions.REASON_INVALID_SPEC, "the spec is invalid"));
@@ -98,6 +100,7 @@ public final class AgentRuntimeStatusAggregator {
     previousCondition(cr, MONITORING_CONFIGURED).ifPresent(conditions::add);
     previousCondition(cr, GOVERNANCE_SYNCED).ifPresent(conditions::add);
     previousCondition(cr, INFERENCE_READY).ifPresent(conditions::add);
+    previousCondition(cr, ASYNC_READY).ifPresent(conditions::add);
     conditions.add(
         condition(cr, READY, false, AgentRuntimeConditions.REASON_APPLY_FAILED, message));
     status.setConditions(conditions);
@@ -150,6 +153,8 @@ public final class AgentRuntimeStatusAggregator {
           condition(
               cr, INFERENCE_READY, inference.isReady(), inference.reason(), inference.message()));
     }
+    status.setAsync(observed.async().createdQueue().orElse(null));
+    asyncCondition(cr, observed.async()).ifPresent(conditions::add);
     conditions.add(readyCondition(cr, phase, podsReady));
     status.setConditions(conditions);
     return status;
@@ -267,6 +272,20 @@ public final class AgentRuntimeStatusAggregator {
     };
   }
 
+  /** {@code AsyncReady}; none without {@code spec.async}. */
+  private Optional<Condition> asyncCondition(AgentRuntime cr, AsyncOutcome async) {
+    return switch (async) {
+      case AsyncOutcome.NotRequested none -> Optional.empty();
+      case AsyncOutcome.QueueFailed failed ->
+          Optional.of(
+              condition(
+                  cr, ASYNC_READY, false, AsyncOutcome.REASON_QUEUE_UNAVAILABLE, failed.message()));
+      case AsyncOutcome.Workers workers ->
+          Optional.of(
+              condition(cr, ASYNC_READY, workers.isReady(), workers.reason(), workers.message()));
+    };
+  }
+
   private Condition readyCondition(AgentRuntime cr, AgentRuntimePhase phase, String pods) {
     return switch (phase) {
       case READY -> condition(cr, READY, true, AgentRuntimeConditions.REASON_READY, pods);
@@ -294,6 +313,7 @@ public final class AgentRuntimeStatusAggregator {
     status.setReadyReplicas(previous.getReadyReplicas());
     status.setEndpoint(previous.getEndpoint());
     status.setPolicySetVersion(previous.getPolicySetVersion());
+    status.setAsync(previous.getAsync());
     return status;
   }
 

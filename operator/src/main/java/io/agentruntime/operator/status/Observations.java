@@ -11,13 +11,15 @@ import java.util.Optional;
  * @param monitoring what became of the prometheus-operator objects the spec asks for
  * @param governance what was read of the runtime's policy set
  * @param inference the inference pool's state
+ * @param async the queue and workers of long-running dispatches
  */
 public record Observations(
     Optional<Deployment> runtime,
     AddOnOutcome mesh,
     AddOnOutcome monitoring,
     GovernanceOutcome governance,
-    InferenceOutcome inference) {
+    InferenceOutcome inference,
+    AsyncOutcome async) {
 
   /** The runtime Deployment and the policy set only: no add-on object, no inference pool. */
   public static Observations of(Optional<Deployment> runtime, GovernanceOutcome governance) {
@@ -26,22 +28,28 @@ public record Observations(
         AddOnOutcome.NOT_REQUESTED,
         AddOnOutcome.NOT_REQUESTED,
         governance,
-        InferenceOutcome.NOT_REQUESTED);
+        InferenceOutcome.NOT_REQUESTED,
+        AsyncOutcome.NOT_REQUESTED);
   }
 
   /** These observations with {@code mesh} instead. */
   public Observations withMesh(AddOnOutcome mesh) {
-    return new Observations(runtime, mesh, monitoring, governance, inference);
+    return new Observations(runtime, mesh, monitoring, governance, inference, async);
   }
 
   /** These observations with {@code monitoring} instead. */
   public Observations withMonitoring(AddOnOutcome monitoring) {
-    return new Observations(runtime, mesh, monitoring, governance, inference);
+    return new Observations(runtime, mesh, monitoring, governance, inference, async);
   }
 
   /** These observations with {@code inference} instead. */
   public Observations withInference(InferenceOutcome inference) {
-    return new Observations(runtime, mesh, monitoring, governance, inference);
+    return new Observations(runtime, mesh, monitoring, governance, inference, async);
+  }
+
+  /** These observations with {@code async} instead. */
+  public Observations withAsync(AsyncOutcome async) {
+    return new Observations(runtime, mesh, monitoring, governance, inference, async);
   }
 
   /** Whether an add-on the spec uses is missing or unusable: worth looking again later. */

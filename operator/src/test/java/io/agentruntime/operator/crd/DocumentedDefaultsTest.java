@@ -3,14 +3,20 @@ package io.agentruntime.operator.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.contract.config.TracingConfig;
+import io.agentruntime.governance.Durations;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.api.v1alpha1.AsyncQueueSpec;
+import io.agentruntime.operator.api.v1alpha1.AsyncSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
+import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.AlertThresholdValues;
+import io.agentruntime.operator.render.AsyncDefaults;
 import io.agentruntime.operator.render.CircuitBreakerSettings;
 import io.agentruntime.operator.render.InferenceDefaults;
 import io.agentruntime.operator.render.MonitoringDefaults;
@@ -99,6 +105,20 @@ class DocumentedDefaultsTest {
 
   private static Map<String, Supplier<Object>> agentRuntimeDefaults() {
     Map<String, Supplier<Object>> defaults = new LinkedHashMap<>();
+    AgentRuntime async = asyncAgentRuntime();
+    defaults.put("spec.async.queue.create", () -> AsyncDefaults.createsQueue(async));
+    defaults.put(
+        "spec.async.queue.visibilityTimeout",
+        () -> Durations.format(AsyncDefaults.visibilityTimeout(async)));
+    defaults.put("spec.async.workers.max", () -> AsyncDefaults.maxWorkers(async));
+    defaults.put(
+        "spec.async.workers.messagesPerWorker", () -> AsyncDefaults.messagesPerWorker(async));
+    defaults.put("spec.async.workers.min", () -> AsyncDefaults.minWorkers(async, true));
+    AsyncIntentConfig intentAsync = AsyncDefaults.intent("spec.intents[0]", new IntentSpec());
+    defaults.put("spec.intents[*].async.maxAttempts", intentAsync::maxAttempts);
+    defaults.put(
+        "spec.intents[*].async.resultTtl", () -> Durations.format(intentAsync.resultTtl()));
+    defaults.put("spec.intents[*].async.timeout", () -> Durations.format(intentAsync.timeout()));
     defaults.put(
         "spec.autoscaling.scaleDownStabilizationSeconds",
         () -> AgentRuntimeDefaults.scaleDownStabilizationSeconds(EMPTY));
@@ -189,6 +209,17 @@ class DocumentedDefaultsTest {
         "spec.monitoring.thresholds.latencyP95WarningMs",
         () -> AlertThresholdValues.LATENCY_P95_WARNING_MS);
     return defaults;
+  }
+
+  /** An AgentRuntime whose {@code async} section sets nothing but its queue's URL. */
+  private static AgentRuntime asyncAgentRuntime() {
+    AgentRuntime cr = emptyAgentRuntime();
+    AsyncQueueSpec queue = new AsyncQueueSpec();
+    queue.setUrl("https://sqs.us-east-1.amazonaws.com/123456789012/dispatches");
+    AsyncSpec async = new AsyncSpec();
+    async.setQueue(queue);
+    cr.getSpec().setAsync(async);
+    return cr;
   }
 
   private static AgentRuntime emptyAgentRuntime() {

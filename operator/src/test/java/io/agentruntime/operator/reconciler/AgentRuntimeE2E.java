@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -435,6 +436,66 @@ class AgentRuntimeE2E {
                 .getPodSelector());
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+  }
+
+  /**
+   * Without KEDA, the API server admits the workers of {@code spec.async} as rendered: their
+   * Deployment in the worker role, their own ServiceAccount and a CPU autoscaler keeping one.
+   */
+  @Test
+  void theWorkersOfAsyncAreAppliedWithTheirOwnIdentityAndAnAutoscaler() {
+    client
+        .resource(
+            AgentRuntimes.valid(
+                NAMESPACE,
+                "queued",
+                """
+                governance: {store: {dynamodb: {table: governance-policies, region: us-east-1}}}
+                async:
+                  queue: {url: "https://sqs.us-east-1.amazonaws.com/123456789012/queued"}
+                  workers: {min: 0, max: 4}
+                """))
+        .create();
+
+    var workers =
+        eventually().until(() -> get(Deployment.class, "queued-worker"), found -> found != null);
+    var hpa =
+        eventually()
+            .until(
+                () -> get(HorizontalPodAutoscaler.class, "queued-worker"), found -> found != null);
+
+    assertThat(workers.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs())
+        .startsWith("worker");
+    assertThat(workers.getSpec().getTemplate().getSpec().getServiceAccountName())
+        .isEqualTo("queued-worker");
+    assertThat(get(ServiceAccount.class, "queued-worker")).isNotNull();
+    assertThat(hpa.getSpec().getMinReplicas()).as("no KEDA to start one from zero").isEqualTo(1);
+  }
+
+  @Test
+  void theCrdRefusesAnAsyncQueueGivenTwiceOrWithoutTheRecordsTable() {
+    var both =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "twice",
+            """
+            governance: {store: {dynamodb: {table: governance-policies}}}
+            async:
+              queue:
+                url: https://sqs.us-east-1.amazonaws.com/123456789012/twice
+                name: twice
+                create: true
+            """);
+    var storeless =
+        AgentRuntimes.valid(
+            NAMESPACE,
+            "storeless",
+            """
+            async: {queue: {url: "https://sqs.us-east-1.amazonaws.com/123456789012/q"}}
+            """);
+
+    assertRefused(both, "spec.async.queue", "exactly one of url");
+    assertRefused(storeless, "spec", "async needs governance.store.dynamodb");
   }
 
   /**

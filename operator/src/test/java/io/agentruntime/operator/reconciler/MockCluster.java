@@ -208,6 +208,21 @@ final class MockCluster implements AutoCloseable {
             null));
   }
 
+  /**
+   * Starts, on a cluster with these add-ons' CRDs, the operator watching everything and reaching
+   * SQS at {@code endpoint}.
+   */
+  static MockCluster withSqs(URI endpoint, AddOn... addOns) {
+    return start(
+        new Setup(
+            new OperatorSettings(Set.of(), Optional.empty(), 0, SHUTDOWN_TIMEOUT)
+                .withSqsEndpoint(endpoint),
+            MockCluster::failOnLeadershipLost,
+            current(addOns),
+            false,
+            null));
+  }
+
   /** Starts, on a cluster where Istio's CRDs are installed, the operator watching everything. */
   static MockCluster withIstio() {
     return with(AddOn.ISTIO);

@@ -8,6 +8,7 @@ import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.addon.PrometheusRule;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.addon.ServiceMonitor;
+import io.agentruntime.operator.addon.TriggerAuthentication;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.api.v1alpha1.MonitoringSpec;
 import io.agentruntime.operator.helm.ApiRequest;
@@ -23,9 +24,11 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,11 +49,12 @@ import org.junit.jupiter.api.Test;
  * <p>Two replicas run with production settings (Server-Side Apply on) against the mock API server
  * through one scenario touching every kind and every path that writes: leader election with
  * renewals, a hand-over and a release; every dependent of an AgentRuntime created, adopted after a
- * 409, switched (HPA to KEDA) and deleted; the GPU NodePool's finalizer; an invalid spec's Event; a
- * GovernancePolicy's finalizer; CRD lookups. The mock records each request as RBAC sees it (verb,
- * group, resource, subresource, namespace), and each is checked against the Roles and ClusterRoles
- * {@code helm template} renders, with the chart's default values and with {@code watchNamespaces}.
- * JOSDK's start-up check of the Lease verbs is answered from the same rendered RBAC.
+ * 409, switched (HPA to KEDA) and deleted, the workers of {@code async} among them; the GPU
+ * NodePool's finalizer; an invalid spec's Event; a GovernancePolicy's finalizer; CRD lookups. The
+ * mock records each request as RBAC sees it (verb, group, resource, subresource, namespace), and
+ * each is checked against the Roles and ClusterRoles {@code helm template} renders, with the
+ * chart's default values and with {@code watchNamespaces}. JOSDK's start-up check of the Lease
+ * verbs is answered from the same rendered RBAC.
  */
 class RbacConformanceTest {
 
@@ -85,8 +89,13 @@ class RbacConformanceTest {
           audiences: [agent-runtime]
           groupsClaim: agent_groups
       failover: {regions: [us-east-1, us-west-2]}
+      governance: {store: {dynamodb: {table: governance-policies, region: us-east-1}}}
+      async: {queue: {url: "https://sqs.us-east-1.amazonaws.com/123456789012/full-dispatches"}}
       """
           + AgentRuntimes.INFERENCE_POOL;
+
+  /** The store of {@link #FULL}'s policies, unreachable: the scenario needs no policy read. */
+  private static final URI NO_DYNAMODB = URI.create("http://127.0.0.1:1");
 
   private static final String POOL = AgentRuntimes.INFERENCE_POOL;
 
@@ -206,6 +215,8 @@ class RbacConformanceTest {
         .until(() -> get(cluster, AuthorizationPolicy.class, AGENTS, "full-inference") != null);
     eventually()
         .until(() -> get(cluster, HorizontalPodAutoscaler.class, AGENTS, "full-inference") != null);
+    eventually()
+        .until(() -> get(cluster, HorizontalPodAutoscaler.class, AGENTS, "full-worker") != null);
     eventually().until(() -> get(cluster, ServiceMonitor.class, AGENTS, "full") != null);
     eventually().until(() -> adopted(get(cluster, Service.class, AGENTS, "full")));
     eventually().until(() -> adopted(get(cluster, ConfigMap.class, AGENTS, "full-config")));
@@ -218,6 +229,10 @@ class RbacConformanceTest {
     cluster.install(AddOn.KEDA);
     cluster.reconcileUntil(
         AGENTS, "full", () -> get(cluster, ScaledObject.class, AGENTS, "full-inference") != null);
+    cluster.reconcileUntil(
+        AGENTS, "full", () -> get(cluster, ScaledObject.class, AGENTS, "full-worker") != null);
+    eventually()
+        .until(() -> get(cluster, TriggerAuthentication.class, AGENTS, "full-worker") != null);
 
     cluster.editSpec(
         AGENTS,
@@ -226,6 +241,7 @@ class RbacConformanceTest {
           spec.setMesh(null);
           spec.setFailover(null);
           spec.setInference(null);
+          spec.setAsync(null);
           var monitoring = new MonitoringSpec();
           monitoring.setServiceMonitor(false);
           monitoring.setAlerts(false);
@@ -239,6 +255,10 @@ class RbacConformanceTest {
     eventually().until(() -> get(cluster, PrometheusRule.class, AGENTS, "full") == null);
     eventually().until(() -> get(cluster, NodePool.class, null, nodePool("full")) == null);
     eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-inference") == null);
+    eventually().until(() -> get(cluster, ScaledObject.class, AGENTS, "full-worker") == null);
+    eventually()
+        .until(() -> get(cluster, TriggerAuthentication.class, AGENTS, "full-worker") == null);
+    eventually().until(() -> get(cluster, ServiceAccount.class, AGENTS, "full-worker") == null);
     eventually().until(() -> cluster.get(AGENTS, "full").getFinalizers().isEmpty());
 
     cluster.client.resource(get(cluster, GovernancePolicy.class, AGENTS, "policy")).delete();
@@ -259,7 +279,7 @@ class RbacConformanceTest {
   }
 
   private static OperatorSettings settings(Set<String> namespaces, String identity) {
-    return MockCluster.electing(namespaces, identity, FAST_LEASE);
+    return MockCluster.electing(namespaces, identity, FAST_LEASE).withDynamoDbEndpoint(NO_DYNAMODB);
   }
 
   private static void awaitHolder(MockCluster cluster, String identity) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.agentruntime.contract.config.AsyncConfig;
+import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.contract.config.ConfigException;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.PolicyStoreConfig;
@@ -11,7 +13,9 @@ import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.contract.config.RuntimeConfigFormat;
 import io.agentruntime.governance.store.dynamodb.PolicySetKey;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,26 @@ class RenderedConfigReadByTheRuntimeTest {
     assertThat(config.intents())
         .extracting(IntentConfig::name)
         .containsExactly("call_reasoning", "lookup_order", "ping");
+  }
+
+  @Test
+  void theAsyncExampleWithItsQueueRecordsAndWorkerSettings() throws Exception {
+    RuntimeConfig config = read("async");
+
+    AsyncConfig async = config.async().orElseThrow();
+    assertThat(async.queue())
+        .isEqualTo(
+            new AsyncConfig.Sqs(
+                URI.create("https://sqs.us-east-1.amazonaws.com/123456789012/research-dispatches"),
+                "us-east-1",
+                Optional.empty()));
+    assertThat(async.records()).isEqualTo(AsyncConfig.Records.DYNAMODB);
+    assertThat(async.worker())
+        .isEqualTo(
+            new AsyncConfig.Worker(
+                false, 5, Duration.ofMinutes(5), AsyncConfig.Worker.DEFAULT_WAIT_TIME));
+    assertThat(config.intents().getFirst().async())
+        .isEqualTo(new AsyncIntentConfig(Duration.ofHours(2), 3, Duration.ofHours(72)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.async;
 
 import io.agentruntime.contract.config.AsyncConfig;
+import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.RuntimeConfig;
 import io.agentruntime.runtime.budget.BudgetStore;
@@ -64,7 +65,7 @@ public final class AsyncRuntime implements AutoCloseable {
       sqs =
           started.createQueue(
               local.name(),
-              EmbeddedQueue.maxReceiveCount(
+              AsyncIntentConfig.maxReceiveCount(
                   config.intents().stream().map(IntentConfig::async).toList()));
     } else {
       sqs = (AsyncConfig.Sqs) async.queue();

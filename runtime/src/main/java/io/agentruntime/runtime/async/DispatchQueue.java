@@ -103,6 +103,23 @@ public final class DispatchQueue implements AutoCloseable {
                 .visibilityTimeout((int) Math.max(0, visibility.toSeconds())));
   }
 
+  /** The longest delay SQS gives a message it is sent. */
+  private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+  /**
+   * Sends a copy of {@code message} that becomes visible after {@code delay} (at most 15 minutes)
+   * and deletes the one received. A receive that finds its dispatch held by another worker runs
+   * nothing, so it must not count toward the redrive policy's {@code maxReceiveCount} as hiding the
+   * received message again would: a duplicate of a long dispatch would end in the dead-letter
+   * queue, and so would a redelivery that finds a dead worker's lease not yet expired.
+   */
+  void requeue(Message message, Duration delay) {
+    long seconds = Math.clamp(delay.toSeconds(), 0, MAX_DELAY.toSeconds());
+    client.sendMessage(
+        send -> send.queueUrl(url).messageBody(message.body()).delaySeconds((int) seconds));
+    delete(message);
+  }
+
   /**
    * Deletes a handled message; one already gone (redelivered and handled elsewhere) is no error.
    */

@@ -170,7 +170,7 @@ public final class DispatchWorker implements AutoCloseable {
         meters.finished(dead.record().intent(), dead.record().status().displayName(), 0);
         toDeadLetters(message);
       }
-      case TaskStart.Busy busy -> queue.hide(message, busy.pause());
+      case TaskStart.Busy busy -> queue.requeue(message, busy.pause());
       case TaskStart.Run run when intent.isEmpty() -> {
         records.append(
             run.record(),

@@ -1,7 +1,6 @@
 package io.agentruntime.runtime.async;
 
 import io.agentruntime.contract.config.AsyncConfig;
-import io.agentruntime.contract.config.AsyncIntentConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,18 +81,6 @@ public final class EmbeddedQueue implements AutoCloseable {
               .queueUrl();
       return new AsyncConfig.Sqs(URI.create(url), REGION, Optional.of(endpoint));
     }
-  }
-
-  /**
-   * Receives past which a message is dead: the most attempts any intent gets, plus room for
-   * receives that find the dispatch still held by a worker that just died (they wait, unrun).
-   */
-  public static int maxReceiveCount(Iterable<AsyncIntentConfig> intents) {
-    int most = 1;
-    for (AsyncIntentConfig intent : intents) {
-      most = Math.max(most, intent.maxAttempts());
-    }
-    return most + 5;
   }
 
   private static int freePort() {

@@ -6,6 +6,7 @@ import io.agentruntime.operator.api.schema.SchemaMergePatch;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
@@ -21,6 +22,11 @@ import java.util.List;
             + " \"x-kubernetes-list-map-keys\": [\"name\"]},"
             + " \"mcpServers\": {\"x-kubernetes-list-type\": \"map\","
             + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
+@ValidationRule(
+    value = "!has(self.async) || (has(self.governance) && has(self.governance.store))",
+    message =
+        "async needs governance.store.dynamodb: workers in other pods read the dispatches'"
+            + " records from its table")
 public class AgentRuntimeSpec {
 
   /**
@@ -89,6 +95,11 @@ public class AgentRuntimeSpec {
       "OpenTelemetry traces of every dispatch and chat completion, exported over OTLP/HTTP."
           + " Unset: the runtime traces nothing.")
   private TracingSpec tracing;
+
+  @JsonPropertyDescription(
+      "Long-running dispatches (Prefer: respond-async): queued on SQS and run by autoscaled"
+          + " workers. Needs governance.store.dynamodb, where the dispatches' records are kept.")
+  private AsyncSpec async;
 
   public String getImage() {
     return image;
@@ -184,5 +195,13 @@ public class AgentRuntimeSpec {
 
   public void setMcpServers(List<McpServerSpec> mcpServers) {
     this.mcpServers = mcpServers;
+  }
+
+  public AsyncSpec getAsync() {
+    return async;
+  }
+
+  public void setAsync(AsyncSpec async) {
+    this.async = async;
   }
 }

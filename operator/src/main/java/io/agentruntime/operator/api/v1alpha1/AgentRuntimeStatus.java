@@ -39,8 +39,12 @@ public class AgentRuntimeStatus {
   private Long policySetVersion;
 
   @JsonPropertyDescription(
+      "The queue of long-running dispatches the operator created (spec.async.queue.create).")
+  private AsyncStatus async;
+
+  @JsonPropertyDescription(
       "Kubernetes conditions: Valid, Available, MeshConfigured, MonitoringConfigured, "
-          + "InferenceReady, GovernanceSynced, Ready.")
+          + "InferenceReady, AsyncReady, GovernanceSynced, Ready.")
   private List<Condition> conditions;
 
   public Long getObservedGeneration() {
@@ -97,5 +101,13 @@ public class AgentRuntimeStatus {
 
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  public AsyncStatus getAsync() {
+    return async;
+  }
+
+  public void setAsync(AsyncStatus async) {
+    this.async = async;
   }
 }

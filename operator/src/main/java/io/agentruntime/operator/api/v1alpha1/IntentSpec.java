@@ -43,6 +43,11 @@ public class IntentSpec {
           + " counted); past it the stream ends with an error event. Default 15s.")
   private String idleTimeout;
 
+  @JsonPropertyDescription(
+      "How the intent runs when dispatched with Prefer: respond-async: attempt timeout, attempts,"
+          + " result retention. Takes effect with spec.async.")
+  private IntentAsyncSpec async;
+
   public String getName() {
     return name;
   }
@@ -81,5 +86,13 @@ public class IntentSpec {
 
   public void setIdleTimeout(String idleTimeout) {
     this.idleTimeout = idleTimeout;
+  }
+
+  public IntentAsyncSpec getAsync() {
+    return async;
+  }
+
+  public void setAsync(IntentAsyncSpec async) {
+    this.async = async;
   }
 }
