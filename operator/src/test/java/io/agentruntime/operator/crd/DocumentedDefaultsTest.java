@@ -14,6 +14,7 @@ import io.agentruntime.operator.api.v1alpha1.AsyncQueueSpec;
 import io.agentruntime.operator.api.v1alpha1.AsyncSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
+import io.agentruntime.operator.api.v1alpha1.RateLimitKey;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.AlertThresholdValues;
 import io.agentruntime.operator.render.AsyncDefaults;
@@ -55,7 +56,9 @@ class DocumentedDefaultsTest {
   private static final Map<String, Supplier<Object>> GOVERNANCE_POLICY =
       Map.of(
           "spec.mode", () -> PolicyDocumentRenderer.DEFAULT_MODE.value(),
-          "spec.rateLimit.key", () -> PolicyDocumentRenderer.DEFAULT_RATE_LIMIT_KEY.value());
+          "spec.rateLimit.key", () -> PolicyDocumentRenderer.DEFAULT_RATE_LIMIT_KEY.value(),
+          "spec.tokenBudget.key", () -> RateLimitKey.DEFAULT.value(),
+          "spec.costBudget.key", () -> RateLimitKey.DEFAULT.value());
 
   @Test
   void agentRuntimeDefaultsAreTheOnesDocumented() {
