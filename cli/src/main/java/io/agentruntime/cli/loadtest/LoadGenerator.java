@@ -17,6 +17,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,9 @@ final class LoadGenerator implements AutoCloseable {
   private final RequestOptions request;
   private final HttpConnectOptions connect;
   private final Buffer body;
+  private final TargetApi api;
+  private final boolean streamed;
+  private final long timeoutNanos;
 
   LoadGenerator(LoadTarget target, int maxConcurrency) {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -59,6 +63,9 @@ final class LoadGenerator implements AutoCloseable {
             .setSsl(tls)
             .setConnectTimeout(target.timeout().toMillis());
     this.body = Buffer.buffer(target.body());
+    this.api = target.api();
+    this.streamed = target.streamed();
+    this.timeoutNanos = target.timeout().toNanos();
   }
 
   /** Runs the stage to its end and returns what it measured. */
@@ -66,7 +73,7 @@ final class LoadGenerator implements AutoCloseable {
     if (!stage.pauseBefore().isZero()) {
       Thread.sleep(stage.pauseBefore());
     }
-    LatencyRecorder recorder = new LatencyRecorder();
+    LatencyRecorder recorder = new LatencyRecorder(streamed ? new StreamRecorder() : null);
     Context context = vertx.getOrCreateContext();
     Promise<Long> started = Promise.promise();
     List<Future<Void>> workers = new ArrayList<>();
@@ -110,11 +117,11 @@ final class LoadGenerator implements AutoCloseable {
         .connection()
         .compose(connection -> connection.request(request))
         .compose(outgoing -> outgoing.send(body))
-        .compose(response -> readAll(worker, response))
+        .compose(response -> read(worker, response, now))
         .onComplete(
             answer -> {
               if (answer.succeeded()) {
-                worker.recorder.answered(answer.result(), System.nanoTime() - from);
+                record(worker, answer.result(), from);
               } else {
                 worker.reconnect();
                 if (answer.cause() instanceof TimeoutException) {
@@ -170,12 +177,67 @@ final class LoadGenerator implements AutoCloseable {
     }
   }
 
-  private Future<Integer> readAll(Worker worker, HttpClientResponse response) {
+  private void record(Worker worker, Answer answer, long from) {
+    long end = System.nanoTime();
+    if (answer.stream() == null) {
+      worker.recorder.answered(answer.status(), end - from);
+      return;
+    }
+    if (!answer.stream().completed()) {
+      worker.reconnect();
+    }
+    worker.recorder.streamed(answer.stream(), from, end);
+  }
+
+  /** An answer as read: its status, and the stream when a 2xx answer to a streamed request. */
+  private record Answer(int status, StreamReader.StreamRead stream) {}
+
+  /**
+   * Reads the answer to its end. Vert.x's request timeout stops at the response head, so the rest
+   * of {@code --timeout} is a timer of its own: a server that sends a head and then stalls, or a
+   * stream that never ends, counts as a timeout rather than holding its worker forever.
+   */
+  private Future<Answer> read(Worker worker, HttpClientResponse response, long sentNanos) {
     if ("close".equalsIgnoreCase(response.getHeader(HttpHeaders.CONNECTION))) {
       // the server closes after this answer: the next request must not find the old connection
       worker.reconnect();
     }
-    return response.end().map(ignored -> response.statusCode());
+    long left = TimeUnit.NANOSECONDS.toMillis(timeoutNanos - (System.nanoTime() - sentNanos));
+    boolean[] late = new boolean[1];
+    long timer =
+        vertx.setTimer(
+            Math.max(left, 1),
+            id -> {
+              late[0] = true;
+              worker.reconnect();
+            });
+    Future<Answer> answer = readBody(response);
+    return answer.transform(
+        read -> {
+          vertx.cancelTimer(timer);
+          return late[0]
+              ? Future.failedFuture(new TimeoutException("not read within --timeout"))
+              : answer;
+        });
+  }
+
+  private Future<Answer> readBody(HttpClientResponse response) {
+    int status = response.statusCode();
+    if (!streamed || status < 200 || status > 299) {
+      // errors before the first piece are ordinary answers, counted by status
+      return response.end().map(ignored -> new Answer(status, null));
+    }
+    StreamReader reader = new StreamReader(api);
+    String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      reader.notAStream(type);
+    }
+    // pieces are read and timed as they arrive; no more than the current line is kept
+    response.handler(reader::feed);
+    return response
+        .end()
+        .transform(
+            ended -> Future.succeededFuture(new Answer(status, reader.finish(ended.cause()))));
   }
 
   @Override

@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
           + " each). Without one, --requests, --concurrency, --rate and --duration shape the load.",
       "With --rate, requests are due at a fixed rate and latency runs from when each was due"
           + " (open loop); without it each worker sends as soon as its last answer came"
-          + " (closed loop)."
+          + " (closed loop).",
+      "With --stream, answers are read piece by piece as they arrive: the report adds the time to"
+          + " the first piece (p50, p95, p99) and pieces per second, and counts a stream that ends"
+          + " with an error or without its end event as a failed request, by reason."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

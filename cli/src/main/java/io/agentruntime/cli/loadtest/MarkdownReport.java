@@ -6,6 +6,7 @@ import static io.agentruntime.cli.loadtest.ReportFormat.rate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The report as Markdown tables, for a pull request or a CI job summary. */
 final class MarkdownReport {
@@ -14,6 +15,10 @@ final class MarkdownReport {
   private static final String RESULTS_HEADER =
       "| average | p50 | p95 | p99 | max | requests/s | total | success rate | 4xx | 5xx |"
           + " timeouts | connection errors |";
+
+  private static final String STREAMING_HEADER =
+      "| first piece p50 | first piece p95 | first piece p99 | pieces | pieces/s |"
+          + " pieces/s per stream | failed streams |";
 
   private MarkdownReport() {}
 
@@ -44,6 +49,9 @@ final class MarkdownReport {
     lines.add(RESULTS_HEADER);
     lines.add(separator(RESULTS_HEADER));
     lines.add(totals(report.total()));
+    if (report.total().streaming() != null) {
+      streaming(lines, report.total().streaming());
+    }
     return String.join(System.lineSeparator(), lines) + System.lineSeparator();
   }
 
@@ -62,6 +70,28 @@ final class MarkdownReport {
         Long.toString(result.status5xx()),
         Long.toString(result.timeouts()),
         Long.toString(result.errors()));
+  }
+
+  private static void streaming(List<String> lines, LoadResult.Streaming streaming) {
+    LoadResult.Latency first = streaming.timeToFirstPiece();
+    lines.add("");
+    lines.add(STREAMING_HEADER);
+    lines.add(separator(STREAMING_HEADER));
+    lines.add(
+        row(
+            millis(first.p50()),
+            millis(first.p95()),
+            millis(first.p99()),
+            Long.toString(streaming.pieces()),
+            rate(streaming.piecesPerSecond()),
+            rate(streaming.piecesPerSecondPerStream()),
+            Long.toString(streaming.failed())));
+    if (!streaming.failures().isEmpty()) {
+      lines.add("");
+      streaming.failures().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(failure -> lines.add("- " + failure.getKey() + ": " + failure.getValue()));
+    }
   }
 
   private static String row(String... cells) {

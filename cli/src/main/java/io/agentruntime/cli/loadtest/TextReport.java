@@ -5,8 +5,12 @@ import static io.agentruntime.cli.loadtest.ReportFormat.percent;
 import static io.agentruntime.cli.loadtest.ReportFormat.rate;
 
 import java.util.Locale;
+import java.util.Map;
 
-/** The original "Load Test Results" layout: configuration, latency, throughput, errors. */
+/**
+ * The original "Load Test Results" layout: configuration, latency, throughput, errors; for streamed
+ * answers, time to first piece and pieces per second beside the latency.
+ */
 final class TextReport {
   private final StringBuilder text = new StringBuilder();
 
@@ -68,6 +72,9 @@ final class TextReport {
     field("p95", millis(latency.p95()));
     field("p99", millis(latency.p99()));
     field("Max", millis(latency.max()));
+    if (result.streaming() != null) {
+      streaming(result.streaming());
+    }
     section("Throughput");
     field("Requests/s", rate(result.requestsPerSecond()));
     field(
@@ -79,6 +86,21 @@ final class TextReport {
     field("5xx", Long.toString(result.status5xx()));
     field("Timeouts", Long.toString(result.timeouts()));
     field("Connection errors", Long.toString(result.errors()));
+  }
+
+  private void streaming(LoadResult.Streaming streaming) {
+    LoadResult.Latency first = streaming.timeToFirstPiece();
+    section("Streaming");
+    field("First piece p50", millis(first.p50()));
+    field("First piece p95", millis(first.p95()));
+    field("First piece p99", millis(first.p99()));
+    field("Pieces", Long.toString(streaming.pieces()));
+    field("Pieces/s", rate(streaming.piecesPerSecond()));
+    field("Pieces/s per stream", rate(streaming.piecesPerSecondPerStream()));
+    field("Failed streams", Long.toString(streaming.failed()));
+    streaming.failures().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(failure -> line("    " + failure.getKey() + ": " + failure.getValue()));
   }
 
   private void section(String title) {

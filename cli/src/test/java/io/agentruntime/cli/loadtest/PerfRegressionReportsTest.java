@@ -53,7 +53,7 @@ class PerfRegressionReportsTest {
   @Test
   void aReportWithoutAnswersIsNoData() throws IOException {
     LoadResult unanswered =
-        new LoadResult(10, 1, 0, 0, 0, 10, 0, new LoadResult.Latency(0, 0, 0, 0, 0));
+        new LoadResult(10, 1, 0, 0, 0, 10, 0, new LoadResult.Latency(0, 0, 0, 0, 0), null);
     Path current = write("current", unanswered);
 
     CommandResult run = compare(current, report("baseline", 100));
@@ -114,7 +114,8 @@ class PerfRegressionReportsTest {
             0,
             0,
             0,
-            new LoadResult.Latency(p95Millis / 3, p95Millis / 4, p95Millis, p95Millis * 2, 400)));
+            new LoadResult.Latency(p95Millis / 3, p95Millis / 4, p95Millis, p95Millis * 2, 400),
+            null));
   }
 
   private Path write(String name, LoadResult total) throws IOException {
