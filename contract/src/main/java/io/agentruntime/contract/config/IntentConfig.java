@@ -37,17 +37,6 @@ public record IntentConfig(
     this(name, timeout, Streaming.DEFAULT, backend, AsyncIntentConfig.DEFAULT);
   }
 
-  /** An intent with the default asynchronous settings. */
-  public IntentConfig(String name, Duration timeout, Streaming streaming, BackendConfig backend) {
-    this(name, timeout, streaming, backend, AsyncIntentConfig.DEFAULT);
-  }
-
-  /** An intent with the default stream bounds. */
-  public IntentConfig(
-      String name, Duration timeout, BackendConfig backend, AsyncIntentConfig async) {
-    this(name, timeout, Streaming.DEFAULT, backend, async);
-  }
-
   /**
    * How long a streamed answer may keep its caller waiting (keys {@code intents[].firstByteTimeout}
    * and {@code intents[].idleTimeout}); the intent's {@code timeout} bounds the whole stream.

@@ -26,51 +26,6 @@ public record RuntimeConfig(
     Objects.requireNonNull(tracing, "tracing");
   }
 
-  /** A configuration that traces nothing. */
-  public RuntimeConfig(
-      RuntimeIdentity runtime,
-      ServerConfig server,
-      IdentityConfig identity,
-      GovernanceConfig governance,
-      IdempotencyConfig idempotency,
-      RateLimitConfig rateLimits,
-      List<IntentConfig> intents,
-      List<McpServerConfig> mcpServers,
-      Optional<AsyncConfig> async) {
-    this(
-        runtime,
-        server,
-        identity,
-        governance,
-        idempotency,
-        rateLimits,
-        intents,
-        mcpServers,
-        async,
-        Optional.empty());
-  }
-
-  /** A configuration without MCP servers that answers every dispatch synchronously. */
-  public RuntimeConfig(
-      RuntimeIdentity runtime,
-      ServerConfig server,
-      IdentityConfig identity,
-      GovernanceConfig governance,
-      IdempotencyConfig idempotency,
-      RateLimitConfig rateLimits,
-      List<IntentConfig> intents) {
-    this(
-        runtime,
-        server,
-        identity,
-        governance,
-        idempotency,
-        rateLimits,
-        intents,
-        List.of(),
-        Optional.empty());
-  }
-
   /** The MCP server served at {@code /mcp/<name>}, if one is configured. */
   public Optional<McpServerConfig> mcpServer(String name) {
     return mcpServers.stream().filter(server -> server.name().equals(name)).findFirst();

@@ -75,7 +75,11 @@ class RuntimeConfigWriterTest {
                         OptionalInt.of(512),
                         Optional.of(
                             new BackendConfig.Price(
-                                new BigDecimal("0.15"), new BigDecimal("1E+1")))))));
+                                new BigDecimal("0.15"), new BigDecimal("1E+1")))),
+                    AsyncIntentConfig.DEFAULT)),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
 
     assertThat(RuntimeConfigFormat.read(RuntimeConfigFormat.write(config), Path.of("/srv")))
         .isEqualTo(config);
@@ -99,7 +103,10 @@ class RuntimeConfigWriterTest {
             IdempotencyConfig.DEFAULT,
             RateLimitConfig.DEFAULT,
             List.of(
-                new IntentConfig("1.5", IntentConfig.DEFAULT_TIMEOUT, new BackendConfig.Echo())));
+                new IntentConfig("1.5", IntentConfig.DEFAULT_TIMEOUT, new BackendConfig.Echo())),
+            List.of(),
+            Optional.empty(),
+            Optional.empty());
 
     assertThat(RuntimeConfigFormat.write(config))
         .isEqualTo(

@@ -107,7 +107,11 @@ public final class AsyncRuntime implements AutoCloseable {
             .map(
                 intent ->
                     new IntentConfig(
-                        intent.name(), intent.async().timeout(), intent.backend(), intent.async()))
+                        intent.name(),
+                        intent.async().timeout(),
+                        intent.streaming(),
+                        intent.backend(),
+                        intent.async()))
             .toList();
     Intents intents = Intents.open(vertx, asLongRunning, metrics);
     workerIntents = Optional.of(intents);
