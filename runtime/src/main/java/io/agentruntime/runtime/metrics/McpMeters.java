@@ -46,8 +46,15 @@ public final class McpMeters {
 
   private final MeterRegistry registry;
   private final Map<String, Set<String>> listedTools = new ConcurrentHashMap<>();
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Series, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+  /**
+   * One series of a meter: its server, method or tool ({@code null} for the duration histogram,
+   * which has neither) and outcome. A record rather than a concatenated string: counting a message
+   * copies no characters and hashes the strings' cached hash codes.
+   */
+  private record Series(RuntimeMeter meter, String server, String name, McpOutcome outcome) {}
 
   McpMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -72,7 +79,7 @@ public final class McpMeters {
     String label = METHODS.contains(method) ? method : RuntimeMeter.OTHER_MCP_NAME;
     counters
         .computeIfAbsent(
-            "m\n" + server + '\n' + label + '\n' + outcome.label(),
+            new Series(RuntimeMeter.MCP_REQUESTS, server, label, outcome),
             key ->
                 Counter.builder(RuntimeMeter.MCP_REQUESTS.meterName())
                     .description(RuntimeMeter.MCP_REQUESTS.description())
@@ -89,7 +96,7 @@ public final class McpMeters {
     String label = known.contains(tool) ? tool : RuntimeMeter.OTHER_MCP_NAME;
     counters
         .computeIfAbsent(
-            "t\n" + server + '\n' + label + '\n' + outcome.label(),
+            new Series(RuntimeMeter.MCP_TOOL_CALLS, server, label, outcome),
             key ->
                 Counter.builder(RuntimeMeter.MCP_TOOL_CALLS.meterName())
                     .description(RuntimeMeter.MCP_TOOL_CALLS.description())
@@ -101,7 +108,7 @@ public final class McpMeters {
     // by server and outcome only: a histogram per tool would cost 30 series each
     timers
         .computeIfAbsent(
-            server + '\n' + outcome.label(),
+            new Series(RuntimeMeter.MCP_TOOL_CALL_DURATION, server, null, outcome),
             key ->
                 RuntimeMetrics.histogram(RuntimeMeter.MCP_TOOL_CALL_DURATION)
                     .tag("server", server)
