@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.api.v1alpha1.ResourceValue;
 import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -91,7 +92,9 @@ final class ResourceDocuments {
     }
     if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
       List<String> accepted =
-          Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString).toList();
+          Arrays.stream(invalid.getTargetType().getEnumConstants())
+              .map(ResourceDocuments::written)
+              .toList();
       return "'" + invalid.getValue() + "' is not one of " + String.join(", ", accepted);
     }
     return e.getOriginalMessage();
@@ -108,5 +111,10 @@ final class ResourceDocuments {
                         : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining());
     return path.isEmpty() ? "document" : path.substring(1);
+  }
+
+  /** How a resource writes {@code constant}. */
+  private static String written(Object constant) {
+    return constant instanceof ResourceValue value ? value.value() : constant.toString();
   }
 }
