@@ -48,7 +48,9 @@ public final class AutoscalerHandover {
    */
   public static boolean waitingForKedaHpa(AgentRuntime cr, Context<AgentRuntime> context) {
     return ManagedKind.INFERENCE_HPA.wantedBy(
-            cr, WorkflowInputs.of(context).installedAddOns(context))
+            cr,
+            WorkflowInputs.effectiveSpec(context),
+            WorkflowInputs.of(context).installedAddOns(context))
         && !hpaMayApply(cr, context);
   }
 

@@ -29,6 +29,7 @@ import io.agentruntime.operator.dependent.RuntimeServiceMonitorDependentResource
 import io.agentruntime.operator.dependent.RuntimeVirtualServiceDependentResource;
 import io.agentruntime.operator.dependent.SpecWants;
 import io.agentruntime.operator.dependent.WorkflowInputs;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.RenderSettings;
 import io.agentruntime.operator.render.ResourceNames;
@@ -232,14 +233,15 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
   private AgentRuntimeStatus apply(
       AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
     var client = context.getClient();
-    inputs.put(context);
-    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client, inputs.crds());
+    var spec = EffectiveSpec.of(cr.getSpec());
+    inputs.put(context, spec);
+    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, spec, client, inputs.crds());
     if (nodePoolWanted) {
       GpuNodePoolFinalizer.retain(cr, client);
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean nodePoolReleased = nodePoolWanted || GpuNodePoolFinalizer.release(cr, client);
-    var addOns = new AddOnObservations(cr, result, client, inputs.crds());
+    var addOns = new AddOnObservations(cr, spec, result, client, inputs.crds());
     var inferenceDeployment = deployment(context, ResourceNames.inference(cr));
     var observed =
         Observations.of(

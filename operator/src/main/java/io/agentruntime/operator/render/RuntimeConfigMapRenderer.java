@@ -20,7 +20,6 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
-import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -41,16 +40,15 @@ public final class RuntimeConfigMapRenderer {
   private RuntimeConfigMapRenderer() {}
 
   /** The ConfigMap holding {@code cr}'s runtime configuration. */
-  public static ConfigMap render(AgentRuntime cr) {
+  public static ConfigMap render(AgentRuntime cr, EffectiveSpec spec) {
     return new ConfigMapBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.config(cr), Component.RUNTIME))
-        .addToData(ResourceNames.CONFIG_KEY, RuntimeConfigFormat.write(runtimeConfig(cr)))
+        .addToData(ResourceNames.CONFIG_KEY, RuntimeConfigFormat.write(runtimeConfig(cr, spec)))
         .build();
   }
 
   /** The configuration {@code cr}'s runtime pods run with. */
-  static RuntimeConfig runtimeConfig(AgentRuntime cr) {
-    AgentRuntimeSpec spec = cr.getSpec();
+  static RuntimeConfig runtimeConfig(AgentRuntime cr, EffectiveSpec spec) {
     RuntimeIdentity runtime =
         new RuntimeIdentity(cr.getMetadata().getName(), cr.getMetadata().getNamespace());
     return new RuntimeConfig(
@@ -63,10 +61,10 @@ public final class RuntimeConfigMapRenderer {
         governance(spec, runtime),
         IdempotencyConfig.DEFAULT,
         RateLimitConfig.DEFAULT,
-        IntStream.range(0, spec.getIntents().size())
-            .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
+        IntStream.range(0, spec.intents().size())
+            .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.intents().get(i)))
             .toList(),
-        mcpServers(spec),
+        mcpServers(spec.written()),
         // Long-running dispatches need a queue the operator does not render yet (issue 15).
         Optional.empty());
   }
@@ -101,13 +99,13 @@ public final class RuntimeConfigMapRenderer {
     return new IdentityConfig(IdentityConfig.DEFAULT_PRINCIPAL_HEADER, groupsHeader, false, false);
   }
 
-  private static GovernanceConfig governance(AgentRuntimeSpec spec, RuntimeIdentity runtime) {
+  private static GovernanceConfig governance(EffectiveSpec spec, RuntimeIdentity runtime) {
     return new GovernanceConfig(
-        AgentRuntimeDefaults.governanceMode(spec).enforcementMode(),
+        spec.governance().mode().enforcementMode(),
         GovernanceConfig.DEFAULT_EVALUATOR,
-        duration("spec.governance.refreshInterval", AgentRuntimeDefaults.refreshInterval(spec)),
-        duration("spec.governance.maxStaleness", AgentRuntimeDefaults.maxStaleness(spec)),
-        store(spec.getGovernance(), runtime),
+        duration("spec.governance.refreshInterval", spec.governance().refreshInterval()),
+        duration("spec.governance.maxStaleness", spec.governance().maxStaleness()),
+        store(spec.written().getGovernance(), runtime),
         ContextLimits.defaults());
   }
 
@@ -128,11 +126,11 @@ public final class RuntimeConfigMapRenderer {
         dynamodb.getTable(), new PolicySetKey(runtime.namespace(), runtime.name()), regions);
   }
 
-  private static IntentConfig intent(AgentRuntime cr, String field, IntentSpec intent) {
+  private static IntentConfig intent(AgentRuntime cr, String field, EffectiveSpec.Intent intent) {
     return new IntentConfig(
-        intent.getName(),
-        duration(field + ".timeout", AgentRuntimeDefaults.intentTimeout(intent)),
-        backend(cr, intent.getBackend()));
+        intent.name(),
+        duration(field + ".timeout", intent.timeout()),
+        backend(cr, intent.written().getBackend()));
   }
 
   private static BackendConfig backend(AgentRuntime cr, IntentBackend backend) {

@@ -42,7 +42,7 @@ public final class RuntimeDeploymentRenderer {
   private RuntimeDeploymentRenderer() {}
 
   /** The Deployment of {@code cr}'s runtime pods. */
-  public static Deployment render(AgentRuntime cr) {
+  public static Deployment render(AgentRuntime cr, EffectiveSpec spec) {
     return new DeploymentBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
         .withNewSpec()
@@ -60,16 +60,16 @@ public final class RuntimeDeploymentRenderer {
         .withNewMetadata()
         .withLabels(Labels.of(cr, Component.RUNTIME))
         .addToAnnotations(
-            CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr)))
+            CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr, spec)))
         .addToAnnotations("kubectl.kubernetes.io/default-container", CONTAINER_NAME)
         .endMetadata()
-        .withSpec(podSpec(cr))
+        .withSpec(podSpec(cr, spec))
         .endTemplate()
         .endSpec()
         .build();
   }
 
-  private static PodSpec podSpec(AgentRuntime cr) {
+  private static PodSpec podSpec(AgentRuntime cr, EffectiveSpec spec) {
     return new PodSpecBuilder()
         .withServiceAccountName(ResourceNames.runtime(cr))
         .withAutomountServiceAccountToken(false)
@@ -83,7 +83,7 @@ public final class RuntimeDeploymentRenderer {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withContainers(container(cr))
+        .withContainers(container(cr, spec))
         .addNewVolume()
         .withName(CONFIG_VOLUME)
         .withNewConfigMap()
@@ -102,7 +102,7 @@ public final class RuntimeDeploymentRenderer {
         .build();
   }
 
-  private static Container container(AgentRuntime cr) {
+  private static Container container(AgentRuntime cr, EffectiveSpec spec) {
     return new ContainerBuilder()
         .withName(CONTAINER_NAME)
         .withImage(cr.getSpec().getImage())
@@ -122,7 +122,7 @@ public final class RuntimeDeploymentRenderer {
         .withName("JAVA_TOOL_OPTIONS")
         .withValue("--enable-native-access=ALL-UNNAMED")
         .endEnv()
-        .withResources(AgentRuntimeDefaults.resources(cr.getSpec()))
+        .withResources(spec.resources())
         .addNewVolumeMount()
         .withName(CONFIG_VOLUME)
         .withMountPath(CONFIG_DIR)

@@ -10,8 +10,9 @@ import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.AlertThresholdValues;
 import io.agentruntime.operator.render.CircuitBreakerSettings;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.InferenceDefaults;
-import io.agentruntime.operator.render.MonitoringDefaults;
+import io.agentruntime.operator.render.InferenceSettings;
 import io.agentruntime.operator.render.PolicyDocumentRenderer;
 import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
 import io.agentruntime.operator.store.GovernanceStore;
@@ -99,49 +100,53 @@ class DocumentedDefaultsTest {
     Map<String, Supplier<Object>> defaults = new LinkedHashMap<>();
     defaults.put(
         "spec.autoscaling.scaleDownStabilizationSeconds",
-        () -> AgentRuntimeDefaults.scaleDownStabilizationSeconds(EMPTY));
+        () -> EffectiveSpec.of(EMPTY).scaling().scaleDownStabilizationSeconds());
     defaults.put(
         "spec.autoscaling.scaleUpStabilizationSeconds",
-        () -> AgentRuntimeDefaults.scaleUpStabilizationSeconds(EMPTY));
+        () -> EffectiveSpec.of(EMPTY).scaling().scaleUpStabilizationSeconds());
     defaults.put(
         "spec.autoscaling.targetCPUUtilization",
-        () -> AgentRuntimeDefaults.targetCpuUtilization(EMPTY));
-    defaults.put("spec.governance.maxStaleness", () -> AgentRuntimeDefaults.maxStaleness(EMPTY));
-    defaults.put("spec.governance.mode", () -> AgentRuntimeDefaults.governanceMode(EMPTY).value());
+        () -> EffectiveSpec.of(EMPTY).scaling().targetCpuUtilization());
     defaults.put(
-        "spec.governance.refreshInterval", () -> AgentRuntimeDefaults.refreshInterval(EMPTY));
+        "spec.governance.maxStaleness", () -> EffectiveSpec.of(EMPTY).governance().maxStaleness());
+    defaults.put("spec.governance.mode", () -> EffectiveSpec.of(EMPTY).governance().mode().value());
+    defaults.put(
+        "spec.governance.refreshInterval",
+        () -> EffectiveSpec.of(EMPTY).governance().refreshInterval());
     defaults.put(
         "spec.governance.store.dynamodb.createTable",
         () -> GovernanceStore.createsTable(emptyAgentRuntime()));
     defaults.put(
         "spec.inference.gpu.capacityType",
-        () -> InferenceDefaults.capacityType(NO_INFERENCE_FIELDS).value());
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).capacityType().value());
     defaults.put(
-        "spec.inference.gpu.count", () -> InferenceDefaults.gpusPerReplica(NO_INFERENCE_FIELDS));
+        "spec.inference.gpu.count",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).gpusPerReplica());
     defaults.put(
         "spec.inference.metricsScraper.namespace",
-        () -> InferenceDefaults.metricsNamespace(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).metricsNamespace());
     defaults.put(
         "spec.inference.nodePool.create",
-        () -> InferenceDefaults.createsNodePool(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).createsNodePool());
     defaults.put(
         "spec.inference.nodePool.nodeClassName",
-        () -> InferenceDefaults.nodeClassName(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).nodeClassName());
     defaults.put(
-        "spec.inference.replicas.max", () -> InferenceDefaults.maxReplicas(NO_INFERENCE_FIELDS));
+        "spec.inference.replicas.max",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).maxReplicas());
     defaults.put(
-        "spec.inference.replicas.min", () -> InferenceDefaults.minReplicas(NO_INFERENCE_FIELDS));
+        "spec.inference.replicas.min",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).minReplicas());
     defaults.put(
-        "spec.inference.runAsRoot", () -> InferenceDefaults.runAsRoot(NO_INFERENCE_FIELDS));
-    defaults.put(
-        "spec.inference.upgrade", () -> InferenceDefaults.upgrade(NO_INFERENCE_FIELDS).value());
+        "spec.inference.runAsRoot", () -> InferenceSettings.of(NO_INFERENCE_FIELDS).runAsRoot());
+    defaults.put("spec.inference.upgrade", () -> InferenceDefaults.UPGRADE.value());
     defaults.put("spec.intents[*].timeout", () -> AgentRuntimeDefaults.INTENT_TIMEOUT);
     defaults.put(
         "spec.mcpServers[*].timeout", () -> McpServerConfig.DEFAULT_TIMEOUT.toSeconds() + "s");
     defaults.put(
         "spec.mesh.authentication.principalClaim",
         () -> RuntimeRequestAuthenticationRenderer.DEFAULT_PRINCIPAL_CLAIM);
-    CircuitBreakerSettings breaker = CircuitBreakerSettings.of(EMPTY);
+    CircuitBreakerSettings breaker = EffectiveSpec.of(EMPTY).mesh().circuitBreaker();
     defaults.put("spec.mesh.circuitBreaker.baseEjectionTime", breaker::baseEjectionTime);
     defaults.put(
         "spec.mesh.circuitBreaker.consecutiveLocalOriginFailures",
@@ -150,11 +155,14 @@ class DocumentedDefaultsTest {
     defaults.put("spec.mesh.circuitBreaker.maxConnections", breaker::maxConnections);
     defaults.put("spec.mesh.circuitBreaker.maxEjectionPercent", breaker::maxEjectionPercent);
     defaults.put("spec.mesh.circuitBreaker.maxPendingRequests", breaker::maxPendingRequests);
-    defaults.put("spec.mesh.mtls", () -> AgentRuntimeDefaults.mtlsMode(EMPTY).value());
-    defaults.put("spec.mesh.retries.attempts", () -> AgentRuntimeDefaults.retryAttempts(EMPTY));
+    defaults.put("spec.mesh.mtls", () -> EffectiveSpec.of(EMPTY).mesh().mtls().value());
+    defaults.put(
+        "spec.mesh.retries.attempts", () -> EffectiveSpec.of(EMPTY).mesh().retryAttempts());
     defaults.put("spec.mesh.retries.retryOn", () -> AgentRuntimeDefaults.RETRY_ON);
-    defaults.put("spec.monitoring.alerts", () -> MonitoringDefaults.alerts(EMPTY));
-    defaults.put("spec.monitoring.serviceMonitor", () -> MonitoringDefaults.serviceMonitor(EMPTY));
+    defaults.put("spec.monitoring.alerts", () -> EffectiveSpec.of(EMPTY).monitoring().alerts());
+    defaults.put(
+        "spec.monitoring.serviceMonitor",
+        () -> EffectiveSpec.of(EMPTY).monitoring().serviceMonitor());
     defaults.put(
         "spec.monitoring.thresholds.availabilityCriticalPercent",
         () -> AlertThresholdValues.AVAILABILITY_CRITICAL_PERCENT);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.render.RuntimeConfigMapRenderer;
 import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
@@ -136,10 +137,15 @@ class AgentRuntimeReconcilerTest {
             () -> {
               assertThat(hpa("update").getSpec().getMaxReplicas()).isEqualTo(8);
               assertThat(configMap("update").getData())
-                  .isEqualTo(RuntimeConfigMapRenderer.render(updated).getData());
+                  .isEqualTo(
+                      AgentRuntimeFixtures.rendered(updated, RuntimeConfigMapRenderer::render)
+                          .getData());
               assertThat(configHash(deployment("update")))
                   .isNotEqualTo(hashBefore)
-                  .isEqualTo(configHash(RuntimeDeploymentRenderer.render(updated)));
+                  .isEqualTo(
+                      configHash(
+                          AgentRuntimeFixtures.rendered(
+                              updated, RuntimeDeploymentRenderer::render)));
             });
   }
 

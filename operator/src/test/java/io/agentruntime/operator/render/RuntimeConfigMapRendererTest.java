@@ -19,7 +19,8 @@ class RuntimeConfigMapRendererTest {
 
   @Test
   void holdsTheConfigFileUnderItsKey() {
-    ConfigMap configMap = RuntimeConfigMapRenderer.render(minimal());
+    ConfigMap configMap =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeConfigMapRenderer::render);
 
     assertThat(configMap.getMetadata().getName()).isEqualTo("support-config");
     assertThat(configMap.getMetadata().getNamespace()).isEqualTo("agents");
@@ -30,10 +31,13 @@ class RuntimeConfigMapRendererTest {
   @Test
   void theRuntimeReadsBackTheConfigurationRendered() throws Exception {
     AgentRuntime cr = example("full");
-    String yaml = RuntimeConfigMapRenderer.render(cr).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
 
     assertThat(RuntimeConfigFormat.read(yaml, Path.of("/etc/agent-runtime")))
-        .isEqualTo(RuntimeConfigMapRenderer.runtimeConfig(cr));
+        .isEqualTo(AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::runtimeConfig));
   }
 
   @Test
@@ -114,7 +118,10 @@ class RuntimeConfigMapRendererTest {
                 url: https://docs.example/mcp
                 timeout: 5s
             """);
-    String yaml = RuntimeConfigMapRenderer.render(gateway).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(gateway, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
 
     assertThat(RuntimeConfigFormat.read(yaml, Path.of("/etc/agent-runtime")).mcpServers())
         .extracting(server -> server.path() + " " + server.url() + " " + server.timeout())
@@ -177,12 +184,16 @@ class RuntimeConfigMapRendererTest {
 
   @Test
   void rendersTheSameTextEveryTime() {
-    assertThat(RuntimeConfigMapRenderer.render(example("full")))
-        .isEqualTo(RuntimeConfigMapRenderer.render(example("full")));
+    assertThat(AgentRuntimeFixtures.rendered(example("full"), RuntimeConfigMapRenderer::render))
+        .isEqualTo(
+            AgentRuntimeFixtures.rendered(example("full"), RuntimeConfigMapRenderer::render));
   }
 
   private static JsonNode config(AgentRuntime cr) throws IOException {
-    String yaml = RuntimeConfigMapRenderer.render(cr).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
     return new YAMLMapper().readTree(yaml);
   }
 

@@ -56,7 +56,8 @@ class RuntimePrometheusRulePromtoolTest {
             intents: [{name: ping, backend: {echo: {}}}]
             monitoring: {thresholds: {throughputFloorPerMinute: 800}}
             """);
-    Map<String, Object> spec = RuntimePrometheusRuleRenderer.render(cr).getSpec();
+    Map<String, Object> spec =
+        AgentRuntimeFixtures.rendered(cr, RuntimePrometheusRuleRenderer::render).getSpec();
     rules = RuntimeMonitoringRenderersTest.rules(cr);
     ruleFile = dir.resolve("rules.yaml");
     YAML.writeValue(ruleFile.toFile(), spec);
