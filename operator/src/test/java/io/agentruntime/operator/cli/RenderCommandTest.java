@@ -151,7 +151,8 @@ class RenderCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .contains("AgentRuntime default/lone")
-        .contains("spec.intents[0].timeout: 'soon' is not a duration");
+        .contains(
+            "spec.intents[0].timeout: Invalid value: \"soon\": does not match the regex pattern");
   }
 
   @Test
@@ -167,7 +168,10 @@ class RenderCommandTest {
     Result result = run(NO_NAMESPACE + "  governance: {mode: Block}\n", "-f", "-");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("spec.governance.mode: 'Block' is not one of Enforce, Audit");
+    assertThat(result.err())
+        .contains(
+            "spec.governance.mode: Unsupported value: \"Block\": supported values: \"Audit\","
+                + " \"Enforce\"");
   }
 
   @Test
