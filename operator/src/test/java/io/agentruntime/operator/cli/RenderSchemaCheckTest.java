@@ -3,10 +3,6 @@ package io.agentruntime.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.operator.render.AgentRuntimeFixtures;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -14,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * {@code render} refuses what the API server would, naming the field as the API server does: one
@@ -45,7 +40,7 @@ class RenderSchemaCheckTest {
   void everyExampleRenders(String example) {
     String file = Path.of("..", "examples", example + ".yaml").toString();
 
-    Result result = run("", "-f", file);
+    RenderRun result = RenderRun.of("", "-f", file);
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isNotEmpty();
@@ -168,24 +163,10 @@ class RenderSchemaCheckTest {
   @ParameterizedTest
   @MethodSource("refused")
   void refusesWhatTheApiServerWouldNamingTheField(String spec, String refusal) {
-    Result result = run(HEADER + spec, "-f", "-");
+    RenderRun result = RenderRun.of(HEADER + spec, "-f", "-");
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.out()).isEmpty();
     assertThat(result.err()).contains(refusal);
-  }
-
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine =
-        new CommandLine(
-            new RenderCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Result(exitCode, out.toString(), err.toString());
   }
 }
