@@ -197,12 +197,14 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   private List<ValidationError> validate(Document document) {
+    HasMetadata resource = document.resource();
+    if (resource != null
+        && resource.getMetadata() != null
+        && resource.getMetadata().getNamespace() == null) {
+      resource.getMetadata().setNamespace(namespace);
+    }
     if (!document.errors().isEmpty()) {
       return document.errors();
-    }
-    HasMetadata resource = document.resource();
-    if (resource.getMetadata() != null && resource.getMetadata().getNamespace() == null) {
-      resource.getMetadata().setNamespace(namespace);
     }
     return switch (resource) {
       case AgentRuntime cr -> AgentRuntimeValidator.validate(cr);

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
+import io.agentruntime.operator.api.v1alpha1.ResourceValue;
+import io.agentruntime.operator.crd.CrdSchema;
 import io.agentruntime.operator.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -22,9 +24,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads the AgentRuntime and GovernancePolicy documents of a YAML stream. Unlike the API server,
- * which silently prunes unknown fields, it rejects them: a misspelt field would otherwise vanish
- * from the rendering.
+ * Reads the AgentRuntime and GovernancePolicy documents of a YAML stream, each checked first
+ * against its generated CRD as the API server would check it ({@link CrdSchema}: types, required
+ * fields, enums, bounds, patterns, sizes and CEL rules), so what a cluster refuses is refused here
+ * with the same field named. Unlike the API server, which silently prunes unknown fields, it
+ * rejects them: a misspelt field would otherwise vanish from the rendering.
  */
 final class ResourceDocuments {
 
@@ -69,15 +73,27 @@ final class ResourceDocuments {
           "kind",
           "expected " + API_VERSION + " AgentRuntime or GovernancePolicy, found " + found);
     }
+    List<ValidationError> refusals =
+        CrdSchema.generated(kind).refusals(node).stream().map(ResourceDocuments::refusal).toList();
     // Both are fixed by the class; binding them would only log that they are ignored.
     ((ObjectNode) node).remove(List.of("apiVersion", "kind"));
     try {
-      return new Document(number, YAML.treeToValue(node, type), List.of());
+      return new Document(number, YAML.treeToValue(node, type), refusals);
     } catch (JsonMappingException e) {
-      return failed(number, path(e), message(e));
+      return refusals.isEmpty()
+          ? failed(number, path(e), message(e))
+          : new Document(number, null, refusals);
     } catch (JsonProcessingException e) {
       return failed(number, "document", e.getOriginalMessage());
     }
+  }
+
+  /** {@code spec.replicas.min: Invalid value: ...} as the field and what is wrong with it. */
+  private static ValidationError refusal(String refusal) {
+    int colon = refusal.indexOf(": ");
+    return colon < 0
+        ? new ValidationError("document", refusal)
+        : new ValidationError(refusal.substring(0, colon), refusal.substring(colon + 2));
   }
 
   private static Document failed(int number, String field, String message) {
@@ -91,7 +107,9 @@ final class ResourceDocuments {
     }
     if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
       List<String> accepted =
-          Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString).toList();
+          Arrays.stream(invalid.getTargetType().getEnumConstants())
+              .map(ResourceDocuments::written)
+              .toList();
       return "'" + invalid.getValue() + "' is not one of " + String.join(", ", accepted);
     }
     return e.getOriginalMessage();
@@ -108,5 +126,10 @@ final class ResourceDocuments {
                         : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining());
     return path.isEmpty() ? "document" : path.substring(1);
+  }
+
+  /** How a resource writes {@code constant}. */
+  private static String written(Object constant) {
+    return constant instanceof ResourceValue value ? value.value() : constant.toString();
   }
 }

@@ -67,9 +67,11 @@ public final class AutoscalerHandover {
    * such a wait has no event that ends it.
    */
   public static boolean waitingForKedaHpa(AgentRuntime cr, Context<AgentRuntime> context) {
+    var spec = WorkflowInputs.effectiveSpec(context);
     var addOns = WorkflowInputs.of(context).installedAddOns(context);
     return Arrays.stream(Scaled.values())
-        .anyMatch(scaled -> scaled.hpa.wantedBy(cr, addOns) && !hpaMayApply(scaled, cr, context));
+        .anyMatch(
+            scaled -> scaled.hpa.wantedBy(cr, spec, addOns) && !hpaMayApply(scaled, cr, context));
   }
 
   /** The operator's HPA, as its informer sees it (being deleted included). */

@@ -29,6 +29,9 @@ public interface ManagedDependent {
 
   /** The object of {@code cr}, rendered with the operator's settings. */
   default <R> R desiredOf(Class<R> type, AgentRuntime cr, Context<AgentRuntime> context) {
-    return type.cast(managedKind().render(cr, WorkflowInputs.of(context).settings()));
+    return type.cast(
+        managedKind()
+            .render(
+                cr, WorkflowInputs.effectiveSpec(context), WorkflowInputs.of(context).settings()));
   }
 }

@@ -25,7 +25,10 @@ public final class SpecWants<R extends HasMetadata> implements Condition<R, Agen
     var managed = (ManagedDependent) dependent;
     return managed
             .managedKind()
-            .wantedBy(primary, WorkflowInputs.of(context).installedAddOns(context))
+            .wantedBy(
+                primary,
+                WorkflowInputs.effectiveSpec(context),
+                WorkflowInputs.of(context).installedAddOns(context))
         && managed.mayApplyNow(primary, context);
   }
 }

@@ -3,6 +3,7 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.addon.AddOn;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.dependent.CrdLookups;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.InstalledAddOns;
 import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.status.AddOnCrd;
@@ -26,12 +27,17 @@ import java.util.stream.Collectors;
  * describes, or is waiting for a handover ({@code AutoscalerHandover}) on a usable CRD.
  *
  * @param cr the AgentRuntime reconciled
+ * @param spec its effective spec
  * @param result what the workflow applied
  * @param client the operator's client
  * @param crds the operator's lookups of the add-ons' CRDs
  */
 record AddOnObservations(
-    AgentRuntime cr, WorkflowReconcileResult result, KubernetesClient client, CrdLookups crds) {
+    AgentRuntime cr,
+    EffectiveSpec spec,
+    WorkflowReconcileResult result,
+    KubernetesClient client,
+    CrdLookups crds) {
 
   /**
    * The kinds of {@code addOn} that {@code cr} wants, split into applied and skipped, in the order
@@ -42,7 +48,7 @@ record AddOnObservations(
     InstalledAddOns installed = crds.installedAddOns(client);
     List<Class<? extends HasMetadata>> wanted =
         ManagedKind.of(addOn).stream()
-            .filter(kind -> kind.wantedBy(cr, installed))
+            .filter(kind -> kind.wantedBy(cr, spec, installed))
             .map(ManagedKind::type)
             .distinct()
             .sorted(

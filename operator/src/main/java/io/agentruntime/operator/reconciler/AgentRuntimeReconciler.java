@@ -34,6 +34,7 @@ import io.agentruntime.operator.dependent.WorkerScaledObjectDependentResource;
 import io.agentruntime.operator.dependent.WorkerServiceAccountDependentResource;
 import io.agentruntime.operator.dependent.WorkerTriggerAuthenticationDependentResource;
 import io.agentruntime.operator.dependent.WorkflowInputs;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.RenderSettings;
 import io.agentruntime.operator.render.ResourceNames;
@@ -272,15 +273,16 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       AgentRuntime cr, Context<AgentRuntime> context, UpdateControl<AgentRuntime> control) {
     var client = context.getClient();
     var written = cr.getStatus();
-    var queue = async.provision(client, cr);
-    inputs.put(context);
-    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, client, inputs.crds());
+    var spec = EffectiveSpec.of(cr.getSpec());
+    var queue = async.provision(client, cr, spec);
+    inputs.put(context, spec);
+    boolean nodePoolWanted = GpuNodePoolFinalizer.wanted(cr, spec, client, inputs.crds());
     if (nodePoolWanted) {
       GpuNodePoolFinalizer.retain(cr, client);
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean nodePoolReleased = nodePoolWanted || GpuNodePoolFinalizer.release(cr, client);
-    var addOns = new AddOnObservations(cr, result, client, inputs.crds());
+    var addOns = new AddOnObservations(cr, spec, result, client, inputs.crds());
     var inferenceDeployment = deployment(context, ResourceNames.inference(cr));
     var observed =
         Observations.of(
@@ -292,6 +294,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
             .withAsync(
                 AsyncObservations.observe(
                     cr,
+                    spec,
                     queue,
                     deployment(context, ResourceNames.worker(cr)),
                     inputs.installedAddOns(context).has(AddOn.KEDA)));

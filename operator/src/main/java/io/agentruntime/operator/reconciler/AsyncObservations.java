@@ -6,6 +6,7 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.AsyncStatus;
 import io.agentruntime.operator.dependent.EventRecorder;
 import io.agentruntime.operator.render.AsyncDefaults;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.status.AgentRuntimeConditions;
 import io.agentruntime.operator.status.AsyncOutcome;
 import io.agentruntime.operator.store.DispatchQueueException;
@@ -51,7 +52,7 @@ final class AsyncObservations {
    * written back before comparing it with the new one. A failure is posted as a Warning Event once;
    * the queue recorded before, if any, stays in use.
    */
-  Provisioned provision(KubernetesClient client, AgentRuntime cr) {
+  Provisioned provision(KubernetesClient client, AgentRuntime cr, EffectiveSpec spec) {
     if (!AsyncDefaults.createsQueue(cr)) {
       return new Provisioned(Optional.empty(), Optional.empty());
     }
@@ -60,8 +61,8 @@ final class AsyncObservations {
         new DispatchQueues.Request(
             queue.getName(),
             AsyncDefaults.region(cr),
-            AsyncDefaults.maxReceiveCount(cr),
-            AsyncDefaults.visibilityTimeout(cr));
+            AsyncDefaults.maxReceiveCount(spec),
+            spec.asyncSettings().visibilityTimeout());
     try {
       var created = queues.ensure(request);
       var noted = new AsyncStatus();
@@ -95,13 +96,18 @@ final class AsyncObservations {
   /**
    * What {@code cr}'s async section came to.
    *
+   * @param spec its spec, defaults applied
    * @param provisioned what {@link #provision} did
    * @param workers the workers' Deployment as last observed
    * @param kedaScales whether KEDA's ScaledObject scales the workers
    */
   static AsyncOutcome observe(
-      AgentRuntime cr, Provisioned provisioned, Optional<Deployment> workers, boolean kedaScales) {
-    if (!AsyncDefaults.requested(cr)) {
+      AgentRuntime cr,
+      EffectiveSpec spec,
+      Provisioned provisioned,
+      Optional<Deployment> workers,
+      boolean kedaScales) {
+    if (spec.async().isEmpty()) {
       return AsyncOutcome.NOT_REQUESTED;
     }
     if (provisioned.failure().isPresent()) {
@@ -112,7 +118,7 @@ final class AsyncObservations {
         AsyncDefaults.queueUrl(cr).orElseThrow(),
         status.map(s -> Objects.requireNonNullElse(s.getReplicas(), 0)).orElse(0),
         status.map(s -> Objects.requireNonNullElse(s.getReadyReplicas(), 0)).orElse(0),
-        AsyncDefaults.minWorkers(cr, kedaScales) == 0,
+        spec.asyncSettings().minWorkers(kedaScales) == 0,
         provisioned.created());
   }
 

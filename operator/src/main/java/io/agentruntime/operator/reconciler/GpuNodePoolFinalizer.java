@@ -3,6 +3,7 @@ package io.agentruntime.operator.reconciler;
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.dependent.CrdLookups;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ManagedKind;
 import io.agentruntime.operator.render.ResourceNames;
@@ -39,8 +40,9 @@ final class GpuNodePoolFinalizer {
   private GpuNodePoolFinalizer() {}
 
   /** Whether {@code cr} is to have a NodePool now: asked for, and Karpenter installed. */
-  static boolean wanted(AgentRuntime cr, KubernetesClient client, CrdLookups crds) {
-    return ManagedKind.GPU_NODE_POOL.appliedFor(cr, crds.installedAddOns(client));
+  static boolean wanted(
+      AgentRuntime cr, EffectiveSpec spec, KubernetesClient client, CrdLookups crds) {
+    return ManagedKind.GPU_NODE_POOL.appliedFor(cr, spec, crds.installedAddOns(client));
   }
 
   /**

@@ -25,9 +25,10 @@ public final class AgentRuntimeRenderer {
   /** The objects of a valid {@code cr} on a cluster with {@code addOns}; namespace set. */
   public static List<HasMetadata> render(
       AgentRuntime cr, InstalledAddOns addOns, RenderSettings settings) {
+    EffectiveSpec spec = EffectiveSpec.of(cr.getSpec());
     return Arrays.stream(ManagedKind.values())
-        .filter(kind -> kind.appliedFor(cr, addOns))
-        .map(kind -> kind.render(cr, settings))
+        .filter(kind -> kind.appliedFor(cr, spec, addOns))
+        .map(kind -> kind.render(cr, spec, settings))
         .toList();
   }
 

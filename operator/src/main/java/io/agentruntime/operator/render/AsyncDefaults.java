@@ -7,21 +7,17 @@ import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.AsyncQueueSpec;
 import io.agentruntime.operator.api.v1alpha1.AsyncStatus;
-import io.agentruntime.operator.api.v1alpha1.AsyncWorkersSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentAsyncSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
- * The settings of {@code spec.async} with their defaults applied, read from the spec (and, for a
- * queue the operator created, the status) and never written back.
+ * The defaults of {@code spec.async} and of the intents' {@code async} sections (applied once by
+ * {@link EffectiveSpec}, {@link AsyncSettings}, never written back), and the queue's URL and
+ * region, which depend on the status as well.
  *
  * <p>The workers need the queue's URL: given in the spec, or known once the operator created the
  * queue and recorded it in the status. Until then nothing of the workers is rendered and the
@@ -49,7 +45,7 @@ public final class AsyncDefaults {
   private AsyncDefaults() {}
 
   /** Whether {@code cr} has long-running dispatches. */
-  public static boolean requested(AgentRuntime cr) {
+  private static boolean requested(AgentRuntime cr) {
     return cr.getSpec().getAsync() != null;
   }
 
@@ -91,41 +87,6 @@ public final class AsyncDefaults {
     return matcher.group(1);
   }
 
-  /** How long a received dispatch stays hidden from other workers. */
-  public static Duration visibilityTimeout(AgentRuntime cr) {
-    String text =
-        Optional.ofNullable(cr.getSpec().getAsync().getQueue().getVisibilityTimeout())
-            .orElse(VISIBILITY_TIMEOUT);
-    return Durations.parse(text)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "spec.async.queue.visibilityTimeout: '" + text + "' is not a duration"));
-  }
-
-  /** Fewest workers; at least one where no KEDA scales them up from zero. */
-  public static int minWorkers(AgentRuntime cr, boolean scaledByKeda) {
-    int min = workers(cr, AsyncWorkersSpec::getMin).orElse(MIN_WORKERS);
-    return scaledByKeda ? min : Math.max(1, min);
-  }
-
-  /** Most workers. */
-  public static int maxWorkers(AgentRuntime cr) {
-    return workers(cr, AsyncWorkersSpec::getMax).orElse(MAX_WORKERS);
-  }
-
-  /** Dispatches one worker runs at once. */
-  public static int messagesPerWorker(AgentRuntime cr) {
-    return workers(cr, AsyncWorkersSpec::getMessagesPerWorker).orElse(MESSAGES_PER_WORKER);
-  }
-
-  /**
-   * The worker container's resources: {@code spec.async.resources}, else the runtime's defaults.
-   */
-  public static ResourceRequirements resources(AgentRuntime cr) {
-    return AgentRuntimeDefaults.resources(cr.getSpec().getAsync().getResources());
-  }
-
   /** How {@code intent} runs when dispatched asynchronously, defaults applied. */
   public static AsyncIntentConfig intent(String field, IntentSpec intent) {
     IntentAsyncSpec async = Optional.ofNullable(intent.getAsync()).orElseGet(IntentAsyncSpec::new);
@@ -136,17 +97,13 @@ public final class AsyncDefaults {
         duration(field + ".async.resultTtl", async.getResultTtl(), defaults.resultTtl()));
   }
 
-  /** The redrive policy's {@code maxReceiveCount} of the queue the operator creates. */
-  public static int maxReceiveCount(AgentRuntime cr) {
-    List<IntentSpec> intents = cr.getSpec().getIntents();
+  /**
+   * The redrive policy's {@code maxReceiveCount} of the queue the operator creates for {@code
+   * spec}'s intents.
+   */
+  public static int maxReceiveCount(EffectiveSpec spec) {
     return AsyncIntentConfig.maxReceiveCount(
-        IntStream.range(0, intents.size())
-            .mapToObj(i -> intent("spec.intents[" + i + "]", intents.get(i)))
-            .toList());
-  }
-
-  private static <T> Optional<T> workers(AgentRuntime cr, Function<AsyncWorkersSpec, T> getter) {
-    return Optional.ofNullable(cr.getSpec().getAsync().getWorkers()).map(getter);
+        spec.intents().stream().map(EffectiveSpec.Intent::async).toList());
   }
 
   private static Duration duration(String field, String text, Duration fallback) {

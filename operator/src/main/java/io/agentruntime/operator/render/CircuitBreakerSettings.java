@@ -1,8 +1,6 @@
 package io.agentruntime.operator.render;
 
-import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
-import io.agentruntime.operator.api.v1alpha1.MeshSpec;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,11 +22,6 @@ public record CircuitBreakerSettings(
     int maxEjectionPercent,
     int maxConnections,
     int maxPendingRequests) {
-
-  /** The circuit breaker of {@code spec.mesh}, with defaults for what it leaves out. */
-  public static CircuitBreakerSettings of(AgentRuntimeSpec spec) {
-    return of(Optional.ofNullable(spec.getMesh()).map(MeshSpec::getCircuitBreaker).orElse(null));
-  }
 
   /** The settings of {@code spec}, which may be null, with defaults for what it leaves out. */
   static CircuitBreakerSettings of(CircuitBreakerSpec spec) {

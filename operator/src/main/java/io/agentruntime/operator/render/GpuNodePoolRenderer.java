@@ -2,7 +2,6 @@ package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.addon.NodePool;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,8 @@ public final class GpuNodePoolRenderer {
   private GpuNodePoolRenderer() {}
 
   /** The NodePool of {@code cr}'s model servers; call only when the spec asks to create one. */
-  public static NodePool render(AgentRuntime cr) {
-    InferenceSpec spec = InferenceDefaults.spec(cr);
+  public static NodePool render(AgentRuntime cr, EffectiveSpec effective) {
+    InferenceSettings spec = effective.inferencePool();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "template",
@@ -44,8 +43,7 @@ public final class GpuNodePoolRenderer {
     body.put(
         "limits",
         OrderedFields.of(
-            InferenceDeploymentRenderer.GPU_RESOURCE,
-            Integer.toString(InferenceDefaults.gpuLimit(spec))));
+            InferenceDeploymentRenderer.GPU_RESOURCE, Integer.toString(spec.gpuLimit())));
     body.put(
         "disruption",
         OrderedFields.of(
@@ -74,22 +72,19 @@ public final class GpuNodePoolRenderer {
     return labels;
   }
 
-  private static Map<String, Object> nodeSpec(InferenceSpec spec) {
+  private static Map<String, Object> nodeSpec(InferenceSettings spec) {
     Map<String, Object> node = new LinkedHashMap<>();
     node.put(
         "nodeClassRef",
         OrderedFields.of(
             "group", "karpenter.k8s.aws",
             "kind", "EC2NodeClass",
-            "name", InferenceDefaults.nodeClassName(spec)));
+            "name", spec.nodeClassName()));
     node.put(
         "requirements",
         List.of(
-            requirement(
-                "karpenter.k8s.aws/instance-family", InferenceDefaults.instanceFamilies(spec)),
-            requirement(
-                "karpenter.sh/capacity-type",
-                List.of(InferenceDefaults.capacityType(spec).value())),
+            requirement("karpenter.k8s.aws/instance-family", spec.instanceFamilies()),
+            requirement("karpenter.sh/capacity-type", List.of(spec.capacityType().value())),
             requirement("kubernetes.io/arch", List.of("amd64"))));
     node.put(
         "taints",

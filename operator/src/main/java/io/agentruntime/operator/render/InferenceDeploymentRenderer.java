@@ -72,15 +72,15 @@ public final class InferenceDeploymentRenderer {
   private InferenceDeploymentRenderer() {}
 
   /** The Deployment of {@code cr}'s model servers; call only when it has an inference section. */
-  public static Deployment render(AgentRuntime cr) {
-    InferenceSpec spec = InferenceDefaults.spec(cr);
+  public static Deployment render(AgentRuntime cr, EffectiveSpec effective) {
+    InferenceSettings spec = effective.inferencePool();
     return new DeploymentBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
         .withNewSpec()
         .withNewSelector()
         .withMatchLabels(Labels.selector(cr, Component.INFERENCE))
         .endSelector()
-        .withStrategy(strategy(InferenceDefaults.effectiveUpgrade(spec)))
+        .withStrategy(strategy(spec.upgrade()))
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(Labels.of(cr, Component.INFERENCE))
@@ -107,7 +107,7 @@ public final class InferenceDeploymentRenderer {
         .build();
   }
 
-  private static PodSpec podSpec(AgentRuntime cr, InferenceSpec spec) {
+  private static PodSpec podSpec(AgentRuntime cr, InferenceSettings spec) {
     PodSpecBuilder pod =
         new PodSpecBuilder()
             .withAutomountServiceAccountToken(false)
@@ -121,19 +121,19 @@ public final class InferenceDeploymentRenderer {
             .endToleration()
             .withContainers(container(spec))
             .withVolumes(volumes(cr, spec));
-    if (InferenceDefaults.createsNodePool(spec)) {
+    if (spec.createsNodePool()) {
       pod.withNodeSelector(Labels.gpuNodes(cr));
     }
     return pod.build();
   }
 
-  private static PodSecurityContext podSecurityContext(InferenceSpec spec) {
+  private static PodSecurityContext podSecurityContext(InferenceSettings spec) {
     PodSecurityContextBuilder context =
         new PodSecurityContextBuilder()
             .withNewSeccompProfile()
             .withType("RuntimeDefault")
             .endSeccompProfile();
-    if (!InferenceDefaults.runAsRoot(spec)) {
+    if (!spec.runAsRoot()) {
       context
           .withRunAsNonRoot(true)
           .withRunAsUser(InferenceDefaults.MODEL_SERVER_UID)
@@ -145,9 +145,9 @@ public final class InferenceDeploymentRenderer {
   }
 
   /** The container's CPU and memory with its GPUs added. */
-  private static ResourceRequirements resources(InferenceSpec spec) {
-    Quantity gpus = new Quantity(Integer.toString(InferenceDefaults.gpusPerReplica(spec)));
-    ResourceRequirements resources = InferenceDefaults.resources(spec);
+  private static ResourceRequirements resources(InferenceSettings spec) {
+    Quantity gpus = new Quantity(Integer.toString(spec.gpusPerReplica()));
+    ResourceRequirements resources = spec.resources();
     return new ResourceRequirementsBuilder(resources)
         .addToRequests(GPU_RESOURCE, gpus)
         .addToLimits(GPU_RESOURCE, gpus)
@@ -155,21 +155,21 @@ public final class InferenceDeploymentRenderer {
   }
 
   /** Where a non-root server finds its home and its name. */
-  private static List<EnvVar> env(InferenceSpec spec) {
+  private static List<EnvVar> env(InferenceSettings spec) {
     List<EnvVar> env = new ArrayList<>();
     env.add(new EnvVar("HF_HOME", MODEL_CACHE_DIR + "/huggingface", null));
-    if (!InferenceDefaults.runAsRoot(spec)) {
+    if (!spec.runAsRoot()) {
       env.add(new EnvVar("HOME", HOME_DIR, null));
       env.add(new EnvVar("USER", "model-server", null));
     }
     return env;
   }
 
-  private static Container container(InferenceSpec spec) {
+  private static Container container(InferenceSettings spec) {
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(CONTAINER_NAME)
-            .withImage(spec.getImage())
+            .withImage(spec.written().getImage())
             .withArgs(args(spec))
             .addNewPort()
             .withName(ResourceNames.HTTP_PORT_NAME)
@@ -196,18 +196,19 @@ public final class InferenceDeploymentRenderer {
             .withDrop("ALL")
             .endCapabilities()
             .endSecurityContext();
-    if (!InferenceDefaults.runAsRoot(spec)) {
+    if (!spec.runAsRoot()) {
       container.addNewVolumeMount().withName(HOME_VOLUME).withMountPath(HOME_DIR).endVolumeMount();
     }
     return container.build();
   }
 
   /** The model and port first, then the user's own arguments, which may override neither. */
-  private static List<String> args(InferenceSpec spec) {
+  private static List<String> args(InferenceSettings settings) {
+    InferenceSpec spec = settings.written();
     List<String> args = new ArrayList<>();
     args.add("--model=" + spec.getModel());
     args.add("--port=" + ResourceNames.INFERENCE_PORT);
-    int gpus = InferenceDefaults.gpusPerReplica(spec);
+    int gpus = settings.gpusPerReplica();
     if (gpus > 1) {
       args.add("--tensor-parallel-size=" + gpus);
     }
@@ -217,9 +218,9 @@ public final class InferenceDeploymentRenderer {
     return args;
   }
 
-  private static List<Volume> volumes(AgentRuntime cr, InferenceSpec spec) {
+  private static List<Volume> volumes(AgentRuntime cr, InferenceSettings spec) {
     VolumeBuilder cache = new VolumeBuilder().withName(CACHE_VOLUME);
-    if (spec.getModelCache() != null) {
+    if (spec.cacheAccessMode().isPresent()) {
       cache
           .withNewPersistentVolumeClaim()
           .withClaimName(ResourceNames.modelCache(cr))
@@ -229,7 +230,7 @@ public final class InferenceDeploymentRenderer {
       cache.withNewEmptyDir().endEmptyDir();
     }
     // Tensor parallelism exchanges tensors through shared memory; the container default is 64 MiB.
-    Quantity shm = new Quantity(SHM_GIB_PER_GPU * InferenceDefaults.gpusPerReplica(spec) + "Gi");
+    Quantity shm = new Quantity(SHM_GIB_PER_GPU * spec.gpusPerReplica() + "Gi");
     Volume dshm =
         new VolumeBuilder()
             .withName(SHM_VOLUME)
@@ -238,7 +239,7 @@ public final class InferenceDeploymentRenderer {
             .withSizeLimit(shm)
             .endEmptyDir()
             .build();
-    if (InferenceDefaults.runAsRoot(spec)) {
+    if (spec.runAsRoot()) {
       return List.of(cache.build(), dshm);
     }
     // The home's caches (compiled kernels, graphs) are rebuilt at start; they need no volume.

@@ -1,7 +1,6 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
@@ -21,8 +20,8 @@ public final class InferenceHpaRenderer {
   private InferenceHpaRenderer() {}
 
   /** The autoscaler of {@code cr}'s model servers. */
-  public static HorizontalPodAutoscaler render(AgentRuntime cr) {
-    InferenceSpec spec = InferenceDefaults.spec(cr);
+  public static HorizontalPodAutoscaler render(AgentRuntime cr, EffectiveSpec effective) {
+    InferenceSettings spec = effective.inferencePool();
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
         .withNewSpec()
@@ -31,8 +30,8 @@ public final class InferenceHpaRenderer {
         .withKind("Deployment")
         .withName(ResourceNames.inference(cr))
         .endScaleTargetRef()
-        .withMinReplicas(Math.max(1, InferenceDefaults.minReplicas(spec)))
-        .withMaxReplicas(InferenceDefaults.maxReplicas(spec))
+        .withMinReplicas(Math.max(1, spec.minReplicas()))
+        .withMaxReplicas(spec.maxReplicas())
         .addNewMetric()
         .withType("Pods")
         .withNewPods()

@@ -1,7 +1,6 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -38,8 +37,8 @@ public final class InferenceNetworkPolicyRenderer {
   /**
    * The NetworkPolicy of {@code cr}'s model servers; call only when it has an inference section.
    */
-  public static NetworkPolicy render(AgentRuntime cr) {
-    InferenceSpec spec = InferenceDefaults.spec(cr);
+  public static NetworkPolicy render(AgentRuntime cr, EffectiveSpec effective) {
+    InferenceSettings spec = effective.inferencePool();
     return new NetworkPolicyBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.inference(cr), Component.INFERENCE))
         .withNewSpec()
@@ -63,7 +62,7 @@ public final class InferenceNetworkPolicyRenderer {
         .build();
   }
 
-  private static NetworkPolicyIngressRule fromPrometheus(AgentRuntime cr, InferenceSpec spec) {
+  private static NetworkPolicyIngressRule fromPrometheus(AgentRuntime cr, InferenceSettings spec) {
     List<NetworkPolicyPort> ports = new ArrayList<>(List.of(tcp(ResourceNames.INFERENCE_PORT)));
     if (AgentRuntimeRenderer.usesMesh(cr.getSpec())) {
       ports.add(tcp(ISTIO_METRICS_PORT));
@@ -71,10 +70,10 @@ public final class InferenceNetworkPolicyRenderer {
     return new NetworkPolicyIngressRuleBuilder()
         .addNewFrom()
         .withNewNamespaceSelector()
-        .withMatchLabels(Map.of(NAMESPACE_NAME_LABEL, InferenceDefaults.metricsNamespace(spec)))
+        .withMatchLabels(Map.of(NAMESPACE_NAME_LABEL, spec.metricsNamespace()))
         .endNamespaceSelector()
         .withNewPodSelector()
-        .withMatchLabels(InferenceDefaults.metricsPodLabels(spec))
+        .withMatchLabels(spec.metricsPodLabels())
         .endPodSelector()
         .endFrom()
         .withPorts(ports)

@@ -3,7 +3,6 @@ package io.agentruntime.operator.render;
 import io.agentruntime.contract.metrics.RuntimeMeter;
 import io.agentruntime.operator.addon.ScaledObject;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +31,17 @@ public final class InferenceScaledObjectRenderer {
    * The ScaledObject of {@code cr}'s model servers, whose triggers query the Prometheus of {@code
    * settings}.
    */
-  public static ScaledObject render(AgentRuntime cr, RenderSettings settings) {
+  public static ScaledObject render(
+      AgentRuntime cr, EffectiveSpec effective, RenderSettings settings) {
     String prometheusUrl = settings.prometheusUrl().toString();
-    InferenceSpec spec = InferenceDefaults.spec(cr);
+    InferenceSettings spec = effective.inferencePool();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "scaleTargetRef",
         OrderedFields.of(
             "apiVersion", "apps/v1", "kind", "Deployment", "name", ResourceNames.inference(cr)));
-    body.put("minReplicaCount", InferenceDefaults.minReplicas(spec));
-    body.put("maxReplicaCount", InferenceDefaults.maxReplicas(spec));
+    body.put("minReplicaCount", spec.minReplicas());
+    body.put("maxReplicaCount", spec.maxReplicas());
     body.put("pollingInterval", POLLING_SECONDS);
     body.put("cooldownPeriod", InferenceDefaults.SCALE_DOWN_STABILIZATION_SECONDS);
     body.put(

@@ -26,7 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -55,28 +54,34 @@ public enum ManagedKind {
       plain(RuntimeServiceAccountRenderer::render)),
   /** The runtime's ConfigMap {@code <n>-config}. */
   RUNTIME_CONFIG_MAP(
-      ConfigMap.class, ResourceNames::config, always(), plain(RuntimeConfigMapRenderer::render)),
+      ConfigMap.class,
+      ResourceNames::config,
+      always(),
+      effective(RuntimeConfigMapRenderer::render)),
   /** Istio's PeerAuthentication {@code <n>}, with {@code mesh} or {@code failover}. */
   RUNTIME_PEER_AUTHENTICATION(
       PeerAuthentication.class,
       ResourceNames::runtime,
-      (cr, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
-      plain(RuntimePeerAuthenticationRenderer::render)),
+      (cr, spec, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
+      effective(RuntimePeerAuthenticationRenderer::render)),
   /** Istio's RequestAuthentication {@code <n>}, with {@code mesh.authentication}. */
   RUNTIME_REQUEST_AUTHENTICATION(
       RequestAuthentication.class,
       ResourceNames::runtime,
-      (cr, addOns) -> RuntimeRequestAuthenticationRenderer.authentication(cr).isPresent(),
+      (cr, spec, addOns) -> RuntimeRequestAuthenticationRenderer.authentication(cr).isPresent(),
       plain(cr -> RuntimeRequestAuthenticationRenderer.render(cr).orElseThrow())),
   /** Istio's AuthorizationPolicy {@code <n>}, when the spec restricts the runtime's callers. */
   RUNTIME_AUTHORIZATION_POLICY(
       AuthorizationPolicy.class,
       ResourceNames::runtime,
-      (cr, addOns) -> RuntimeAuthorizationPolicyRenderer.restrictsCallers(cr),
+      (cr, spec, addOns) -> RuntimeAuthorizationPolicyRenderer.restrictsCallers(cr),
       plain(cr -> RuntimeAuthorizationPolicyRenderer.render(cr).orElseThrow())),
   /** The runtime's Deployment {@code <n>}. */
   RUNTIME_DEPLOYMENT(
-      Deployment.class, ResourceNames::runtime, always(), plain(RuntimeDeploymentRenderer::render)),
+      Deployment.class,
+      ResourceNames::runtime,
+      always(),
+      effective(RuntimeDeploymentRenderer::render)),
   /** The runtime's Service {@code <n>}. */
   RUNTIME_SERVICE(
       Service.class, ResourceNames::runtime, always(), plain(RuntimeServiceRenderer::render)),
@@ -84,20 +89,20 @@ public enum ManagedKind {
   RUNTIME_DESTINATION_RULE(
       DestinationRule.class,
       ResourceNames::runtime,
-      (cr, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
-      plain(RuntimeDestinationRuleRenderer::render)),
+      (cr, spec, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
+      effective(RuntimeDestinationRuleRenderer::render)),
   /** Istio's VirtualService {@code <n>}, with {@code mesh} or {@code failover}. */
   RUNTIME_VIRTUAL_SERVICE(
       VirtualService.class,
       ResourceNames::runtime,
-      (cr, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
-      plain(RuntimeVirtualServiceRenderer::render)),
+      (cr, spec, addOns) -> AgentRuntimeRenderer.usesMesh(cr.getSpec()),
+      effective(RuntimeVirtualServiceRenderer::render)),
   /** The runtime's HorizontalPodAutoscaler {@code <n>}. */
   RUNTIME_HPA(
       HorizontalPodAutoscaler.class,
       ResourceNames::runtime,
       always(),
-      plain(RuntimeHpaRenderer::render)),
+      effective(RuntimeHpaRenderer::render)),
   /** The runtime's PodDisruptionBudget {@code <n>}. */
   RUNTIME_PDB(
       PodDisruptionBudget.class,
@@ -108,104 +113,105 @@ public enum ManagedKind {
   WORKER_SERVICE_ACCOUNT(
       ServiceAccount.class,
       ResourceNames::worker,
-      (cr, addOns) -> AsyncDefaults.requested(cr),
+      (cr, spec, addOns) -> spec.async().isPresent(),
       plain(WorkerServiceAccountRenderer::render)),
   /** The workers' Deployment {@code <n>-worker}, with {@code async} once its queue is known. */
   WORKER_DEPLOYMENT(
       Deployment.class,
       ResourceNames::worker,
-      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
-      plain(WorkerDeploymentRenderer::render)),
+      (cr, spec, addOns) -> AsyncDefaults.queueKnown(cr),
+      effective(WorkerDeploymentRenderer::render)),
   /** The workers' HorizontalPodAutoscaler {@code <n>-worker}, where KEDA is not. */
   WORKER_HPA(
       HorizontalPodAutoscaler.class,
       ResourceNames::worker,
-      (cr, addOns) -> AsyncDefaults.queueKnown(cr) && !addOns.has(AddOn.KEDA),
-      plain(WorkerHpaRenderer::render)),
+      (cr, spec, addOns) -> AsyncDefaults.queueKnown(cr) && !addOns.has(AddOn.KEDA),
+      effective(WorkerHpaRenderer::render)),
   /** KEDA's TriggerAuthentication {@code <n>-worker} of the workers' queue trigger. */
   WORKER_TRIGGER_AUTHENTICATION(
       TriggerAuthentication.class,
       ResourceNames::worker,
-      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
+      (cr, spec, addOns) -> AsyncDefaults.queueKnown(cr),
       plain(WorkerTriggerAuthenticationRenderer::render)),
   /** KEDA's ScaledObject {@code <n>-worker}, scaling the workers on the queue's depth. */
   WORKER_SCALED_OBJECT(
       ScaledObject.class,
       ResourceNames::worker,
-      (cr, addOns) -> AsyncDefaults.queueKnown(cr),
-      plain(WorkerScaledObjectRenderer::render)),
+      (cr, spec, addOns) -> AsyncDefaults.queueKnown(cr),
+      effective(WorkerScaledObjectRenderer::render)),
   /** Karpenter's NodePool of the GPU pool, unless {@code inference.nodePool.create} is false. */
   GPU_NODE_POOL(
       NodePool.class,
       ResourceNames::gpuNodePool,
-      (cr, addOns) ->
-          hasInference(cr) && InferenceDefaults.createsNodePool(cr.getSpec().getInference()),
-      plain(GpuNodePoolRenderer::render)),
+      (cr, spec, addOns) -> spec.inference().filter(InferenceSettings::createsNodePool).isPresent(),
+      effective(GpuNodePoolRenderer::render)),
   /** The model cache claim {@code <n>-model-cache}, with {@code inference.modelCache}. */
   MODEL_CACHE(
       PersistentVolumeClaim.class,
       ResourceNames::modelCache,
-      (cr, addOns) -> hasInference(cr) && cr.getSpec().getInference().getModelCache() != null,
-      plain(cr -> ModelCacheRenderer.render(cr).orElseThrow())),
+      (cr, spec, addOns) ->
+          spec.inference().flatMap(InferenceSettings::cacheAccessMode).isPresent(),
+      effective((cr, spec) -> ModelCacheRenderer.render(cr, spec).orElseThrow())),
   /** The model servers' NetworkPolicy {@code <n>-inference}, with {@code inference}. */
   INFERENCE_NETWORK_POLICY(
       NetworkPolicy.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr),
-      plain(InferenceNetworkPolicyRenderer::render)),
+      (cr, spec, addOns) -> spec.inference().isPresent(),
+      effective(InferenceNetworkPolicyRenderer::render)),
   /** Istio's AuthorizationPolicy {@code <n>-inference}, with {@code inference} in the mesh. */
   INFERENCE_AUTHORIZATION_POLICY(
       AuthorizationPolicy.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr) && AgentRuntimeRenderer.usesMesh(cr.getSpec()),
+      (cr, spec, addOns) ->
+          spec.inference().isPresent() && AgentRuntimeRenderer.usesMesh(cr.getSpec()),
       plain(cr -> InferenceAuthorizationPolicyRenderer.render(cr).orElseThrow())),
   /** The model servers' Deployment {@code <n>-inference}, with {@code inference}. */
   INFERENCE_DEPLOYMENT(
       Deployment.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr),
-      plain(InferenceDeploymentRenderer::render)),
+      (cr, spec, addOns) -> spec.inference().isPresent(),
+      effective(InferenceDeploymentRenderer::render)),
   /** The model servers' Service {@code <n>-inference}, with {@code inference}. */
   INFERENCE_SERVICE(
       Service.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr),
+      (cr, spec, addOns) -> spec.inference().isPresent(),
       plain(InferenceServiceRenderer::render)),
   /** The model servers' HorizontalPodAutoscaler {@code <n>-inference}, where KEDA is not. */
   INFERENCE_HPA(
       HorizontalPodAutoscaler.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr) && !addOns.has(AddOn.KEDA),
-      plain(InferenceHpaRenderer::render)),
+      (cr, spec, addOns) -> spec.inference().isPresent() && !addOns.has(AddOn.KEDA),
+      effective(InferenceHpaRenderer::render)),
   /** KEDA's ScaledObject {@code <n>-inference}, with {@code inference}. */
   INFERENCE_SCALED_OBJECT(
       ScaledObject.class,
       ResourceNames::inference,
-      (cr, addOns) -> hasInference(cr),
+      (cr, spec, addOns) -> spec.inference().isPresent(),
       InferenceScaledObjectRenderer::render),
   /** prometheus-operator's ServiceMonitor {@code <n>}, unless {@code monitoring} opts out. */
   RUNTIME_SERVICE_MONITOR(
       ServiceMonitor.class,
       ResourceNames::runtime,
-      (cr, addOns) -> MonitoringDefaults.serviceMonitor(cr.getSpec()),
+      (cr, spec, addOns) -> spec.monitoring().serviceMonitor(),
       plain(RuntimeServiceMonitorRenderer::render)),
   /** prometheus-operator's PrometheusRule {@code <n>}, unless {@code monitoring} opts out. */
   RUNTIME_PROMETHEUS_RULE(
       PrometheusRule.class,
       ResourceNames::runtime,
-      (cr, addOns) -> MonitoringDefaults.alerts(cr.getSpec()),
-      plain(RuntimePrometheusRuleRenderer::render));
+      (cr, spec, addOns) -> spec.monitoring().alerts(),
+      effective(RuntimePrometheusRuleRenderer::render));
 
   private final Class<? extends HasMetadata> type;
   private final Function<AgentRuntime, String> name;
-  private final BiPredicate<AgentRuntime, InstalledAddOns> wanted;
-  private final BiFunction<AgentRuntime, RenderSettings, HasMetadata> renderer;
+  private final Wanted wanted;
+  private final Renderer renderer;
 
   ManagedKind(
       Class<? extends HasMetadata> type,
       Function<AgentRuntime, String> name,
-      BiPredicate<AgentRuntime, InstalledAddOns> wanted,
-      BiFunction<AgentRuntime, RenderSettings, HasMetadata> renderer) {
+      Wanted wanted,
+      Renderer renderer) {
     this.type = type;
     this.name = name;
     this.wanted = wanted;
@@ -242,37 +248,53 @@ public enum ManagedKind {
   }
 
   /**
-   * Whether {@code cr}'s spec wants the object on a cluster with {@code addOns}, leaving aside
-   * whether its own add-on is one of them (the status reports a wanted object whose add-on is
-   * missing).
+   * Whether {@code cr}'s spec ({@code spec}, its defaults applied) wants the object on a cluster
+   * with {@code addOns}, leaving aside whether its own add-on is one of them (the status reports a
+   * wanted object whose add-on is missing).
    */
-  public boolean wantedBy(AgentRuntime cr, InstalledAddOns addOns) {
-    return wanted.test(cr, addOns);
+  public boolean wantedBy(AgentRuntime cr, EffectiveSpec spec, InstalledAddOns addOns) {
+    return wanted.test(cr, spec, addOns);
   }
 
   /**
    * Whether a cluster with {@code addOns} gets the object of {@code cr}: wanted, add-on present.
    */
-  public boolean appliedFor(AgentRuntime cr, InstalledAddOns addOns) {
-    return addOn().map(addOns::has).orElse(true) && wantedBy(cr, addOns);
+  public boolean appliedFor(AgentRuntime cr, EffectiveSpec spec, InstalledAddOns addOns) {
+    return addOn().map(addOns::has).orElse(true) && wantedBy(cr, spec, addOns);
   }
 
-  /** The object of a valid {@code cr} that {@link #wantedBy wants} it; namespace set. */
-  public HasMetadata render(AgentRuntime cr, RenderSettings settings) {
-    return renderer.apply(cr, settings);
+  /**
+   * The object of a valid {@code cr} whose spec ({@code spec}, its defaults applied) {@link
+   * #wantedBy wants} it; namespace set.
+   */
+  public HasMetadata render(AgentRuntime cr, EffectiveSpec spec, RenderSettings settings) {
+    return renderer.render(cr, spec, settings);
   }
 
-  private static boolean hasInference(AgentRuntime cr) {
-    return cr.getSpec().getInference() != null;
+  /** When the spec wants an entry's object. */
+  @FunctionalInterface
+  interface Wanted {
+    boolean test(AgentRuntime cr, EffectiveSpec spec, InstalledAddOns addOns);
   }
 
-  private static BiPredicate<AgentRuntime, InstalledAddOns> always() {
-    return (cr, addOns) -> true;
+  /** How an entry's object is rendered. */
+  @FunctionalInterface
+  interface Renderer {
+    HasMetadata render(AgentRuntime cr, EffectiveSpec spec, RenderSettings settings);
   }
 
-  /** A renderer that needs nothing of the operator's settings. */
-  private static BiFunction<AgentRuntime, RenderSettings, HasMetadata> plain(
-      Function<AgentRuntime, ? extends HasMetadata> renderer) {
-    return (cr, settings) -> renderer.apply(cr);
+  private static Wanted always() {
+    return (cr, spec, addOns) -> true;
+  }
+
+  /** A renderer that reads no default and nothing of the operator's settings. */
+  private static Renderer plain(Function<AgentRuntime, ? extends HasMetadata> renderer) {
+    return (cr, spec, settings) -> renderer.apply(cr);
+  }
+
+  /** A renderer that reads the effective spec and nothing of the operator's settings. */
+  private static Renderer effective(
+      BiFunction<AgentRuntime, EffectiveSpec, ? extends HasMetadata> renderer) {
+    return (cr, spec, settings) -> renderer.apply(cr, spec);
   }
 }

@@ -2,6 +2,7 @@ package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.ModelCacheSpec;
+import io.agentruntime.operator.api.v1alpha1.VolumeAccessMode;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import java.util.Optional;
@@ -20,18 +21,19 @@ public final class ModelCacheRenderer {
   private ModelCacheRenderer() {}
 
   /** The claim of {@code cr}'s model cache, if its inference section asks for one. */
-  public static Optional<PersistentVolumeClaim> render(AgentRuntime cr) {
-    ModelCacheSpec cache = InferenceDefaults.spec(cr).getModelCache();
-    if (cache == null) {
+  public static Optional<PersistentVolumeClaim> render(AgentRuntime cr, EffectiveSpec spec) {
+    Optional<InferenceSettings> inference = spec.inference();
+    Optional<VolumeAccessMode> accessMode = inference.flatMap(InferenceSettings::cacheAccessMode);
+    if (accessMode.isEmpty()) {
       return Optional.empty();
     }
-    String accessMode = InferenceDefaults.cacheAccessMode(InferenceDefaults.spec(cr)).value();
+    ModelCacheSpec cache = inference.orElseThrow().modelCache();
     return Optional.of(
         new PersistentVolumeClaimBuilder()
             .withMetadata(
                 RenderedMetadata.of(cr, ResourceNames.modelCache(cr), Component.INFERENCE))
             .withNewSpec()
-            .withAccessModes(accessMode)
+            .withAccessModes(accessMode.get().value())
             .withStorageClassName(cache.getStorageClassName())
             .withNewResources()
             .addToRequests("storage", cache.getSize())

@@ -23,7 +23,6 @@ import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
-import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -46,16 +45,15 @@ public final class RuntimeConfigMapRenderer {
   private RuntimeConfigMapRenderer() {}
 
   /** The ConfigMap holding {@code cr}'s runtime configuration. */
-  public static ConfigMap render(AgentRuntime cr) {
+  public static ConfigMap render(AgentRuntime cr, EffectiveSpec spec) {
     return new ConfigMapBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.config(cr), Component.RUNTIME))
-        .addToData(ResourceNames.CONFIG_KEY, RuntimeConfigFormat.write(runtimeConfig(cr)))
+        .addToData(ResourceNames.CONFIG_KEY, RuntimeConfigFormat.write(runtimeConfig(cr, spec)))
         .build();
   }
 
   /** The configuration {@code cr}'s runtime pods run with. */
-  static RuntimeConfig runtimeConfig(AgentRuntime cr) {
-    AgentRuntimeSpec spec = cr.getSpec();
+  static RuntimeConfig runtimeConfig(AgentRuntime cr, EffectiveSpec spec) {
     RuntimeIdentity runtime =
         new RuntimeIdentity(cr.getMetadata().getName(), cr.getMetadata().getNamespace());
     return new RuntimeConfig(
@@ -68,19 +66,25 @@ public final class RuntimeConfigMapRenderer {
         governance(spec, runtime),
         IdempotencyConfig.DEFAULT,
         RateLimitConfig.DEFAULT,
-        IntStream.range(0, spec.getIntents().size())
-            .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.getIntents().get(i)))
+        IntStream.range(0, spec.intents().size())
+            .mapToObj(i -> intent(cr, "spec.intents[" + i + "]", spec.intents().get(i)))
             .toList(),
-        mcpServers(spec),
-        async(cr),
+        mcpServers(spec.written()),
+        async(cr, spec),
         tracing(spec));
+  }
+
+  /** {@code spec.tracing}; unset, the runtime traces nothing. */
+  private static Optional<TracingConfig> tracing(EffectiveSpec spec) {
+    return spec.tracing()
+        .map(tracing -> new TracingConfig(URI.create(tracing.endpoint()), tracing.samplingRatio()));
   }
 
   /**
    * {@code spec.async}, once its queue's URL is known: the records in the governance table (the
    * only place a runtime and its workers in other pods share), no worker in the serving pods.
    */
-  private static Optional<AsyncConfig> async(AgentRuntime cr) {
+  private static Optional<AsyncConfig> async(AgentRuntime cr, EffectiveSpec spec) {
     return AsyncDefaults.queueUrl(cr)
         .map(
             url ->
@@ -90,20 +94,9 @@ public final class RuntimeConfigMapRenderer {
                     AsyncConfig.Records.DYNAMODB,
                     new AsyncConfig.Worker(
                         false,
-                        AsyncDefaults.messagesPerWorker(cr),
-                        AsyncDefaults.visibilityTimeout(cr),
+                        spec.asyncSettings().messagesPerWorker(),
+                        spec.asyncSettings().visibilityTimeout(),
                         AsyncConfig.Worker.DEFAULT_WAIT_TIME)));
-  }
-
-  /** {@code spec.tracing}; unset, the runtime traces nothing. */
-  private static Optional<TracingConfig> tracing(AgentRuntimeSpec spec) {
-    return Optional.ofNullable(spec.getTracing())
-        .map(
-            tracing ->
-                new TracingConfig(
-                    URI.create(tracing.getEndpoint()),
-                    Optional.ofNullable(tracing.getSamplingRatio())
-                        .orElse(TracingConfig.DEFAULT_SAMPLING_RATIO)));
   }
 
   /** {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. */
@@ -136,13 +129,13 @@ public final class RuntimeConfigMapRenderer {
     return new IdentityConfig(IdentityConfig.DEFAULT_PRINCIPAL_HEADER, groupsHeader, false, false);
   }
 
-  private static GovernanceConfig governance(AgentRuntimeSpec spec, RuntimeIdentity runtime) {
+  private static GovernanceConfig governance(EffectiveSpec spec, RuntimeIdentity runtime) {
     return new GovernanceConfig(
-        AgentRuntimeDefaults.governanceMode(spec).enforcementMode(),
+        spec.governance().mode().enforcementMode(),
         GovernanceConfig.DEFAULT_EVALUATOR,
-        duration("spec.governance.refreshInterval", AgentRuntimeDefaults.refreshInterval(spec)),
-        duration("spec.governance.maxStaleness", AgentRuntimeDefaults.maxStaleness(spec)),
-        store(spec.getGovernance(), runtime),
+        duration("spec.governance.refreshInterval", spec.governance().refreshInterval()),
+        duration("spec.governance.maxStaleness", spec.governance().maxStaleness()),
+        store(spec.written().getGovernance(), runtime),
         ContextLimits.defaults());
   }
 
@@ -163,24 +156,15 @@ public final class RuntimeConfigMapRenderer {
         dynamodb.getTable(), new PolicySetKey(runtime.namespace(), runtime.name()), regions);
   }
 
-  private static IntentConfig intent(AgentRuntime cr, String field, IntentSpec intent) {
+  private static IntentConfig intent(AgentRuntime cr, String field, EffectiveSpec.Intent intent) {
     return new IntentConfig(
-        intent.getName(),
-        duration(field + ".timeout", AgentRuntimeDefaults.intentTimeout(intent)),
-        streaming(field, intent),
-        backend(cr, intent.getBackend()),
-        AsyncDefaults.intent(field, intent));
-  }
-
-  /** The bounds of a streamed answer; each unset one the runtime's default. */
-  private static IntentConfig.Streaming streaming(String field, IntentSpec intent) {
-    return new IntentConfig.Streaming(
-        intent.getFirstByteTimeout() == null
-            ? IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT
-            : duration(field + ".firstByteTimeout", intent.getFirstByteTimeout()),
-        intent.getIdleTimeout() == null
-            ? IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT
-            : duration(field + ".idleTimeout", intent.getIdleTimeout()));
+        intent.name(),
+        duration(field + ".timeout", intent.timeout()),
+        new IntentConfig.Streaming(
+            duration(field + ".firstByteTimeout", intent.firstByteTimeout()),
+            duration(field + ".idleTimeout", intent.idleTimeout())),
+        backend(cr, intent.written().getBackend()),
+        intent.async());
   }
 
   private static BackendConfig backend(AgentRuntime cr, IntentBackend backend) {

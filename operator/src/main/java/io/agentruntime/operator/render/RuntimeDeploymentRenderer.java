@@ -44,15 +44,12 @@ public final class RuntimeDeploymentRenderer {
   private RuntimeDeploymentRenderer() {}
 
   /** The Deployment of {@code cr}'s runtime pods. */
-  public static Deployment render(AgentRuntime cr) {
+  public static Deployment render(AgentRuntime cr, EffectiveSpec spec) {
     return render(
         cr,
+        spec,
         new PodRole(
-            ResourceNames.runtime(cr),
-            Component.RUNTIME,
-            List.of(),
-            true,
-            AgentRuntimeDefaults.resources(cr.getSpec())));
+            ResourceNames.runtime(cr), Component.RUNTIME, List.of(), true, spec.resources()));
   }
 
   /**
@@ -73,7 +70,7 @@ public final class RuntimeDeploymentRenderer {
       ResourceRequirements resources) {}
 
   /** The Deployment of the runtime's image in {@code role}. */
-  static Deployment render(AgentRuntime cr, PodRole role) {
+  static Deployment render(AgentRuntime cr, EffectiveSpec spec, PodRole role) {
     return new DeploymentBuilder()
         .withMetadata(RenderedMetadata.of(cr, role.name(), role.component()))
         .withNewSpec()
@@ -91,7 +88,7 @@ public final class RuntimeDeploymentRenderer {
         .withNewMetadata()
         .withLabels(Labels.of(cr, role.component()))
         .addToAnnotations(
-            CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr)))
+            CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr, spec)))
         .addToAnnotations("kubectl.kubernetes.io/default-container", CONTAINER_NAME)
         .endMetadata()
         .withSpec(podSpec(cr, role))

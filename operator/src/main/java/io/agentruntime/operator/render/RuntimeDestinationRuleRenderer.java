@@ -34,8 +34,8 @@ public final class RuntimeDestinationRuleRenderer {
   private RuntimeDestinationRuleRenderer() {}
 
   /** The DestinationRule of {@code cr}'s runtime Service. */
-  public static DestinationRule render(AgentRuntime cr) {
-    CircuitBreakerSettings breaker = CircuitBreakerSettings.of(cr.getSpec());
+  public static DestinationRule render(AgentRuntime cr, EffectiveSpec spec) {
+    CircuitBreakerSettings breaker = spec.mesh().circuitBreaker();
     return new DestinationRuleBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
         .withNewSpec()

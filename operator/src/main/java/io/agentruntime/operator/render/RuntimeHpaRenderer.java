@@ -1,7 +1,6 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 
@@ -14,8 +13,8 @@ public final class RuntimeHpaRenderer {
   private RuntimeHpaRenderer() {}
 
   /** The autoscaler of {@code cr}'s runtime Deployment. */
-  public static HorizontalPodAutoscaler render(AgentRuntime cr) {
-    AgentRuntimeSpec spec = cr.getSpec();
+  public static HorizontalPodAutoscaler render(AgentRuntime cr, EffectiveSpec spec) {
+    EffectiveSpec.Scaling scaling = spec.scaling();
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
         .withNewSpec()
@@ -24,24 +23,24 @@ public final class RuntimeHpaRenderer {
         .withKind("Deployment")
         .withName(ResourceNames.runtime(cr))
         .endScaleTargetRef()
-        .withMinReplicas(AgentRuntimeDefaults.minReplicas(spec))
-        .withMaxReplicas(AgentRuntimeDefaults.maxReplicas(spec))
+        .withMinReplicas(scaling.minReplicas())
+        .withMaxReplicas(scaling.maxReplicas())
         .addNewMetric()
         .withType("Resource")
         .withNewResource()
         .withName("cpu")
         .withNewTarget()
         .withType("Utilization")
-        .withAverageUtilization(AgentRuntimeDefaults.targetCpuUtilization(spec))
+        .withAverageUtilization(scaling.targetCpuUtilization())
         .endTarget()
         .endResource()
         .endMetric()
         .withNewBehavior()
         .withNewScaleUp()
-        .withStabilizationWindowSeconds(AgentRuntimeDefaults.scaleUpStabilizationSeconds(spec))
+        .withStabilizationWindowSeconds(scaling.scaleUpStabilizationSeconds())
         .endScaleUp()
         .withNewScaleDown()
-        .withStabilizationWindowSeconds(AgentRuntimeDefaults.scaleDownStabilizationSeconds(spec))
+        .withStabilizationWindowSeconds(scaling.scaleDownStabilizationSeconds())
         .endScaleDown()
         .endBehavior()
         .endSpec()

@@ -1,6 +1,7 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
+import io.agentruntime.operator.api.v1alpha1.MtlsMode;
 import io.fabric8.istio.api.api.security.v1beta1.PeerAuthenticationMutualTLSMode;
 import io.fabric8.istio.api.security.v1.PeerAuthentication;
 import io.fabric8.istio.api.security.v1.PeerAuthenticationBuilder;
@@ -14,7 +15,7 @@ public final class RuntimePeerAuthenticationRenderer {
   private RuntimePeerAuthenticationRenderer() {}
 
   /** The PeerAuthentication of {@code cr}'s runtime pods. */
-  public static PeerAuthentication render(AgentRuntime cr) {
+  public static PeerAuthentication render(AgentRuntime cr, EffectiveSpec spec) {
     return new PeerAuthenticationBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
         .withNewSpec()
@@ -22,14 +23,14 @@ public final class RuntimePeerAuthenticationRenderer {
         .withMatchLabels(Labels.selector(cr, Component.RUNTIME))
         .endSelector()
         .withNewMtls()
-        .withMode(mode(cr))
+        .withMode(mode(spec.mesh().mtls()))
         .endMtls()
         .endSpec()
         .build();
   }
 
-  private static PeerAuthenticationMutualTLSMode mode(AgentRuntime cr) {
-    return switch (AgentRuntimeDefaults.mtlsMode(cr.getSpec())) {
+  private static PeerAuthenticationMutualTLSMode mode(MtlsMode mtls) {
+    return switch (mtls) {
       case STRICT -> PeerAuthenticationMutualTLSMode.STRICT;
       case PERMISSIVE -> PeerAuthenticationMutualTLSMode.PERMISSIVE;
     };

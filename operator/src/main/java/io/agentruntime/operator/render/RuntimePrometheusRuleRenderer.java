@@ -53,9 +53,9 @@ public final class RuntimePrometheusRuleRenderer {
   private RuntimePrometheusRuleRenderer() {}
 
   /** The PrometheusRule of {@code cr}'s alerts. */
-  public static PrometheusRule render(AgentRuntime cr) {
+  public static PrometheusRule render(AgentRuntime cr, EffectiveSpec spec) {
     Scope scope = new Scope(cr.getMetadata().getNamespace(), ResourceNames.runtime(cr));
-    AlertThresholdValues thresholds = AlertThresholdValues.of(cr.getSpec());
+    AlertThresholdValues thresholds = spec.monitoring().thresholds();
     List<Map<String, Object>> rules = new ArrayList<>();
     rules.add(latency(scope, Severity.WARNING, thresholds.latencyP95WarningMs()));
     rules.add(latency(scope, Severity.CRITICAL, thresholds.latencyP95CriticalMs()));

@@ -1,7 +1,6 @@
 package io.agentruntime.operator.render;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.api.networking.v1.VirtualServiceBuilder;
 
@@ -17,8 +16,8 @@ public final class RuntimeVirtualServiceRenderer {
   private RuntimeVirtualServiceRenderer() {}
 
   /** The VirtualService of {@code cr}'s runtime Service. */
-  public static VirtualService render(AgentRuntime cr) {
-    AgentRuntimeSpec spec = cr.getSpec();
+  public static VirtualService render(AgentRuntime cr, EffectiveSpec spec) {
+    MeshSettings mesh = spec.mesh();
     String host = ResourceNames.runtimeHost(cr);
     return new VirtualServiceBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.runtime(cr), Component.RUNTIME))
@@ -34,11 +33,11 @@ public final class RuntimeVirtualServiceRenderer {
         .endPort()
         .endDestination()
         .endRoute()
-        .withTimeout(AgentRuntimeDefaults.meshTimeout(spec))
+        .withTimeout(mesh.timeout())
         .withNewRetries()
-        .withAttempts(AgentRuntimeDefaults.retryAttempts(spec))
-        .withPerTryTimeout(AgentRuntimeDefaults.perTryTimeout(spec))
-        .withRetryOn(AgentRuntimeDefaults.retryOn(spec).retryOn())
+        .withAttempts(mesh.retryAttempts())
+        .withPerTryTimeout(mesh.perTryTimeout())
+        .withRetryOn(mesh.retryOn().retryOn())
         .endRetries()
         .endHttp()
         .endSpec()

@@ -17,14 +17,15 @@ public final class WorkerDeploymentRenderer {
   private WorkerDeploymentRenderer() {}
 
   /** The Deployment of {@code cr}'s workers. */
-  public static Deployment render(AgentRuntime cr) {
+  public static Deployment render(AgentRuntime cr, EffectiveSpec spec) {
     return RuntimeDeploymentRenderer.render(
         cr,
+        spec,
         new RuntimeDeploymentRenderer.PodRole(
             ResourceNames.worker(cr),
             Component.WORKER,
             List.of(WORKER_COMMAND),
             false,
-            AsyncDefaults.resources(cr)));
+            spec.asyncSettings().resources()));
   }
 }

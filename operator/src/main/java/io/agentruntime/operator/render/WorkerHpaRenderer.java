@@ -14,7 +14,7 @@ public final class WorkerHpaRenderer {
   private WorkerHpaRenderer() {}
 
   /** The autoscaler of {@code cr}'s workers. */
-  public static HorizontalPodAutoscaler render(AgentRuntime cr) {
+  public static HorizontalPodAutoscaler render(AgentRuntime cr, EffectiveSpec spec) {
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(RenderedMetadata.of(cr, ResourceNames.worker(cr), Component.WORKER))
         .withNewSpec()
@@ -23,8 +23,8 @@ public final class WorkerHpaRenderer {
         .withKind("Deployment")
         .withName(ResourceNames.worker(cr))
         .endScaleTargetRef()
-        .withMinReplicas(AsyncDefaults.minWorkers(cr, false))
-        .withMaxReplicas(AsyncDefaults.maxWorkers(cr))
+        .withMinReplicas(spec.asyncSettings().minWorkers(false))
+        .withMaxReplicas(spec.asyncSettings().maxWorkers())
         .addNewMetric()
         .withType("Resource")
         .withNewResource()

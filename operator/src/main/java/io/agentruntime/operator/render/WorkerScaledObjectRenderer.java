@@ -22,28 +22,28 @@ public final class WorkerScaledObjectRenderer {
   private WorkerScaledObjectRenderer() {}
 
   /** The ScaledObject of {@code cr}'s workers; the queue's URL must be known. */
-  public static ScaledObject render(AgentRuntime cr) {
+  public static ScaledObject render(AgentRuntime cr, EffectiveSpec spec) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "scaleTargetRef",
         OrderedFields.of(
             "apiVersion", "apps/v1", "kind", "Deployment", "name", ResourceNames.worker(cr)));
-    body.put("minReplicaCount", AsyncDefaults.minWorkers(cr, true));
-    body.put("maxReplicaCount", AsyncDefaults.maxWorkers(cr));
+    body.put("minReplicaCount", spec.asyncSettings().minWorkers(true));
+    body.put("maxReplicaCount", spec.asyncSettings().maxWorkers());
     body.put("pollingInterval", POLLING_SECONDS);
     body.put("cooldownPeriod", COOLDOWN_SECONDS);
-    body.put("triggers", List.of(queueTrigger(cr)));
+    body.put("triggers", List.of(queueTrigger(cr, spec.asyncSettings())));
     ScaledObject scaled = new ScaledObject();
     scaled.setMetadata(RenderedMetadata.of(cr, ResourceNames.worker(cr), Component.WORKER));
     scaled.setSpec(body);
     return scaled;
   }
 
-  private static Map<String, Object> queueTrigger(AgentRuntime cr) {
+  private static Map<String, Object> queueTrigger(AgentRuntime cr, AsyncSettings async) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("queueURL", AsyncDefaults.queueUrl(cr).orElseThrow());
     metadata.put("awsRegion", AsyncDefaults.region(cr));
-    metadata.put("queueLength", Integer.toString(AsyncDefaults.messagesPerWorker(cr)));
+    metadata.put("queueLength", Integer.toString(async.messagesPerWorker()));
     metadata.put("activationQueueLength", "0");
     return OrderedFields.of(
         "type",

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.ResourceNames;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -185,7 +186,7 @@ public final class AgentRuntimeStatusAggregator {
         MESH_CONFIGURED,
         mesh,
         AgentRuntimeConditions.REASON_MESH_APPLIED,
-        () -> MeshWarnings.of(cr),
+        () -> MeshWarnings.of(EffectiveSpec.of(cr.getSpec())),
         "spec.mesh and spec.failover have no effect");
   }
 

@@ -1,9 +1,8 @@
 package io.agentruntime.operator.status;
 
 import io.agentruntime.governance.Durations;
-import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
-import io.agentruntime.operator.api.v1alpha1.IntentSpec;
-import io.agentruntime.operator.render.AgentRuntimeDefaults;
+import io.agentruntime.operator.render.EffectiveSpec;
+import io.agentruntime.operator.render.MeshSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,8 +16,8 @@ final class MeshWarnings {
   private MeshWarnings() {}
 
   /** The warnings for {@code cr}, each starting with {@code "; warning: "}; empty for none. */
-  static String of(AgentRuntime cr) {
-    return retryWarning(cr) + timeoutWarning(cr);
+  static String of(EffectiveSpec spec) {
+    return retryWarning(spec.mesh()) + timeoutWarning(spec);
   }
 
   /**
@@ -26,8 +25,8 @@ final class MeshWarnings {
    * only the runtime's deduplication of repeated {@code Idempotency-Key}s keeps the backend from
    * being called twice then.
    */
-  private static String retryWarning(AgentRuntime cr) {
-    var retryOn = AgentRuntimeDefaults.retryOn(cr.getSpec());
+  private static String retryWarning(MeshSettings mesh) {
+    var retryOn = mesh.retryOn();
     if (!retryOn.mayRepeatProcessedRequests()) {
       return "";
     }
@@ -42,17 +41,14 @@ final class MeshWarnings {
    * the runtime's, and each such timeout is a failure of the pod to outlier detection, so one slow
    * intent could eject healthy pods.
    */
-  private static String timeoutWarning(AgentRuntime cr) {
-    var spec = cr.getSpec();
-    String timeout = AgentRuntimeDefaults.meshTimeout(spec);
-    String perTry = AgentRuntimeDefaults.perTryTimeout(spec);
+  private static String timeoutWarning(EffectiveSpec spec) {
+    String timeout = spec.mesh().timeout();
+    String perTry = spec.mesh().perTryTimeout();
     boolean perTryShorter = shorter(perTry, timeout);
     String field = perTryShorter ? "spec.mesh.retries.perTryTimeout" : "spec.mesh.timeout";
     String limit = perTryShorter ? perTry : timeout;
-    Optional<IntentSpec> outlasting =
-        spec.getIntents().stream()
-            .filter(intent -> !shorter(AgentRuntimeDefaults.intentTimeout(intent), limit))
-            .findFirst();
+    Optional<EffectiveSpec.Intent> outlasting =
+        spec.intents().stream().filter(intent -> !shorter(intent.timeout(), limit)).findFirst();
     return outlasting
         .map(
             intent ->
@@ -61,9 +57,9 @@ final class MeshWarnings {
                     + " "
                     + limit
                     + " does not outlast intent "
-                    + intent.getName()
+                    + intent.name()
                     + "'s timeout "
-                    + AgentRuntimeDefaults.intentTimeout(intent)
+                    + intent.timeout()
                     + ": the mesh gives up before the runtime answers 504, and outlier"
                     + " detection counts each such timeout against the pod")
         .orElse("");

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks an AgentRuntime before anything is rendered or applied. The CRD schema rejects most
- * mistakes at {@code kubectl apply}; this catches the rest (and everything, for the {@code render}
- * command, which sees no API server).
+ * Checks an AgentRuntime before anything is rendered or applied, for what its CRD schema cannot
+ * say: rules across fields, and a few limits of the objects rendered from it (derived names,
+ * Istio's shortest duration). The schema (with its CEL rules) refuses everything else at {@code
+ * kubectl apply}, and the {@code render} command checks its input against it first, so each bound
+ * is stated once.
  */
 public final class AgentRuntimeValidator {
 
@@ -27,7 +29,7 @@ public final class AgentRuntimeValidator {
     FieldChecks checks = new FieldChecks();
     checkName(cr, checks);
     AgentRuntimeSpec spec = cr.getSpec();
-    if (checks.required("spec", spec)) {
+    if (spec != null) {
       WorkloadRules.check(spec, checks);
       IntentRules.check(spec, checks);
       McpServerRules.check(spec, checks);

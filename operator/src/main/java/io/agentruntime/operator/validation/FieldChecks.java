@@ -1,7 +1,6 @@
 package io.agentruntime.operator.validation;
 
 import io.agentruntime.governance.Durations;
-import io.agentruntime.operator.api.v1alpha1.ReplicaBounds;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,13 +30,6 @@ final class FieldChecks {
     return !missing;
   }
 
-  /** Reports a present {@code value} outside {@code [min, max]}. */
-  void range(String field, Number value, double min, double max) {
-    if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
-      fail(field, "must be between " + format(min) + " and " + format(max) + ", got " + value);
-    }
-  }
-
   /** Parses a present duration, reporting it when malformed; empty when absent or malformed. */
   Optional<Duration> duration(String field, String value) {
     if (value == null) {
@@ -62,24 +54,5 @@ final class FieldChecks {
     } catch (IllegalArgumentException | ArithmeticException e) {
       fail(field, "'" + value + "' is not a Kubernetes quantity such as 500m, 2 or 4Gi");
     }
-  }
-
-  /** Checks an autoscaler's bounds: each within {@code [1, 1000]} and min not above max. */
-  void replicaBounds(String field, ReplicaBounds bounds) {
-    if (bounds != null) {
-      replicaBounds(field, bounds.getMin(), bounds.getMax(), 1, 1000);
-    }
-  }
-
-  void replicaBounds(String field, Integer min, Integer max, int lowest, int highest) {
-    range(field + ".min", min, lowest, highest);
-    range(field + ".max", max, 1, highest);
-    if (min != null && max != null && min > max) {
-      fail(field, "min (" + min + ") must not exceed max (" + max + ")");
-    }
-  }
-
-  private static String format(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

@@ -1,15 +1,17 @@
 package io.agentruntime.operator.validation;
 
-import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Governance: store, refresh interval and the staleness bound. */
+/**
+ * Governance: the refresh interval and the staleness bound, which the CRD schema cannot relate. The
+ * schema states the durations' form, the store's required table and the table's and region's
+ * patterns.
+ */
 final class GovernanceRules {
 
-  private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
   private GovernanceRules() {}
@@ -31,26 +33,9 @@ final class GovernanceRules {
           "spec.governance.maxStaleness",
           "must be at least refreshInterval (" + governance.getRefreshInterval() + ")");
     }
-    if (governance.getStore() != null
-        && checks.required("spec.governance.store.dynamodb", governance.getStore().getDynamodb())) {
-      checkDynamoDb(governance.getStore().getDynamodb(), checks);
-    }
   }
 
   private static void positive(FieldChecks checks, String name) {
     checks.fail("spec.governance." + name, "must be greater than zero");
-  }
-
-  private static void checkDynamoDb(DynamoDbStoreSpec dynamodb, FieldChecks checks) {
-    String field = "spec.governance.store.dynamodb.";
-    String table = dynamodb.getTable();
-    if (checks.required(field + "table", table) && !TABLE.matcher(table).matches()) {
-      checks.fail(
-          field + "table", "'" + table + "' must be 3-255 letters, digits, '_', '.' or '-'");
-    }
-    String region = dynamodb.getRegion();
-    if (region != null && !REGION.matcher(region).matches()) {
-      checks.fail(field + "region", "'" + region + "' is not an AWS region such as us-east-1");
-    }
   }
 }

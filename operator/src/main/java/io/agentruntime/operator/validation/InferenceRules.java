@@ -1,11 +1,12 @@
 package io.agentruntime.operator.validation;
 
-import io.agentruntime.operator.api.v1alpha1.GpuSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.NodePoolSpec;
-import java.util.List;
 
-/** The optional GPU inference pool. */
+/**
+ * The optional GPU inference pool: what the CRD schema cannot say. The schema states the required
+ * fields, the replica and GPU bounds (and, in CEL, min not above max).
+ */
 final class InferenceRules {
 
   private static final String FIELD = "spec.inference.";
@@ -16,32 +17,9 @@ final class InferenceRules {
     if (inference == null) {
       return;
     }
-    checks.required(FIELD + "image", inference.getImage());
-    checks.required(FIELD + "model", inference.getModel());
-    if (inference.getReplicas() != null) {
-      checks.replicaBounds(
-          FIELD + "replicas",
-          inference.getReplicas().getMin(),
-          inference.getReplicas().getMax(),
-          0,
-          100);
-    }
-    checkGpu(inference.getGpu(), checks);
     checkNodePool(inference, checks);
-    if (inference.getModelCache() != null
-        && checks.required(FIELD + "modelCache.size", inference.getModelCache().getSize())) {
+    if (inference.getModelCache() != null) {
       checks.positiveQuantity(FIELD + "modelCache.size", inference.getModelCache().getSize());
-    }
-  }
-
-  private static void checkGpu(GpuSpec gpu, FieldChecks checks) {
-    if (gpu == null) {
-      return;
-    }
-    checks.range(FIELD + "gpu.count", gpu.getCount(), 1, 16);
-    List<String> families = gpu.getInstanceFamilies();
-    for (int i = 0; families != null && i < families.size(); i++) {
-      checks.required(FIELD + "gpu.instanceFamilies[" + i + "]", families.get(i));
     }
   }
 

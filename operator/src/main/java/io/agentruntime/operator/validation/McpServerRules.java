@@ -1,14 +1,14 @@
 package io.agentruntime.operator.validation;
 
-import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
 import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** The MCP servers: names, uniqueness, URLs and timeouts. */
+/**
+ * The MCP servers: what the CRD schema cannot say of their URLs and timeouts. The schema states
+ * their number, the required fields, the names' pattern and uniqueness.
+ */
 final class McpServerRules {
 
   private McpServerRules() {}
@@ -18,27 +18,13 @@ final class McpServerRules {
     if (servers == null) {
       return;
     }
-    if (servers.size() > AgentRuntimeSpec.MAX_MCP_SERVERS) {
-      checks.fail(
-          "spec.mcpServers",
-          "at most " + AgentRuntimeSpec.MAX_MCP_SERVERS + " MCP servers, got " + servers.size());
-    }
-    Set<String> seen = new HashSet<>();
     for (int i = 0; i < servers.size(); i++) {
       String field = "spec.mcpServers[" + i + "]";
       McpServerSpec server = servers.get(i);
-      if (!checks.required(field, server)) {
+      if (server == null) {
         continue;
       }
-      String name = server.getName();
-      if (checks.required(field + ".name", name)) {
-        if (!McpServerConfig.NAME.matcher(name).matches()) {
-          checks.fail(field + ".name", "'" + name + "' must be a DNS label (a-z, 0-9, '-')");
-        } else if (!seen.add(name)) {
-          checks.fail(field + ".name", "'" + name + "' is already used by another MCP server");
-        }
-      }
-      if (checks.required(field + ".url", server.getUrl())) {
+      if (server.getUrl() != null) {
         IntentRules.checkUrl(field + ".url", server.getUrl(), checks);
       }
       checks

@@ -1,14 +1,16 @@
 package io.agentruntime.operator.validation;
 
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
-import io.agentruntime.operator.api.v1alpha1.MeshAuthenticationSpec;
 import io.agentruntime.operator.api.v1alpha1.MeshSpec;
 import io.agentruntime.operator.api.v1alpha1.RetrySpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
-/** Mesh timeouts, retries, circuit breaking and allowed callers. */
+/**
+ * Mesh timeouts and retries: Istio's shortest duration and a per-try timeout within the overall
+ * one, which the CRD schema cannot say. The schema states the durations' form, the retry and
+ * circuit breaker bounds and the token rule's required fields and patterns.
+ */
 final class MeshRules {
 
   private static final String FIELD = "spec.mesh.";
@@ -24,34 +26,11 @@ final class MeshRules {
     }
     Optional<Duration> timeout = istioDuration(FIELD + "timeout", mesh.getTimeout(), checks);
     checkRetries(mesh.getRetries(), timeout, checks);
-    checkCircuitBreaker(mesh.getCircuitBreaker(), checks);
-    List<String> principals = mesh.getAllowedPrincipals();
-    for (int i = 0; principals != null && i < principals.size(); i++) {
-      checks.required(FIELD + "allowedPrincipals[" + i + "]", principals.get(i));
-    }
-    checkAuthentication(mesh.getAuthentication(), checks);
-  }
-
-  /**
-   * The token rule Istio needs: an issuer, keys fetched over https (the keys decide who anyone is),
-   * and at least one audience, so a token issued for another service is refused.
-   */
-  private static void checkAuthentication(MeshAuthenticationSpec auth, FieldChecks checks) {
-    if (auth == null) {
-      return;
-    }
-    String field = FIELD + "authentication.";
-    checks.required(field + "issuer", auth.getIssuer());
-    if (checks.required(field + "jwksUri", auth.getJwksUri())
-        && !auth.getJwksUri().startsWith("https://")) {
-      checks.fail(field + "jwksUri", "must be an https URL, got '" + auth.getJwksUri() + "'");
-    }
-    List<String> audiences = auth.getAudiences();
-    if (audiences == null || audiences.isEmpty()) {
-      checks.fail(field + "audiences", "must name at least one audience");
-    }
-    for (int i = 0; audiences != null && i < audiences.size(); i++) {
-      checks.required(field + "audiences[" + i + "]", audiences.get(i));
+    CircuitBreakerSpec breaker = mesh.getCircuitBreaker();
+    if (breaker != null) {
+      istioDuration(FIELD + "circuitBreaker.interval", breaker.getInterval(), checks);
+      istioDuration(
+          FIELD + "circuitBreaker.baseEjectionTime", breaker.getBaseEjectionTime(), checks);
     }
   }
 
@@ -60,7 +39,6 @@ final class MeshRules {
     if (retries == null) {
       return;
     }
-    checks.range(FIELD + "retries.attempts", retries.getAttempts(), 0, 10);
     Optional<Duration> perTry =
         istioDuration(FIELD + "retries.perTryTimeout", retries.getPerTryTimeout(), checks);
     if (perTry.isPresent() && timeout.isPresent() && perTry.get().compareTo(timeout.get()) > 0) {
@@ -71,24 +49,6 @@ final class MeshRules {
     if (retries.getRetryOn() != null && retries.getRetryOn().isBlank()) {
       checks.fail(FIELD + "retries.retryOn", "must not be blank");
     }
-  }
-
-  private static void checkCircuitBreaker(CircuitBreakerSpec breaker, FieldChecks checks) {
-    if (breaker == null) {
-      return;
-    }
-    String field = FIELD + "circuitBreaker.";
-    checks.range(
-        field + "consecutiveLocalOriginFailures",
-        breaker.getConsecutiveLocalOriginFailures(),
-        1,
-        1_000_000);
-    istioDuration(field + "interval", breaker.getInterval(), checks);
-    istioDuration(field + "baseEjectionTime", breaker.getBaseEjectionTime(), checks);
-    checks.range(field + "maxEjectionPercent", breaker.getMaxEjectionPercent(), 0, 100);
-    checks.range(field + "maxConnections", breaker.getMaxConnections(), 1, Integer.MAX_VALUE);
-    checks.range(
-        field + "maxPendingRequests", breaker.getMaxPendingRequests(), 1, Integer.MAX_VALUE);
   }
 
   /**

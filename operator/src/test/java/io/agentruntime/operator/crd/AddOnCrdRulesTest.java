@@ -74,7 +74,9 @@ class AddOnCrdRulesTest {
 
   @Test
   void karpenterBefore19RefusesTemplateLabelsInTheKubernetesIoDomain() {
-    var pool = GpuNodePoolRenderer.render(AgentRuntimeFixtures.example("full"));
+    var pool =
+        AgentRuntimeFixtures.rendered(
+            AgentRuntimeFixtures.example("full"), GpuNodePoolRenderer::render);
     @SuppressWarnings("unchecked")
     var template =
         (Map<String, Object>)
@@ -100,7 +102,9 @@ class AddOnCrdRulesTest {
     assumeTrue(
         AddOnCrds.upstreamFolder().isPresent(),
         "upstream CRDs not found: set -D" + AddOnCrds.SCHEMAS_PROPERTY + " to shared/schemas");
-    var rule = RuntimeDestinationRuleRenderer.render(RenderCases.load("mesh"));
+    var rule =
+        AgentRuntimeFixtures.rendered(
+            RenderCases.load("mesh"), RuntimeDestinationRuleRenderer::render);
     rule.getSpec().getTrafficPolicy().getOutlierDetection().setInterval("0s");
 
     var violations =

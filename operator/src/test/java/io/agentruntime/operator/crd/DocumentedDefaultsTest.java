@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentruntime.contract.config.AsyncIntentConfig;
-import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.contract.config.McpServerConfig;
-import io.agentruntime.contract.config.TracingConfig;
 import io.agentruntime.governance.Durations;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
@@ -15,18 +13,22 @@ import io.agentruntime.operator.api.v1alpha1.AsyncSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.api.v1alpha1.RateLimitKey;
+import io.agentruntime.operator.api.v1alpha1.TracingSpec;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
 import io.agentruntime.operator.render.AlertThresholdValues;
 import io.agentruntime.operator.render.AsyncDefaults;
+import io.agentruntime.operator.render.AsyncSettings;
 import io.agentruntime.operator.render.CircuitBreakerSettings;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.render.InferenceDefaults;
-import io.agentruntime.operator.render.MonitoringDefaults;
+import io.agentruntime.operator.render.InferenceSettings;
 import io.agentruntime.operator.render.PolicyDocumentRenderer;
 import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
 import io.agentruntime.operator.store.GovernanceStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -108,72 +110,74 @@ class DocumentedDefaultsTest {
 
   private static Map<String, Supplier<Object>> agentRuntimeDefaults() {
     Map<String, Supplier<Object>> defaults = new LinkedHashMap<>();
-    AgentRuntime async = asyncAgentRuntime();
+    AgentRuntime async = optionalSectionsLeftEmpty();
+    EffectiveSpec.Intent intent = EffectiveSpec.of(async.getSpec()).intents().getFirst();
     defaults.put("spec.async.queue.create", () -> AsyncDefaults.createsQueue(async));
+    AsyncSettings workers = EffectiveSpec.of(async.getSpec()).asyncSettings();
     defaults.put(
-        "spec.async.queue.visibilityTimeout",
-        () -> Durations.format(AsyncDefaults.visibilityTimeout(async)));
-    defaults.put("spec.async.workers.max", () -> AsyncDefaults.maxWorkers(async));
-    defaults.put(
-        "spec.async.workers.messagesPerWorker", () -> AsyncDefaults.messagesPerWorker(async));
-    defaults.put("spec.async.workers.min", () -> AsyncDefaults.minWorkers(async, true));
-    AsyncIntentConfig intentAsync = AsyncDefaults.intent("spec.intents[0]", new IntentSpec());
+        "spec.async.queue.visibilityTimeout", () -> Durations.format(workers.visibilityTimeout()));
+    defaults.put("spec.async.workers.max", workers::maxWorkers);
+    defaults.put("spec.async.workers.messagesPerWorker", workers::messagesPerWorker);
+    defaults.put("spec.async.workers.min", () -> workers.minWorkers(true));
+    AsyncIntentConfig intentAsync = intent.async();
     defaults.put("spec.intents[*].async.maxAttempts", intentAsync::maxAttempts);
     defaults.put(
         "spec.intents[*].async.resultTtl", () -> Durations.format(intentAsync.resultTtl()));
     defaults.put("spec.intents[*].async.timeout", () -> Durations.format(intentAsync.timeout()));
     defaults.put(
         "spec.autoscaling.scaleDownStabilizationSeconds",
-        () -> AgentRuntimeDefaults.scaleDownStabilizationSeconds(EMPTY));
+        () -> EffectiveSpec.of(EMPTY).scaling().scaleDownStabilizationSeconds());
     defaults.put(
         "spec.autoscaling.scaleUpStabilizationSeconds",
-        () -> AgentRuntimeDefaults.scaleUpStabilizationSeconds(EMPTY));
+        () -> EffectiveSpec.of(EMPTY).scaling().scaleUpStabilizationSeconds());
     defaults.put(
         "spec.autoscaling.targetCPUUtilization",
-        () -> AgentRuntimeDefaults.targetCpuUtilization(EMPTY));
-    defaults.put("spec.governance.maxStaleness", () -> AgentRuntimeDefaults.maxStaleness(EMPTY));
-    defaults.put("spec.governance.mode", () -> AgentRuntimeDefaults.governanceMode(EMPTY).value());
+        () -> EffectiveSpec.of(EMPTY).scaling().targetCpuUtilization());
     defaults.put(
-        "spec.governance.refreshInterval", () -> AgentRuntimeDefaults.refreshInterval(EMPTY));
+        "spec.governance.maxStaleness", () -> EffectiveSpec.of(EMPTY).governance().maxStaleness());
+    defaults.put("spec.governance.mode", () -> EffectiveSpec.of(EMPTY).governance().mode().value());
+    defaults.put(
+        "spec.governance.refreshInterval",
+        () -> EffectiveSpec.of(EMPTY).governance().refreshInterval());
     defaults.put(
         "spec.governance.store.dynamodb.createTable",
         () -> GovernanceStore.createsTable(emptyAgentRuntime()));
     defaults.put(
         "spec.inference.gpu.capacityType",
-        () -> InferenceDefaults.capacityType(NO_INFERENCE_FIELDS).value());
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).capacityType().value());
     defaults.put(
-        "spec.inference.gpu.count", () -> InferenceDefaults.gpusPerReplica(NO_INFERENCE_FIELDS));
+        "spec.inference.gpu.count",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).gpusPerReplica());
     defaults.put(
         "spec.inference.metricsScraper.namespace",
-        () -> InferenceDefaults.metricsNamespace(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).metricsNamespace());
     defaults.put(
         "spec.inference.nodePool.create",
-        () -> InferenceDefaults.createsNodePool(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).createsNodePool());
     defaults.put(
         "spec.inference.nodePool.nodeClassName",
-        () -> InferenceDefaults.nodeClassName(NO_INFERENCE_FIELDS));
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).nodeClassName());
     defaults.put(
-        "spec.inference.replicas.max", () -> InferenceDefaults.maxReplicas(NO_INFERENCE_FIELDS));
+        "spec.inference.replicas.max",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).maxReplicas());
     defaults.put(
-        "spec.inference.replicas.min", () -> InferenceDefaults.minReplicas(NO_INFERENCE_FIELDS));
+        "spec.inference.replicas.min",
+        () -> InferenceSettings.of(NO_INFERENCE_FIELDS).minReplicas());
     defaults.put(
-        "spec.inference.runAsRoot", () -> InferenceDefaults.runAsRoot(NO_INFERENCE_FIELDS));
+        "spec.inference.runAsRoot", () -> InferenceSettings.of(NO_INFERENCE_FIELDS).runAsRoot());
+    defaults.put("spec.inference.upgrade", () -> InferenceDefaults.UPGRADE.value());
+    defaults.put("spec.intents[*].timeout", intent::timeout);
+    defaults.put("spec.intents[*].firstByteTimeout", intent::firstByteTimeout);
+    defaults.put("spec.intents[*].idleTimeout", intent::idleTimeout);
     defaults.put(
-        "spec.inference.upgrade", () -> InferenceDefaults.upgrade(NO_INFERENCE_FIELDS).value());
-    defaults.put("spec.intents[*].timeout", () -> AgentRuntimeDefaults.INTENT_TIMEOUT);
-    defaults.put(
-        "spec.intents[*].firstByteTimeout",
-        () -> IntentConfig.Streaming.DEFAULT_FIRST_BYTE_TIMEOUT.toSeconds() + "s");
-    defaults.put(
-        "spec.intents[*].idleTimeout",
-        () -> IntentConfig.Streaming.DEFAULT_IDLE_TIMEOUT.toSeconds() + "s");
-    defaults.put("spec.tracing.samplingRatio", () -> TracingConfig.DEFAULT_SAMPLING_RATIO);
+        "spec.tracing.samplingRatio",
+        () -> EffectiveSpec.of(async.getSpec()).tracing().orElseThrow().samplingRatio());
     defaults.put(
         "spec.mcpServers[*].timeout", () -> McpServerConfig.DEFAULT_TIMEOUT.toSeconds() + "s");
     defaults.put(
         "spec.mesh.authentication.principalClaim",
         () -> RuntimeRequestAuthenticationRenderer.DEFAULT_PRINCIPAL_CLAIM);
-    CircuitBreakerSettings breaker = CircuitBreakerSettings.of(EMPTY);
+    CircuitBreakerSettings breaker = EffectiveSpec.of(EMPTY).mesh().circuitBreaker();
     defaults.put("spec.mesh.circuitBreaker.baseEjectionTime", breaker::baseEjectionTime);
     defaults.put(
         "spec.mesh.circuitBreaker.consecutiveLocalOriginFailures",
@@ -182,11 +186,14 @@ class DocumentedDefaultsTest {
     defaults.put("spec.mesh.circuitBreaker.maxConnections", breaker::maxConnections);
     defaults.put("spec.mesh.circuitBreaker.maxEjectionPercent", breaker::maxEjectionPercent);
     defaults.put("spec.mesh.circuitBreaker.maxPendingRequests", breaker::maxPendingRequests);
-    defaults.put("spec.mesh.mtls", () -> AgentRuntimeDefaults.mtlsMode(EMPTY).value());
-    defaults.put("spec.mesh.retries.attempts", () -> AgentRuntimeDefaults.retryAttempts(EMPTY));
+    defaults.put("spec.mesh.mtls", () -> EffectiveSpec.of(EMPTY).mesh().mtls().value());
+    defaults.put(
+        "spec.mesh.retries.attempts", () -> EffectiveSpec.of(EMPTY).mesh().retryAttempts());
     defaults.put("spec.mesh.retries.retryOn", () -> AgentRuntimeDefaults.RETRY_ON);
-    defaults.put("spec.monitoring.alerts", () -> MonitoringDefaults.alerts(EMPTY));
-    defaults.put("spec.monitoring.serviceMonitor", () -> MonitoringDefaults.serviceMonitor(EMPTY));
+    defaults.put("spec.monitoring.alerts", () -> EffectiveSpec.of(EMPTY).monitoring().alerts());
+    defaults.put(
+        "spec.monitoring.serviceMonitor",
+        () -> EffectiveSpec.of(EMPTY).monitoring().serviceMonitor());
     defaults.put(
         "spec.monitoring.thresholds.availabilityCriticalPercent",
         () -> AlertThresholdValues.AVAILABILITY_CRITICAL_PERCENT);
@@ -215,13 +222,18 @@ class DocumentedDefaultsTest {
   }
 
   /** An AgentRuntime whose {@code async} section sets nothing but its queue's URL. */
-  private static AgentRuntime asyncAgentRuntime() {
+  /** A runtime with every optional section that has defaults of its own, each left empty. */
+  private static AgentRuntime optionalSectionsLeftEmpty() {
     AgentRuntime cr = emptyAgentRuntime();
     AsyncQueueSpec queue = new AsyncQueueSpec();
     queue.setUrl("https://sqs.us-east-1.amazonaws.com/123456789012/dispatches");
     AsyncSpec async = new AsyncSpec();
     async.setQueue(queue);
     cr.getSpec().setAsync(async);
+    cr.getSpec().setIntents(List.of(new IntentSpec()));
+    TracingSpec tracing = new TracingSpec();
+    tracing.setEndpoint("http://otel-collector.observability:4318");
+    cr.getSpec().setTracing(tracing);
     return cr;
   }
 

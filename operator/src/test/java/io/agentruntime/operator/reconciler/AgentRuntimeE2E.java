@@ -11,6 +11,7 @@ import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.crd.CrdFiles;
 import io.agentruntime.operator.helm.ChartAdmissionPolicy;
 import io.agentruntime.operator.helm.ChartRbac;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.InferenceNetworkPolicyRenderer;
 import io.agentruntime.operator.render.Labels;
 import io.agentruntime.operator.render.ResourceNames;
@@ -427,7 +428,8 @@ class AgentRuntimeE2E {
 
     assertThat(policy.getSpec().getIngress().getFirst().getFrom().getFirst().getPodSelector())
         .isEqualTo(
-            InferenceNetworkPolicyRenderer.render(get(AgentRuntime.class, "guarded"))
+            AgentRuntimeFixtures.rendered(
+                    get(AgentRuntime.class, "guarded"), InferenceNetworkPolicyRenderer::render)
                 .getSpec()
                 .getIngress()
                 .getFirst()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
 import io.agentruntime.operator.api.v1alpha1.CircuitBreakerSpec;
 import io.agentruntime.operator.api.v1alpha1.MeshAuthenticationSpec;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.RuntimeDestinationRuleRenderer;
 import io.fabric8.istio.api.api.networking.v1alpha3.LocalityLoadBalancerSettingFailover;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
@@ -130,7 +131,9 @@ class AgentRuntimeMeshTest {
               assertThat(applied.getConnectionPool().getTcp().getMaxConnections()).isEqualTo(400);
               assertThat(applied)
                   .isEqualTo(
-                      RuntimeDestinationRuleRenderer.render(updated).getSpec().getTrafficPolicy());
+                      AgentRuntimeFixtures.rendered(updated, RuntimeDestinationRuleRenderer::render)
+                          .getSpec()
+                          .getTrafficPolicy());
             });
   }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.ResourceNames;
 import io.agentruntime.operator.render.RuntimeConfigMapRenderer;
 import io.agentruntime.operator.render.RuntimeDeploymentRenderer;
@@ -136,10 +138,15 @@ class AgentRuntimeReconcilerTest {
             () -> {
               assertThat(hpa("update").getSpec().getMaxReplicas()).isEqualTo(8);
               assertThat(configMap("update").getData())
-                  .isEqualTo(RuntimeConfigMapRenderer.render(updated).getData());
+                  .isEqualTo(
+                      AgentRuntimeFixtures.rendered(updated, RuntimeConfigMapRenderer::render)
+                          .getData());
               assertThat(configHash(deployment("update")))
                   .isNotEqualTo(hashBefore)
-                  .isEqualTo(configHash(RuntimeDeploymentRenderer.render(updated)));
+                  .isEqualTo(
+                      configHash(
+                          AgentRuntimeFixtures.rendered(
+                              updated, RuntimeDeploymentRenderer::render)));
             });
   }
 
@@ -197,13 +204,23 @@ class AgentRuntimeReconcilerTest {
     var deploymentBefore = deployment("invalid");
     var configBefore = configMap("invalid");
 
-    cluster.editSpec(NAMESPACE, "invalid", spec -> spec.getReplicas().setMin(6));
+    // A rule across fields, which the CRD schema cannot state: only the operator refuses it.
+    cluster.editSpec(
+        NAMESPACE,
+        "invalid",
+        spec -> {
+          var governance = new GovernanceSpec();
+          governance.setRefreshInterval("1m");
+          governance.setMaxStaleness("30s");
+          spec.setGovernance(governance);
+        });
     var status = awaitPhase("invalid", AgentRuntimePhase.INVALID);
 
     var valid = condition(status, "Valid");
     assertThat(valid.getStatus()).isEqualTo("False");
     assertThat(valid.getReason()).isEqualTo("InvalidSpec");
-    assertThat(valid.getMessage()).contains("spec.replicas");
+    assertThat(valid.getMessage())
+        .isEqualTo("spec.governance.maxStaleness: must be at least refreshInterval (1m)");
     assertThat(warnings("invalid"))
         .singleElement()
         .satisfies(

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /** AgentRuntimes for tests: the shipped examples and inline YAML. */
@@ -114,5 +115,11 @@ public final class AgentRuntimeFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What {@code renderer} makes of {@code cr}, its effective spec built as the operator does. */
+  public static <T> T rendered(
+      AgentRuntime cr, BiFunction<AgentRuntime, EffectiveSpec, T> renderer) {
+    return renderer.apply(cr, EffectiveSpec.of(cr.getSpec()));
   }
 }

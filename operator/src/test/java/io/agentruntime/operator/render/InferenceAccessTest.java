@@ -28,7 +28,8 @@ class InferenceAccessTest {
   @Test
   void theNetworkPolicyAdmitsTheRuntimesPodsAndPrometheusOnTheServersPortOnly() {
     AgentRuntime cr = withSpec(POOL);
-    NetworkPolicy policy = InferenceNetworkPolicyRenderer.render(cr);
+    NetworkPolicy policy =
+        AgentRuntimeFixtures.rendered(cr, InferenceNetworkPolicyRenderer::render);
     List<NetworkPolicyIngressRule> ingress = policy.getSpec().getIngress();
 
     assertThat(policy.getMetadata().getName()).isEqualTo("support-inference");
@@ -60,7 +61,10 @@ class InferenceAccessTest {
                 mesh: {}
                 """);
     NetworkPolicyIngressRule scrape =
-        InferenceNetworkPolicyRenderer.render(cr).getSpec().getIngress().get(1);
+        AgentRuntimeFixtures.rendered(cr, InferenceNetworkPolicyRenderer::render)
+            .getSpec()
+            .getIngress()
+            .get(1);
 
     assertThat(onlyPeer(scrape).getNamespaceSelector().getMatchLabels())
         .isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));

@@ -107,7 +107,10 @@ class InferencePodSecurityTest {
   }
 
   private static PodSpec pod(String spec) {
-    return InferenceDeploymentRenderer.render(withSpec(spec)).getSpec().getTemplate().getSpec();
+    return AgentRuntimeFixtures.rendered(withSpec(spec), InferenceDeploymentRenderer::render)
+        .getSpec()
+        .getTemplate()
+        .getSpec();
   }
 
   private static Map<String, String> env(Container container) {

@@ -50,7 +50,7 @@ class InferenceRenderersTest {
                   modelCache: {size: 100Gi, storageClassName: efs}
                 """);
 
-    Deployment deployment = InferenceDeploymentRenderer.render(cr);
+    Deployment deployment = AgentRuntimeFixtures.rendered(cr, InferenceDeploymentRenderer::render);
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
     Container server = pod.getContainers().getFirst();
 
@@ -71,7 +71,9 @@ class InferenceRenderersTest {
         .isEqualTo(
             Map.of(
                 "agentruntime.io/node-pool",
-                GpuNodePoolRenderer.render(cr).getMetadata().getName()));
+                AgentRuntimeFixtures.rendered(cr, GpuNodePoolRenderer::render)
+                    .getMetadata()
+                    .getName()));
     assertThat(volume(pod, "model-cache").getPersistentVolumeClaim().getClaimName())
         .isEqualTo("support-model-cache");
     assertThat(volume(pod, "dshm").getEmptyDir().getMedium()).isEqualTo("Memory");
@@ -91,10 +93,14 @@ class InferenceRenderersTest {
   void withoutAModelCacheEveryPodDownloadsIntoScratchSpace() {
     AgentRuntime cr = withSpec(POOL);
 
-    PodSpec pod = InferenceDeploymentRenderer.render(cr).getSpec().getTemplate().getSpec();
+    PodSpec pod =
+        AgentRuntimeFixtures.rendered(cr, InferenceDeploymentRenderer::render)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
 
     assertThat(volume(pod, "model-cache").getEmptyDir()).isNotNull();
-    assertThat(ModelCacheRenderer.render(cr)).isEmpty();
+    assertThat(AgentRuntimeFixtures.rendered(cr, ModelCacheRenderer::render)).isEmpty();
   }
 
   @Test
@@ -140,7 +146,7 @@ class InferenceRenderersTest {
     var claim =
         cr.getSpec().getInference() == null
             ? Optional.<PersistentVolumeClaim>empty()
-            : ModelCacheRenderer.render(cr);
+            : AgentRuntimeFixtures.rendered(cr, ModelCacheRenderer::render);
 
     if (claim.isPresent() && claim.get().getSpec().getAccessModes().contains("ReadWriteMany")) {
       assertThat(claim.get().getSpec().getStorageClassName())
@@ -152,7 +158,9 @@ class InferenceRenderersTest {
   @Test
   void theHpaScalesOnQueueDepthAndNeverToZero() {
     var spec =
-        InferenceHpaRenderer.render(withSpec(POOL + "  replicas: {min: 0, max: 3}\n")).getSpec();
+        AgentRuntimeFixtures.rendered(
+                withSpec(POOL + "  replicas: {min: 0, max: 3}\n"), InferenceHpaRenderer::render)
+            .getSpec();
 
     assertThat(spec.getScaleTargetRef().getName()).isEqualTo("support-inference");
     assertThat(spec.getMinReplicas()).isEqualTo(1);
@@ -165,9 +173,11 @@ class InferenceRenderersTest {
   void kedaScalesToZeroAndIsWokenByTheRuntimesDemand() {
     GenericKubernetesResource scaled =
         generic(
-            InferenceScaledObjectRenderer.render(
+            AgentRuntimeFixtures.rendered(
                 withSpec(POOL + "  replicas: {min: 0, max: 3}\n"),
-                new RenderSettings(URI.create("http://prometheus:9090"))));
+                (cr, spec) ->
+                    InferenceScaledObjectRenderer.render(
+                        cr, spec, new RenderSettings(URI.create("http://prometheus:9090")))));
     Map<String, Object> spec = scaled.get("spec");
     List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
 
@@ -188,13 +198,14 @@ class InferenceRenderersTest {
   void theNodePoolOffersTaintedGpuNodesUpToTheLimitAndOnlyConsolidatesEmptyOnes() {
     GenericKubernetesResource pool =
         generic(
-            GpuNodePoolRenderer.render(
+            AgentRuntimeFixtures.rendered(
                 withSpec(
                     POOL
                         + """
                       gpu: {count: 1, instanceFamilies: [g6e], capacityType: spot}
                       nodePool: {nodeClassName: gpu, gpuLimit: 6}
-                    """)));
+                    """),
+                GpuNodePoolRenderer::render));
 
     assertThat(pool.getMetadata().getName()).isEqualTo(ResourceNames.gpuNodePool(withSpec(POOL)));
     assertThat(pool.getMetadata().getNamespace()).as("cluster-scoped").isNull();
@@ -223,14 +234,15 @@ class InferenceRenderersTest {
   @Test
   void theNodePoolLabelsItsNodesOutsideTheDomainsKarpenterReserves() {
     AgentRuntime cr = withSpec(POOL);
-    GenericKubernetesResource pool = generic(GpuNodePoolRenderer.render(cr));
+    GenericKubernetesResource pool =
+        generic(AgentRuntimeFixtures.rendered(cr, GpuNodePoolRenderer::render));
 
     Map<String, String> nodeLabels = pool.get("spec", "template", "metadata", "labels");
     assertThat(nodeLabels)
         .as("Karpenter 1.0 to 1.8 refuse template labels in kubernetes.io, k8s.io, karpenter.sh")
         .isEqualTo(Map.of("agentruntime.io/node-pool", pool.getMetadata().getName()));
     assertThat(
-            InferenceDeploymentRenderer.render(cr)
+            AgentRuntimeFixtures.rendered(cr, InferenceDeploymentRenderer::render)
                 .getSpec()
                 .getTemplate()
                 .getSpec()
@@ -247,11 +259,17 @@ class InferenceRenderersTest {
   }
 
   private static String strategy(String specYaml) {
-    return InferenceDeploymentRenderer.render(withSpec(specYaml)).getSpec().getStrategy().getType();
+    return AgentRuntimeFixtures.rendered(withSpec(specYaml), InferenceDeploymentRenderer::render)
+        .getSpec()
+        .getStrategy()
+        .getType();
   }
 
   private static List<String> accessModes(String specYaml) {
-    return ModelCacheRenderer.render(withSpec(specYaml)).orElseThrow().getSpec().getAccessModes();
+    return AgentRuntimeFixtures.rendered(withSpec(specYaml), ModelCacheRenderer::render)
+        .orElseThrow()
+        .getSpec()
+        .getAccessModes();
   }
 
   private static Volume volume(PodSpec pod, String name) {

@@ -24,7 +24,8 @@ class RuntimeConfigMapRendererTest {
 
   @Test
   void holdsTheConfigFileUnderItsKey() {
-    ConfigMap configMap = RuntimeConfigMapRenderer.render(minimal());
+    ConfigMap configMap =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeConfigMapRenderer::render);
 
     assertThat(configMap.getMetadata().getName()).isEqualTo("support-config");
     assertThat(configMap.getMetadata().getNamespace()).isEqualTo("agents");
@@ -35,10 +36,13 @@ class RuntimeConfigMapRendererTest {
   @Test
   void theRuntimeReadsBackTheConfigurationRendered() throws Exception {
     AgentRuntime cr = example("full");
-    String yaml = RuntimeConfigMapRenderer.render(cr).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
 
     assertThat(RuntimeConfigFormat.read(yaml, Path.of("/etc/agent-runtime")))
-        .isEqualTo(RuntimeConfigMapRenderer.runtimeConfig(cr));
+        .isEqualTo(AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::runtimeConfig));
   }
 
   @Test
@@ -119,7 +123,10 @@ class RuntimeConfigMapRendererTest {
                 url: https://docs.example/mcp
                 timeout: 5s
             """);
-    String yaml = RuntimeConfigMapRenderer.render(gateway).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(gateway, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
 
     assertThat(RuntimeConfigFormat.read(yaml, Path.of("/etc/agent-runtime")).mcpServers())
         .extracting(server -> server.path() + " " + server.url() + " " + server.timeout())
@@ -147,7 +154,9 @@ class RuntimeConfigMapRendererTest {
             """);
     RuntimeConfig config =
         RuntimeConfigFormat.read(
-            RuntimeConfigMapRenderer.render(traced).getData().get("runtime.yaml"),
+            AgentRuntimeFixtures.rendered(traced, RuntimeConfigMapRenderer::render)
+                .getData()
+                .get("runtime.yaml"),
             Path.of("/etc/agent-runtime"));
 
     assertThat(config.intents().getFirst().streaming())
@@ -211,12 +220,16 @@ class RuntimeConfigMapRendererTest {
 
   @Test
   void rendersTheSameTextEveryTime() {
-    assertThat(RuntimeConfigMapRenderer.render(example("full")))
-        .isEqualTo(RuntimeConfigMapRenderer.render(example("full")));
+    assertThat(AgentRuntimeFixtures.rendered(example("full"), RuntimeConfigMapRenderer::render))
+        .isEqualTo(
+            AgentRuntimeFixtures.rendered(example("full"), RuntimeConfigMapRenderer::render));
   }
 
   private static JsonNode config(AgentRuntime cr) throws IOException {
-    String yaml = RuntimeConfigMapRenderer.render(cr).getData().get("runtime.yaml");
+    String yaml =
+        AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::render)
+            .getData()
+            .get("runtime.yaml");
     return new YAMLMapper().readTree(yaml);
   }
 

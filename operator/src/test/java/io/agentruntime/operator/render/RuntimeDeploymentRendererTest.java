@@ -28,14 +28,19 @@ class RuntimeDeploymentRendererTest {
 
   @Test
   void leavesTheReplicaCountToTheAutoscaler() {
-    Deployment deployment = RuntimeDeploymentRenderer.render(minimal());
+    Deployment deployment =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render);
 
     assertThat(deployment.getSpec().getReplicas()).isNull();
   }
 
   @Test
   void hardensThePodAndContainer() {
-    PodSpec pod = RuntimeDeploymentRenderer.render(minimal()).getSpec().getTemplate().getSpec();
+    PodSpec pod =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
     Container runtime = pod.getContainers().getFirst();
 
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
@@ -76,7 +81,8 @@ class RuntimeDeploymentRendererTest {
 
   @Test
   void drainsBeforeStoppingAndLeavesTimeForGracefulShutdown() {
-    Deployment deployment = RuntimeDeploymentRenderer.render(minimal());
+    Deployment deployment =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render);
     Container runtime = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
     long drain = runtime.getLifecycle().getPreStop().getSleep().getSeconds();
 
@@ -87,7 +93,11 @@ class RuntimeDeploymentRendererTest {
 
   @Test
   void spreadsPodsOverZonesAndNodes() {
-    PodSpec pod = RuntimeDeploymentRenderer.render(minimal()).getSpec().getTemplate().getSpec();
+    PodSpec pod =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
 
     assertThat(pod.getTopologySpreadConstraints())
         .extracting(TopologySpreadConstraint::getTopologyKey)
@@ -97,7 +107,7 @@ class RuntimeDeploymentRendererTest {
             spread ->
                 assertThat(spread.getLabelSelector().getMatchLabels())
                     .isEqualTo(
-                        RuntimeDeploymentRenderer.render(minimal())
+                        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render)
                             .getSpec()
                             .getSelector()
                             .getMatchLabels()));
@@ -105,7 +115,8 @@ class RuntimeDeploymentRendererTest {
 
   @Test
   void selectsItsPodsByInstanceAndComponent() {
-    Deployment deployment = RuntimeDeploymentRenderer.render(minimal());
+    Deployment deployment =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeDeploymentRenderer::render);
 
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
         .containsEntry("app.kubernetes.io/instance", "support")
@@ -155,7 +166,7 @@ class RuntimeDeploymentRendererTest {
   }
 
   private static Container container(AgentRuntime cr) {
-    return RuntimeDeploymentRenderer.render(cr)
+    return AgentRuntimeFixtures.rendered(cr, RuntimeDeploymentRenderer::render)
         .getSpec()
         .getTemplate()
         .getSpec()
@@ -164,7 +175,7 @@ class RuntimeDeploymentRendererTest {
   }
 
   private static String configHash(AgentRuntime cr) {
-    return RuntimeDeploymentRenderer.render(cr)
+    return AgentRuntimeFixtures.rendered(cr, RuntimeDeploymentRenderer::render)
         .getSpec()
         .getTemplate()
         .getMetadata()

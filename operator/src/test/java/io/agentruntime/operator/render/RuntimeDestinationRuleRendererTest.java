@@ -21,7 +21,9 @@ class RuntimeDestinationRuleRendererTest {
 
   @Test
   void appliesTheDefaultCircuitBreakerToTheRuntimeService() {
-    DestinationRule rule = RuntimeDestinationRuleRenderer.render(withSpec(RUNTIME + "mesh: {}"));
+    DestinationRule rule =
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "mesh: {}"), RuntimeDestinationRuleRenderer::render);
     TrafficPolicy policy = rule.getSpec().getTrafficPolicy();
 
     assertThat(rule.getMetadata().getName()).isEqualTo("support");
@@ -46,7 +48,8 @@ class RuntimeDestinationRuleRendererTest {
   @Test
   void ejectsAPodOnlyForItsOwnFailuresNeverForTheRuntimesAnswers() {
     OutlierDetection detection =
-        RuntimeDestinationRuleRenderer.render(withSpec(RUNTIME + "mesh: {}"))
+        AgentRuntimeFixtures.rendered(
+                withSpec(RUNTIME + "mesh: {}"), RuntimeDestinationRuleRenderer::render)
             .getSpec()
             .getTrafficPolicy()
             .getOutlierDetection();
@@ -66,7 +69,7 @@ class RuntimeDestinationRuleRendererTest {
   @Test
   void takesEveryCircuitBreakerSettingFromTheSpec() {
     DestinationRule rule =
-        RuntimeDestinationRuleRenderer.render(
+        AgentRuntimeFixtures.rendered(
             withSpec(
                 RUNTIME
                     + """
@@ -78,7 +81,8 @@ class RuntimeDestinationRuleRendererTest {
                         maxEjectionPercent: 20
                         maxConnections: 64
                         maxPendingRequests: 16
-                    """));
+                    """),
+            RuntimeDestinationRuleRenderer::render);
     TrafficPolicy policy = rule.getSpec().getTrafficPolicy();
 
     assertThat(policy.getConnectionPool().getTcp().getMaxConnections()).isEqualTo(64);
@@ -95,8 +99,9 @@ class RuntimeDestinationRuleRendererTest {
   @Test
   void failsOverAlongTheRegionsInOrderOfPreference() {
     DestinationRule rule =
-        RuntimeDestinationRuleRenderer.render(
-            withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2, eu-west-1]}"));
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2, eu-west-1]}"),
+            RuntimeDestinationRuleRenderer::render);
     var locality = rule.getSpec().getTrafficPolicy().getLoadBalancer().getLocalityLbSetting();
 
     assertThat(locality.getEnabled()).isTrue();
@@ -113,8 +118,9 @@ class RuntimeDestinationRuleRendererTest {
   @Test
   void keepsOutlierDetectionWhenOnlyFailoverIsSet() {
     DestinationRule rule =
-        RuntimeDestinationRuleRenderer.render(
-            withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}"));
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "failover: {regions: [us-east-1, us-west-2]}"),
+            RuntimeDestinationRuleRenderer::render);
 
     OutlierDetection detection = rule.getSpec().getTrafficPolicy().getOutlierDetection();
     assertThat(detection.getSplitExternalLocalOriginErrors()).isTrue();
@@ -124,7 +130,8 @@ class RuntimeDestinationRuleRendererTest {
   @Test
   void leavesLoadBalancingToIstioWithoutFailover() {
     DestinationRule rule =
-        RuntimeDestinationRuleRenderer.render(withSpec(RUNTIME + "mesh: {timeout: 10s}"));
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "mesh: {timeout: 10s}"), RuntimeDestinationRuleRenderer::render);
 
     assertThat(rule.getSpec().getTrafficPolicy().getLoadBalancer()).isNull();
     assertThat(rule.getSpec().getTrafficPolicy().getOutlierDetection()).isNotNull();

@@ -20,7 +20,8 @@ class RuntimeHpaRendererTest {
 
   @Test
   void scalesTheRuntimeDeploymentWithTheOriginalSystemsDefaults() {
-    HorizontalPodAutoscaler hpa = RuntimeHpaRenderer.render(minimal());
+    HorizontalPodAutoscaler hpa =
+        AgentRuntimeFixtures.rendered(minimal(), RuntimeHpaRenderer::render);
     HorizontalPodAutoscalerSpec spec = hpa.getSpec();
 
     assertThat(hpa.getApiVersion()).isEqualTo("autoscaling/v2");
@@ -37,7 +38,7 @@ class RuntimeHpaRendererTest {
   @Test
   void takesBoundsAndTuningFromTheSpec() {
     HorizontalPodAutoscalerSpec spec =
-        RuntimeHpaRenderer.render(
+        AgentRuntimeFixtures.rendered(
                 withSpec(
                     BASE
                         + """
@@ -46,7 +47,8 @@ class RuntimeHpaRendererTest {
                           targetCPUUtilization: 75
                           scaleUpStabilizationSeconds: 15
                           scaleDownStabilizationSeconds: 900
-                        """))
+                        """),
+                RuntimeHpaRenderer::render)
             .getSpec();
 
     assertThat(spec.getMinReplicas()).isEqualTo(3);
@@ -59,7 +61,9 @@ class RuntimeHpaRendererTest {
   @Test
   void raisesTheDefaultMaximumToAMinimumAboveIt() {
     HorizontalPodAutoscalerSpec spec =
-        RuntimeHpaRenderer.render(withSpec(BASE + "replicas: {min: 12}\n")).getSpec();
+        AgentRuntimeFixtures.rendered(
+                withSpec(BASE + "replicas: {min: 12}\n"), RuntimeHpaRenderer::render)
+            .getSpec();
 
     assertThat(spec.getMinReplicas()).isEqualTo(12);
     assertThat(spec.getMaxReplicas()).isEqualTo(12);
@@ -69,7 +73,7 @@ class RuntimeHpaRendererTest {
   void neverWritesDefaultsBackIntoTheSpec() {
     var cr = minimal();
 
-    RuntimeHpaRenderer.render(cr);
+    AgentRuntimeFixtures.rendered(cr, RuntimeHpaRenderer::render);
 
     assertThat(cr.getSpec().getReplicas()).isNull();
     assertThat(cr.getSpec().getAutoscaling()).isNull();

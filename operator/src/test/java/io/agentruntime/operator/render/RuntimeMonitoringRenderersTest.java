@@ -51,7 +51,7 @@ class RuntimeMonitoringRenderersTest {
   void theProbesAndTheScrapeUseTheManagementPortTheConfigurationOpens() throws Exception {
     AgentRuntime cr = AgentRuntimeFixtures.minimal();
     Container container =
-        RuntimeDeploymentRenderer.render(cr)
+        AgentRuntimeFixtures.rendered(cr, RuntimeDeploymentRenderer::render)
             .getSpec()
             .getTemplate()
             .getSpec()
@@ -59,7 +59,10 @@ class RuntimeMonitoringRenderersTest {
             .getFirst();
     JsonNode config =
         new YAMLMapper()
-            .readTree(RuntimeConfigMapRenderer.render(cr).getData().get(ResourceNames.CONFIG_KEY));
+            .readTree(
+                AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::render)
+                    .getData()
+                    .get(ResourceNames.CONFIG_KEY));
 
     assertThat(config.at("/server/management/port").asInt())
         .isEqualTo(ResourceNames.RUNTIME_MANAGEMENT_PORT);
@@ -183,7 +186,11 @@ class RuntimeMonitoringRenderersTest {
 
   /** The rules of the PrometheusRule's only group. */
   static List<Map<String, Object>> rules(AgentRuntime cr) {
-    List<?> groups = (List<?>) RuntimePrometheusRuleRenderer.render(cr).getSpec().get("groups");
+    List<?> groups =
+        (List<?>)
+            AgentRuntimeFixtures.rendered(cr, RuntimePrometheusRuleRenderer::render)
+                .getSpec()
+                .get("groups");
     assertThat(groups).hasSize(1);
     return cast(((Map<?, ?>) groups.getFirst()).get("rules"));
   }

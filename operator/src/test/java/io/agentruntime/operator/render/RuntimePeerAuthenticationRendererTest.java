@@ -19,7 +19,8 @@ class RuntimePeerAuthenticationRendererTest {
   void requiresMutualTlsOfTheRuntimePodsByDefault() {
     var cr = withSpec(RUNTIME + "mesh: {}");
 
-    PeerAuthentication authentication = RuntimePeerAuthenticationRenderer.render(cr);
+    PeerAuthentication authentication =
+        AgentRuntimeFixtures.rendered(cr, RuntimePeerAuthenticationRenderer::render);
 
     assertThat(authentication.getSpec().getMtls().getMode())
         .isEqualTo(PeerAuthenticationMutualTLSMode.STRICT);
@@ -30,7 +31,9 @@ class RuntimePeerAuthenticationRendererTest {
   @Test
   void relaxesToPermissiveWhenTheSpecSaysSo() {
     PeerAuthentication authentication =
-        RuntimePeerAuthenticationRenderer.render(withSpec(RUNTIME + "mesh: {mtls: PERMISSIVE}"));
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "mesh: {mtls: PERMISSIVE}"),
+            RuntimePeerAuthenticationRenderer::render);
 
     assertThat(authentication.getSpec().getMtls().getMode())
         .isEqualTo(PeerAuthenticationMutualTLSMode.PERMISSIVE);

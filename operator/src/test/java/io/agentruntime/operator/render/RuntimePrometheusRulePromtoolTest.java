@@ -57,7 +57,8 @@ class RuntimePrometheusRulePromtoolTest {
             intents: [{name: ping, backend: {echo: {}}}]
             monitoring: {expectedRequestsPerMinute: 1000}
             """);
-    Map<String, Object> spec = RuntimePrometheusRuleRenderer.render(cr).getSpec();
+    Map<String, Object> spec =
+        AgentRuntimeFixtures.rendered(cr, RuntimePrometheusRuleRenderer::render).getSpec();
     rules = RuntimeMonitoringRenderersTest.rules(cr);
     ruleFile = dir.resolve("rules.yaml");
     YAML.writeValue(ruleFile.toFile(), spec);

@@ -18,7 +18,9 @@ class RuntimeVirtualServiceRendererTest {
 
   @Test
   void routesTheRuntimeServiceWithTheDefaultTimeoutAndSafeRetries() {
-    VirtualService service = RuntimeVirtualServiceRenderer.render(withSpec(RUNTIME + "mesh: {}"));
+    VirtualService service =
+        AgentRuntimeFixtures.rendered(
+            withSpec(RUNTIME + "mesh: {}"), RuntimeVirtualServiceRenderer::render);
     HTTPRoute route = service.getSpec().getHttp().getFirst();
 
     assertThat(service.getSpec().getHosts()).containsExactly("support.agents.svc.cluster.local");
@@ -42,7 +44,7 @@ class RuntimeVirtualServiceRendererTest {
   @Test
   void byDefaultTheMeshOutlastsTheSlowestIntent() {
     HTTPRoute route =
-        RuntimeVirtualServiceRenderer.render(
+        AgentRuntimeFixtures.rendered(
                 withSpec(
                     """
                     image: ghcr.io/agentruntime/runtime:0.1.0
@@ -50,7 +52,8 @@ class RuntimeVirtualServiceRendererTest {
                       - {name: ping, backend: {echo: {}}, timeout: 2s}
                       - {name: summarize, backend: {echo: {}}, timeout: 2m}
                     mesh: {}
-                    """))
+                    """),
+                RuntimeVirtualServiceRenderer::render)
             .getSpec()
             .getHttp()
             .getFirst();
@@ -58,13 +61,14 @@ class RuntimeVirtualServiceRendererTest {
     assertThat(route.getTimeout()).isEqualTo("125s");
     assertThat(route.getRetries().getPerTryTimeout()).isEqualTo("125s");
     assertThat(
-            RuntimeVirtualServiceRenderer.render(
+            AgentRuntimeFixtures.rendered(
                     withSpec(
                         """
                         image: ghcr.io/agentruntime/runtime:0.1.0
                         intents: [{name: ping, backend: {echo: {}}, timeout: 2s}]
                         mesh: {}
-                        """))
+                        """),
+                    RuntimeVirtualServiceRenderer::render)
                 .getSpec()
                 .getHttp()
                 .getFirst()
@@ -82,7 +86,7 @@ class RuntimeVirtualServiceRendererTest {
   @Test
   void aStreamingIntentIsNeverCutOrRetriedByTheMesh() {
     HTTPRoute route =
-        RuntimeVirtualServiceRenderer.render(
+        AgentRuntimeFixtures.rendered(
                 withSpec(
                     """
                     image: ghcr.io/agentruntime/runtime:0.1.0
@@ -91,7 +95,8 @@ class RuntimeVirtualServiceRendererTest {
                       - {name: chat, backend: {inference: {}}, timeout: 10m}
                     inference: {image: vllm/vllm-openai:v0.11.0, model: m}
                     mesh: {}
-                    """))
+                    """),
+                RuntimeVirtualServiceRenderer::render)
             .getSpec()
             .getHttp()
             .getFirst();
@@ -104,14 +109,15 @@ class RuntimeVirtualServiceRendererTest {
   @Test
   void takesTheTimeoutAndRetriesFromTheSpec() {
     HTTPRoute route =
-        RuntimeVirtualServiceRenderer.render(
+        AgentRuntimeFixtures.rendered(
                 withSpec(
                     RUNTIME
                         + """
                         mesh:
                           timeout: 8s
                           retries: {attempts: 0, perTryTimeout: 4s, retryOn: connect-failure}
-                        """))
+                        """),
+                RuntimeVirtualServiceRenderer::render)
             .getSpec()
             .getHttp()
             .getFirst();
@@ -128,7 +134,7 @@ class RuntimeVirtualServiceRendererTest {
         withSpec(RUNTIME + "mesh: {retries: {retryOn: \"connect-failure, 5xx,gateway-error\"}}");
 
     String retryOn =
-        RuntimeVirtualServiceRenderer.render(cr)
+        AgentRuntimeFixtures.rendered(cr, RuntimeVirtualServiceRenderer::render)
             .getSpec()
             .getHttp()
             .getFirst()
@@ -136,7 +142,7 @@ class RuntimeVirtualServiceRendererTest {
             .getRetryOn();
 
     assertThat(retryOn).isEqualTo("connect-failure,5xx,gateway-error");
-    assertThat(AgentRuntimeDefaults.retryOn(cr.getSpec()).unsafe())
+    assertThat(EffectiveSpec.of(cr.getSpec()).mesh().retryOn().unsafe())
         .containsExactly("5xx", "gateway-error");
   }
 }

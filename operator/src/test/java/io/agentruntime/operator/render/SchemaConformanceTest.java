@@ -178,15 +178,18 @@ class SchemaConformanceTest {
   @Test
   void kedaScaledObjectMatchesTheKedaSchema() throws IOException {
     HasMetadata scaled =
-        InferenceScaledObjectRenderer.render(
-            AgentRuntimeFixtures.example("full"), RenderSettings.DEFAULTS);
+        AgentRuntimeFixtures.rendered(
+            AgentRuntimeFixtures.example("full"),
+            (cr, spec) -> InferenceScaledObjectRenderer.render(cr, spec, RenderSettings.DEFAULTS));
 
     assertThat(violations(kubernetesSchema(scaled), scaled)).isEmpty();
   }
 
   @Test
   void prometheusOperatorSchemasRejectAMistypedRuleAndEndpoint() throws IOException {
-    HasMetadata rule = RuntimePrometheusRuleRenderer.render(AgentRuntimeFixtures.minimal());
+    HasMetadata rule =
+        AgentRuntimeFixtures.rendered(
+            AgentRuntimeFixtures.minimal(), RuntimePrometheusRuleRenderer::render);
     ObjectNode ruleTree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(rule));
     ((ObjectNode) ruleTree.at("/spec/groups/0/rules/0")).put("for", "five minutes");
     HasMetadata monitor = RuntimeServiceMonitorRenderer.render(AgentRuntimeFixtures.minimal());
@@ -204,7 +207,9 @@ class SchemaConformanceTest {
   @Test
   void openApiFallbackRejectsAMistypedField() throws IOException {
     PersistentVolumeClaim claim =
-        ModelCacheRenderer.render(AgentRuntimeFixtures.example("full")).orElseThrow();
+        AgentRuntimeFixtures.rendered(
+                AgentRuntimeFixtures.example("full"), ModelCacheRenderer::render)
+            .orElseThrow();
     ObjectNode tree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(claim));
     ((ObjectNode) tree.path("spec")).put("accessModes", "ReadWriteOnce");
 
@@ -217,7 +222,8 @@ class SchemaConformanceTest {
   @Test
   void schemaCheckRejectsAMistypedField() throws IOException {
     Deployment deployment =
-        RuntimeDeploymentRenderer.render(AgentRuntimeFixtures.example("minimal"));
+        AgentRuntimeFixtures.rendered(
+            AgentRuntimeFixtures.example("minimal"), RuntimeDeploymentRenderer::render);
     ObjectNode tree = (ObjectNode) JSON.readTree(SERIALIZATION.asJson(deployment));
     ((ObjectNode) tree.path("spec")).put("replicas", "two");
     ((ObjectNode) tree.path("spec")).put("replica", 2);

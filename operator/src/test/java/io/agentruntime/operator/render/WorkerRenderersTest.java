@@ -99,9 +99,9 @@ class WorkerRenderersTest {
   @Test
   void theWorkersRunTheRuntimeImageInItsWorkerRoleWithTheSameConfiguration() {
     AgentRuntime cr = withAsync("async: {queue: {url: \"%s\"}}".formatted(QUEUE_URL));
-    Deployment runtime = RuntimeDeploymentRenderer.render(cr);
+    Deployment runtime = AgentRuntimeFixtures.rendered(cr, RuntimeDeploymentRenderer::render);
 
-    Deployment workers = WorkerDeploymentRenderer.render(cr);
+    Deployment workers = AgentRuntimeFixtures.rendered(cr, WorkerDeploymentRenderer::render);
 
     Container container = workers.getSpec().getTemplate().getSpec().getContainers().getFirst();
     assertThat(container.getImage()).isEqualTo(cr.getSpec().getImage());
@@ -131,7 +131,10 @@ class WorkerRenderersTest {
             "async: {queue: {url: \"%s\", visibilityTimeout: 2m}, workers: {messagesPerWorker: 9}}"
                 .formatted(QUEUE_URL));
 
-    var async = RuntimeConfigMapRenderer.runtimeConfig(cr).async().orElseThrow();
+    var async =
+        AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::runtimeConfig)
+            .async()
+            .orElseThrow();
 
     assertThat(async.queue().toString()).contains(QUEUE_URL).contains("eu-west-1");
     assertThat(async.records().displayName()).isEqualTo("dynamodb");
@@ -150,7 +153,8 @@ class WorkerRenderersTest {
     assertThat(names(objects, Deployment.class)).containsExactly("support");
     assertThat(names(objects, ServiceAccount.class)).containsExactly("support", "support-worker");
     assertThat(objects).noneMatch(o -> o instanceof ScaledObject);
-    assertThat(RuntimeConfigMapRenderer.runtimeConfig(cr).async()).isEmpty();
+    assertThat(AgentRuntimeFixtures.rendered(cr, RuntimeConfigMapRenderer::runtimeConfig).async())
+        .isEmpty();
   }
 
   @Test
@@ -158,7 +162,7 @@ class WorkerRenderersTest {
     AgentRuntime cr =
         withAsync("async: {queue: {name: support-dispatches, region: eu-west-1, create: true}}");
 
-    assertThat(AsyncDefaults.maxReceiveCount(cr))
+    assertThat(AsyncDefaults.maxReceiveCount(EffectiveSpec.of(cr.getSpec())))
         .as("the most attempts of any intent (7), its failing receive, and room for outages")
         .isEqualTo(7 + 1 + AsyncIntentConfig.STORE_OUTAGE_RECEIVES);
   }
@@ -176,7 +180,10 @@ class WorkerRenderersTest {
     List<HasMetadata> objects = AgentRuntimeRenderer.render(AgentRuntimeFixtures.minimal());
 
     assertThat(objects).noneMatch(o -> o.getMetadata().getName().endsWith("-worker"));
-    assertThat(RuntimeConfigMapRenderer.runtimeConfig(AgentRuntimeFixtures.minimal()).async())
+    assertThat(
+            AgentRuntimeFixtures.rendered(
+                    AgentRuntimeFixtures.minimal(), RuntimeConfigMapRenderer::runtimeConfig)
+                .async())
         .isEmpty();
   }
 

@@ -27,19 +27,6 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
-  void requiresAnImage() {
-    assertThat(errors(withSpec(ECHO_INTENT))).containsExactly("spec.image: is required");
-  }
-
-  @Test
-  void requiresASpec() {
-    AgentRuntime cr = AgentRuntimeFixtures.minimal();
-    cr.setSpec(null);
-
-    assertThat(errors(cr)).containsExactly("spec: is required");
-  }
-
-  @Test
   void rejectsNamesWhoseDerivedNamesWouldNotFit() {
     AgentRuntime cr = AgentRuntimeFixtures.minimal();
     cr.getMetadata().setName("a".repeat(52));
@@ -48,34 +35,9 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
-  void rejectsMinimumAboveMaximum() {
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "replicas: {min: 5, max: 3}\n")))
-        .containsExactly("spec.replicas: min (5) must not exceed max (3)");
-  }
-
-  @Test
-  void rejectsReplicaBoundsOutOfRange() {
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "replicas: {min: 0}\n")))
-        .containsExactly("spec.replicas.min: must be between 1 and 1000, got 0");
-  }
-
-  @Test
-  void rejectsACpuTargetAbove100Percent() {
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "autoscaling: {targetCPUUtilization: 150}\n")))
-        .containsExactly(
-            "spec.autoscaling.targetCPUUtilization: must be between 1 and 100, got 150");
-  }
-
-  @Test
   void rejectsANonPositiveResourceQuantity() {
     assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "resources: {requests: {cpu: \"0\"}}\n")))
         .containsExactly("spec.resources.requests.cpu: must be greater than zero, got 0");
-  }
-
-  @Test
-  void requiresAnIntent() {
-    assertThat(errors(withSpec(IMAGE + "intents: []\n")))
-        .containsExactly("spec.intents: at least one intent is required");
   }
 
   @Test
@@ -114,19 +76,19 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
-  void tracingNeedsAnHttpEndpointAndARatioOfAtMostOne() {
+  void tracingNeedsAnEndpointThatParsesAsAUrl() {
     String intents =
         """
         intents:
           - name: ping
             backend: {echo: {}}
-        tracing: {endpoint: "otel-collector:4317", samplingRatio: 2}
+        tracing: {endpoint: "http://otel collector:4318"}
         """;
 
     assertThat(errors(withSpec(IMAGE + intents)))
-        .containsExactly(
-            "spec.tracing.endpoint: must be an absolute http(s) URL, got 'otel-collector:4317'",
-            "spec.tracing.samplingRatio: must be between 0 and 1, got 2.0");
+        .singleElement()
+        .asString()
+        .startsWith("spec.tracing.endpoint: 'http://otel collector:4318' is not a URL");
   }
 
   /** The runtime refuses a zero timeout: its pods would never start. */
@@ -145,61 +107,21 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
-  void rejectsInvalidAndDuplicateIntentNames() {
-    String intents =
-        """
-        intents:
-          - name: ping
-            backend: {echo: {}}
-          - name: ping
-            backend: {echo: {}}
-          - name: "call reasoning"
-            backend: {echo: {}}
-        """;
-
-    assertThat(errors(withSpec(IMAGE + intents)))
-        .containsExactly(
-            "spec.intents[1].name: 'ping' is already used by another intent",
-            "spec.intents[2].name: 'call reasoning' must be 1-64 letters, digits, '_', '.' or '-'");
-  }
-
-  @Test
   void namesTheMcpServerAtFault() {
     String servers =
         """
         mcpServers:
           - name: github
             url: http://github-mcp:8080/mcp
-          - name: github
-            url: http://other:8080/mcp
-          - name: Docs
+          - name: docs
             url: /mcp
             timeout: 0s
         """;
 
     assertThat(errors(withSpec(IMAGE + ECHO_INTENT + servers)))
         .containsExactly(
-            "spec.mcpServers[1].name: 'github' is already used by another MCP server",
-            "spec.mcpServers[2].name: 'Docs' must be a DNS label (a-z, 0-9, '-')",
-            "spec.mcpServers[2].url: '/mcp' must be an absolute http:// or https:// URL",
-            "spec.mcpServers[2].timeout: must be greater than zero");
-  }
-
-  @Test
-  void requiresExactlyOneBackendPerIntent() {
-    String intents =
-        """
-        intents:
-          - name: both
-            backend: {echo: {}, url: "http://tools:8080"}
-          - name: none
-            backend: {}
-        """;
-
-    assertThat(errors(withSpec(IMAGE + intents)))
-        .containsExactly(
-            "spec.intents[0].backend: set exactly one of url, inference or echo, found 2",
-            "spec.intents[1].backend: set exactly one of url, inference or echo, found 0");
+            "spec.mcpServers[1].url: '/mcp' must be an absolute http:// or https:// URL",
+            "spec.mcpServers[1].timeout: must be greater than zero");
   }
 
   @Test
@@ -251,41 +173,12 @@ class AgentRuntimeValidatorTest {
   }
 
   @Test
-  void dynamoDbStoreNeedsATableAndARealRegion() {
-    assertThat(
-            errors(
-                withSpec(
-                    IMAGE
-                        + ECHO_INTENT
-                        + "governance: {store: {dynamodb: {table: '', region: Virginia}}}\n")))
-        .containsExactly(
-            "spec.governance.store.dynamodb.table: is required",
-            "spec.governance.store.dynamodb.region: 'Virginia' is not an AWS region such as"
-                + " us-east-1");
-  }
-
-  @Test
-  void anInferencePriceIsADecimalString() {
-    String intents =
-        """
-        intents:
-          - name: call_reasoning
-            backend: {inference: {price: {promptPerMillion: "0.15 USD"}}}
-        inference: {image: vllm/vllm-openai:v0.11.0, model: m}
-        """;
-
-    assertThat(errors(withSpec(IMAGE + intents)))
-        .containsExactly(
-            "spec.intents[0].backend.inference.price.promptPerMillion: '0.15 USD' must be dollars"
-                + " such as \"0.15\" (a decimal string)",
-            "spec.intents[0].backend.inference.price.completionPerMillion: is required");
-  }
-
-  @Test
-  void inferencePoolNeedsImageModelAndEnoughGpus() {
+  void inferencePoolNeedsEnoughGpusAndACache() {
     String inference =
         """
         inference:
+          image: vllm/vllm-openai:v0.11.0
+          model: m
           gpu: {count: 4}
           nodePool: {gpuLimit: 2}
           modelCache: {size: 0Gi}
@@ -293,27 +186,8 @@ class AgentRuntimeValidatorTest {
 
     assertThat(errors(withSpec(IMAGE + ECHO_INTENT + inference)))
         .containsExactly(
-            "spec.inference.image: is required",
-            "spec.inference.model: is required",
             "spec.inference.nodePool.gpuLimit: must be at least the GPUs of one replica (4), got 2",
             "spec.inference.modelCache.size: must be greater than zero, got 0Gi");
-  }
-
-  @Test
-  void onlyTheInferencePoolMayScaleToZero() {
-    String pool =
-        """
-        inference:
-          image: vllm/vllm-openai:v0.11.0
-          model: m
-          replicas: {min: 0, max: 2}
-        """;
-
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + pool))).isEmpty();
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + "replicas: {min: 0}\n")))
-        .containsExactly("spec.replicas.min: must be between 1 and 1000, got 0");
-    assertThat(errors(withSpec(IMAGE + ECHO_INTENT + pool.replace("max: 2", "max: 101"))))
-        .containsExactly("spec.inference.replicas.max: must be between 1 and 100, got 101");
   }
 
   @Test
@@ -322,15 +196,12 @@ class AgentRuntimeValidatorTest {
         """
         mesh:
           timeout: 10s
-          retries: {attempts: 20, perTryTimeout: 15s}
-          circuitBreaker: {maxEjectionPercent: 150}
+          retries: {attempts: 2, perTryTimeout: 15s}
         """;
 
     assertThat(errors(withSpec(IMAGE + ECHO_INTENT + mesh)))
         .containsExactly(
-            "spec.mesh.retries.attempts: must be between 0 and 10, got 20",
-            "spec.mesh.retries.perTryTimeout: must not exceed spec.mesh.timeout (10000ms)",
-            "spec.mesh.circuitBreaker.maxEjectionPercent: must be between 0 and 100, got 150");
+            "spec.mesh.retries.perTryTimeout: must not exceed spec.mesh.timeout (10000ms)");
   }
 
   @Test
@@ -402,17 +273,19 @@ class AgentRuntimeValidatorTest {
   void reportsEveryProblemAtOnce() {
     String spec =
         """
-        replicas: {min: 5, max: 3}
+        image: "ghcr.io/agentruntime/runtime: 0.1.0"
         intents:
           - name: ping
-            backend: {}
+            backend: {inference: {}}
+        governance: {refreshInterval: 1m, maxStaleness: 30s}
         """;
 
     assertThat(errors(withSpec(spec)))
         .containsExactly(
-            "spec.image: is required",
-            "spec.replicas: min (5) must not exceed max (3)",
-            "spec.intents[0].backend: set exactly one of url, inference or echo, found 0");
+            "spec.image: must not contain whitespace",
+            "spec.intents[0].backend.inference: requires spec.inference (the inference pool to"
+                + " call)",
+            "spec.governance.maxStaleness: must be at least refreshInterval (1m)");
   }
 
   private static List<String> errors(AgentRuntime cr) {

@@ -1,38 +1,26 @@
 package io.agentruntime.operator.api.v1alpha1;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Summary of an AgentRuntime's state. */
-public enum AgentRuntimePhase {
+public enum AgentRuntimePhase implements ResourceValue {
   /** Accepted, nothing applied yet. */
-  PENDING("Pending"),
+  @JsonProperty("Pending")
+  PENDING,
 
   /** Objects applied, pods rolling out. */
-  PROGRESSING("Progressing"),
+  @JsonProperty("Progressing")
+  PROGRESSING,
 
   /** Every component is available. */
-  READY("Ready"),
+  @JsonProperty("Ready")
+  READY,
 
   /** Applied, but a component is unavailable. */
-  DEGRADED("Degraded"),
+  @JsonProperty("Degraded")
+  DEGRADED,
 
   /** The spec is invalid; nothing was changed. */
-  INVALID("Invalid");
-
-  private final String value;
-
-  AgentRuntimePhase(String value) {
-    this.value = value;
-  }
-
-  /** The value as written in the resource. */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    return value;
-  }
+  @JsonProperty("Invalid")
+  INVALID;
 }

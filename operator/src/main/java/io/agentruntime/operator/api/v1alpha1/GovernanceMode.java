@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.agentruntime.governance.EnforcementMode;
 
 /** Whether governance decisions block requests. */
-public enum GovernanceMode {
+public enum GovernanceMode implements ResourceValue {
   /** Denied requests are refused with 403. */
   ENFORCE(EnforcementMode.ENFORCE),
 
@@ -18,6 +18,7 @@ public enum GovernanceMode {
   }
 
   /** The value as written in the resource: the governance engine's name of the mode. */
+  @Override
   @JsonValue
   public String value() {
     return mode.displayName();
@@ -26,10 +27,5 @@ public enum GovernanceMode {
   /** The governance engine's mode. */
   public EnforcementMode enforcementMode() {
     return mode;
-  }
-
-  @Override
-  public String toString() {
-    return value();
   }
 }

@@ -1,32 +1,18 @@
 package io.agentruntime.operator.api.v1alpha1;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How a new model-server version replaces the old pods. */
-public enum InferenceUpgrade {
+public enum InferenceUpgrade implements ResourceValue {
   /** Start new pods before stopping old ones; needs spare GPUs. */
-  SURGE("Surge"),
+  @JsonProperty("Surge")
+  SURGE,
 
   /** Stop old pods first; brief outage, no spare GPU needed. */
-  RECREATE("Recreate"),
+  @JsonProperty("Recreate")
+  RECREATE,
 
   /** Surge when the node pool has spare GPUs, otherwise recreate. */
-  AUTO("Auto");
-
-  private final String value;
-
-  InferenceUpgrade(String value) {
-    this.value = value;
-  }
-
-  /** The value as written in the resource. */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    return value;
-  }
+  @JsonProperty("Auto")
+  AUTO;
 }

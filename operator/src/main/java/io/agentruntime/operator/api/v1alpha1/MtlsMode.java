@@ -1,29 +1,14 @@
 package io.agentruntime.operator.api.v1alpha1;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Mutual TLS mode of the runtime workload. */
-public enum MtlsMode {
+public enum MtlsMode implements ResourceValue {
   /** Only mutual TLS traffic is accepted. */
-  STRICT("STRICT"),
+  @JsonProperty("STRICT")
+  STRICT,
 
   /** Plain text and mutual TLS are accepted. */
-  PERMISSIVE("PERMISSIVE");
-
-  private final String value;
-
-  MtlsMode(String value) {
-    this.value = value;
-  }
-
-  /** The value as written in the resource. */
-  @JsonValue
-  public String value() {
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    return value;
-  }
+  @JsonProperty("PERMISSIVE")
+  PERMISSIVE;
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.agentruntime.governance.RateLimit;
 
 /** Who shares a rate limit's token bucket. */
-public enum RateLimitKey {
+public enum RateLimitKey implements ResourceValue {
   /** One bucket per calling principal. */
   PRINCIPAL(RateLimit.Key.PRINCIPAL),
 
@@ -21,6 +21,7 @@ public enum RateLimitKey {
   }
 
   /** The value as written in the resource: the governance engine's name of the key. */
+  @Override
   @JsonValue
   public String value() {
     return key.displayName();
@@ -34,10 +35,5 @@ public enum RateLimitKey {
   /** The governance engine's key of {@code key}; absent means {@link #DEFAULT}. */
   public static RateLimit.Key toGovernance(RateLimitKey key) {
     return (key == null ? DEFAULT : key).rateLimitKey();
-  }
-
-  @Override
-  public String toString() {
-    return value();
   }
 }
