@@ -83,9 +83,10 @@ class StreamedBudgetTest {
         }
       }
 
-      // Each answer spends less than it reserves, so the cap allows more than ten, never more than
-      // the cap's worth of reported usage.
-      assertThat(served).isGreaterThan(10).isLessThan(120);
+      // How many are served depends on timing (all 120 may reserve before any settles) and on the
+      // kinds' reservations (a chat request's input is larger than a dispatch's, so fewer than ten
+      // of them fit); what must hold is that the cap's worth of reported usage is never exceeded.
+      assertThat(served).isPositive().isLessThan(120);
       assertThat(model.completions()).isEqualTo(served);
       assertThat(model.reportedTokens()).isEqualTo(served * USAGE).isLessThanOrEqualTo(cap);
       await()
