@@ -164,29 +164,29 @@ final class DispatchHandler implements Handler<RoutingContext> {
         .intent()
         .backend()
         .invoke(call(request, decisionBody, span))
-        .andThen(
+        .andThen(done -> request.intent().meters().recordBackend(System.nanoTime() - backendStart))
+        .transform(
             done -> {
-              request.intent().meters().recordBackend(System.nanoTime() - backendStart);
               JsonObject result = done.result();
+              // parsed once: the span and the budget charge read the same usage
+              Optional<TokenUsage> usage =
+                  Optional.ofNullable(result).flatMap(TokenUsage::ofResult);
               span.end(
-                  Optional.ofNullable(result).flatMap(TokenUsage::ofResult),
+                  usage,
                   Optional.ofNullable(result).map(answer -> answer.getString("model")),
                   Optional.ofNullable(result).map(answer -> answer.getString("finishReason")),
                   done.cause());
               if (done.failed()) {
                 UsageCharge.settle(
                     request.intent(), reservation, CallOutcome.FAILED, Optional.empty());
+                return Future.failedFuture(done.cause());
               }
-            })
-        .map(
-            result ->
-                new ChargedResult(
-                    result,
-                    UsageCharge.settle(
-                        request.intent(),
-                        reservation,
-                        CallOutcome.COMPLETED,
-                        TokenUsage.ofResult(result))));
+              return Future.succeededFuture(
+                  new ChargedResult(
+                      result,
+                      UsageCharge.settle(
+                          request.intent(), reservation, CallOutcome.COMPLETED, usage)));
+            });
   }
 
   /**

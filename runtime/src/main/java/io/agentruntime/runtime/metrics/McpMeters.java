@@ -77,34 +77,14 @@ public final class McpMeters {
    */
   public void recordMessage(String server, String method, McpOutcome outcome) {
     String label = METHODS.contains(method) ? method : RuntimeMeter.OTHER_MCP_NAME;
-    counters
-        .computeIfAbsent(
-            new Series(RuntimeMeter.MCP_REQUESTS, server, label, outcome),
-            key ->
-                Counter.builder(RuntimeMeter.MCP_REQUESTS.meterName())
-                    .description(RuntimeMeter.MCP_REQUESTS.description())
-                    .tag("server", server)
-                    .tag("method", label)
-                    .tag("outcome", outcome.label())
-                    .register(registry))
-        .increment();
+    counter(new Series(RuntimeMeter.MCP_REQUESTS, server, label, outcome), "method").increment();
   }
 
   /** Records one tool call: its outcome and the time it took to answer. */
   public void recordToolCall(String server, String tool, McpOutcome outcome, long nanos) {
     Set<String> known = listedTools.getOrDefault(server, Set.of());
     String label = known.contains(tool) ? tool : RuntimeMeter.OTHER_MCP_NAME;
-    counters
-        .computeIfAbsent(
-            new Series(RuntimeMeter.MCP_TOOL_CALLS, server, label, outcome),
-            key ->
-                Counter.builder(RuntimeMeter.MCP_TOOL_CALLS.meterName())
-                    .description(RuntimeMeter.MCP_TOOL_CALLS.description())
-                    .tag("server", server)
-                    .tag("tool", label)
-                    .tag("outcome", outcome.label())
-                    .register(registry))
-        .increment();
+    counter(new Series(RuntimeMeter.MCP_TOOL_CALLS, server, label, outcome), "tool").increment();
     // by server and outcome only: a histogram per tool would cost 30 series each
     timers
         .computeIfAbsent(
@@ -115,5 +95,18 @@ public final class McpMeters {
                     .tag("outcome", outcome.label())
                     .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The counter of {@code series}, registered on first use; {@code nameTag} labels its name. */
+  private Counter counter(Series series, String nameTag) {
+    return counters.computeIfAbsent(
+        series,
+        key ->
+            Counter.builder(key.meter().meterName())
+                .description(key.meter().description())
+                .tag("server", key.server())
+                .tag(nameTag, key.name())
+                .tag("outcome", key.outcome().label())
+                .register(registry));
   }
 }
