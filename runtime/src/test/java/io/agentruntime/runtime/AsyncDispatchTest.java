@@ -159,20 +159,34 @@ class AsyncDispatchTest {
 
   /** Polls the dispatch's location as its owner until it finished; its last state. */
   static JsonObject awaitFinished(TestRuntime runtime, String location, String owner) {
-    JsonObject[] last = new JsonObject[1];
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              HttpResponse<String> read = runtime.get(location, "x-agent-principal", owner);
-              if (read.statusCode() == 503) {
-                return false; // the records are briefly out of reach: a client polls again
-              }
-              assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-              last[0] = new JsonObject(read.body());
-              String status = last[0].getString("status");
-              return !status.equals("queued") && !status.equals("running");
-            });
-    return last[0];
+    return awaitFinished(runtime, location, owner, WAIT);
+  }
+
+  /**
+   * Polls the dispatch's location as its owner for up to {@code wait} until it finished; its last
+   * state. A dispatch still unfinished fails with the last state seen, so the attempts show why.
+   */
+  static JsonObject awaitFinished(
+      TestRuntime runtime, String location, String owner, Duration wait) {
+    String[] last = {"nothing"};
+    try {
+      await()
+          .atMost(wait)
+          .until(
+              () -> {
+                HttpResponse<String> read = runtime.get(location, "x-agent-principal", owner);
+                last[0] = read.statusCode() + " " + read.body();
+                if (read.statusCode() == 503) {
+                  return false; // the records are briefly out of reach: a client polls again
+                }
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                String status = new JsonObject(read.body()).getString("status");
+                return !status.equals("queued") && !status.equals("running");
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          location + " unfinished after " + wait + "; last answer: " + last[0], e);
+    }
+    return new JsonObject(last[0].substring(last[0].indexOf(' ') + 1));
   }
 }

@@ -9,6 +9,7 @@ import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -96,7 +97,7 @@ class AsyncWorkerTest {
         await().atMost(WAIT).until(() -> fleet.depth() == 0);
       }
       assertThat(backend.receivedCount()).isZero();
-      assertThat(AsyncDispatchTest.awaitFinished(api, location, "ann").getString("status"))
+      assertThat(AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT).getString("status"))
           .isEqualTo("cancelled");
     }
   }
@@ -114,7 +115,7 @@ class AsyncWorkerTest {
       fleet.duplicateTheWaitingMessage();
 
       try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
-        JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+        JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
         assertThat(done.getString("status")).isEqualTo("succeeded");
         await().atMost(WAIT).until(() -> fleet.depth() == 0);
       }
@@ -133,7 +134,7 @@ class AsyncWorkerTest {
       awaitAllowed(api);
       String location = queue(api);
 
-      JsonObject failed = AsyncDispatchTest.awaitFinished(api, location, "ann");
+      JsonObject failed = AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
 
       assertThat(failed.getString("status")).isEqualTo("failed");
       assertThat(failed.getJsonObject("problem").getString("type")).endsWith("/backend-error");
@@ -169,7 +170,7 @@ class AsyncWorkerTest {
         region.restart();
       }
 
-      JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+      JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
       assertThat(done.getString("status")).isEqualTo("succeeded");
       assertThat(done.getJsonArray("attempts")).hasSize(1);
       await().atMost(WAIT).until(() -> fleet.depth() == 0);
@@ -188,7 +189,8 @@ class AsyncWorkerTest {
       Path config =
           AsyncFleet.write(
               dir, "child", fleet.config(false, Duration.ofSeconds(2), intents(backend, 3)));
-      Process child = ChildWorker.start(config, dir.resolve("child.log"));
+      Path childLog = dir.resolve("child.log");
+      Process child = ChildWorker.start(config, childLog);
       try {
         // a JVM of its own starts slowly on a busy machine
         await().atMost(Duration.ofMinutes(3)).until(() -> backend.receivedCount() == 1);
@@ -199,7 +201,7 @@ class AsyncWorkerTest {
 
       gate.release();
       try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
-        JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann");
+        JsonObject done = awaitFinished(api, location, childLog);
 
         assertThat(done.getString("status")).isEqualTo("succeeded");
         JsonArray attempts = done.getJsonArray("attempts");
@@ -211,6 +213,18 @@ class AsyncWorkerTest {
         assertThat(backend.receivedCount()).isBetween(2, 3);
         await().atMost(WAIT).until(() -> fleet.depth() == 0);
       }
+    }
+  }
+
+  /** {@link AsyncDispatchTest#awaitFinished}, failing with the killed worker's log. */
+  private static JsonObject awaitFinished(TestRuntime api, String location, Path childLog)
+      throws java.io.IOException {
+    try {
+      return AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
+    } catch (AssertionError e) {
+      e.addSuppressed(
+          new AssertionError("the killed worker's log:\n" + Files.readString(childLog)));
+      throw e;
     }
   }
 
