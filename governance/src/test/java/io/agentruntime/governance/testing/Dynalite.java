@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * process with its data in a temporary directory, so that it can be stopped and started again with
  * its tables intact.
  *
- * <p>The {@code cli.js} comes from the system property {@code dynalite.cli}, else from {@code
- * tools/dynalite} (which installs it into {@code .cache/dynalite} once). Where Node.js or npm is
- * missing, the calling test is skipped with a message saying so.
+ * <p>It runs under {@code tools/dynalite-server.js}, which keeps it serving when a client
+ * disconnects in the middle of a request (a process the test kills), as DynamoDB does; dynalite's
+ * own command line would exit. The {@code cli.js} comes from the system property {@code
+ * dynalite.cli}, else from {@code tools/dynalite} (which installs it into {@code .cache/dynalite}
+ * once). Where Node.js or npm is missing, the calling test is skipped with a message saying so.
  */
 public final class Dynalite implements AutoCloseable {
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(3);
@@ -109,14 +111,11 @@ public final class Dynalite implements AutoCloseable {
     List<String> command =
         List.of(
             "node",
+            repositoryRoot().resolve("tools/dynalite-server.js").toString(),
             cliJs.toString(),
-            "--host",
             "127.0.0.1",
-            "--port",
             Integer.toString(port),
-            "--path",
             dataDirectory.toString(),
-            "--createTableMs",
             "50");
     try {
       process =
