@@ -16,7 +16,9 @@ import io.agentruntime.governance.testing.PackageSlices;
  * The operator's layers (CONTRIBUTING, "Layers in the operator"): the CR types ({@code api}, with
  * the add-ons' kinds in {@code addon}) under pure renderers ({@code render}), under the JOSDK
  * adapters ({@code dependent}), under the reconcilers, which only the runner wires. Renderers are
- * pure functions: they may build model objects but never reach a client or JOSDK.
+ * pure functions: they may build model objects but never reach a client or JOSDK. The CRD check
+ * ({@code crd}) stands beside them for the {@code render} command alone: it reads CRDs as JSON, so
+ * of the operator it may use only {@code api} (the schema pieces the CRDs share).
  */
 @AnalyzeClasses(
     packages = "io.agentruntime.operator",
@@ -33,6 +35,8 @@ class ArchitectureTest {
           .definedBy(OPERATOR)
           .layer("Api")
           .definedBy(OPERATOR + ".api..", OPERATOR + ".addon..")
+          .layer("Crd")
+          .definedBy(OPERATOR + ".crd..")
           .layer("Validation")
           .definedBy(OPERATOR + ".validation..")
           .layer("Render")
@@ -66,13 +70,18 @@ class ArchitectureTest {
           .whereLayer("Render")
           .mayOnlyBeAccessedByLayers("Status", "Dependent", "Reconciler", "Runner", "RenderCommand")
           .whereLayer("Validation")
-          .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand");
+          .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand")
+          .whereLayer("Crd")
+          .mayOnlyBeAccessedByLayers("RenderCommand")
+          .whereLayer("Crd")
+          .mayOnlyAccessLayers("Api");
 
+  /** Renderers and the CRD check are pure: the render command runs them without a cluster. */
   @ArchTest
-  static final ArchRule renderersReachNoClientAndNoJosdk =
+  static final ArchRule renderersAndTheCrdCheckReachNoClientAndNoJosdk =
       noClasses()
           .that()
-          .resideInAPackage(OPERATOR + ".render..")
+          .resideInAnyPackage(OPERATOR + ".render..", OPERATOR + ".crd..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..");
