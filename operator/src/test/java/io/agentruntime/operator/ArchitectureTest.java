@@ -11,6 +11,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.agentruntime.governance.testing.PackageSlices;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.reconciler.AgentRuntimeReconciler;
+import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.render.EffectiveSpec;
 
 /**
  * The operator's layers (CONTRIBUTING, "Layers in the operator"): the CR types ({@code api}, with
@@ -119,6 +123,21 @@ class ArchitectureTest {
                               .resolveMember()
                               .filter(method -> method.getModifiers().contains(JavaModifier.STATIC))
                               .isPresent()));
+
+  /**
+   * The effective spec is built once per rendering ({@code AgentRuntimeRenderer}) or reconciliation
+   * ({@code AgentRuntimeReconciler}) and handed to everything else, so no part of one pass reads
+   * defaults applied separately.
+   */
+  @ArchTest
+  static final ArchRule theEffectiveSpecIsBuiltOncePerPass =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(AgentRuntimeRenderer.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(AgentRuntimeReconciler.class.getName())
+          .should()
+          .callMethod(EffectiveSpec.class, "of", AgentRuntimeSpec.class);
 
   @ArchTest
   static final ArchRule hasNoPackageCycles =
