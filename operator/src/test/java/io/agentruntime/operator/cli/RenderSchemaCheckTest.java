@@ -156,6 +156,50 @@ class RenderSchemaCheckTest {
         refused(IMAGE + ECHO + "  replica: {min: 2}\n", "spec.replica: unknown field"));
   }
 
+  private static final String POLICY_HEADER =
+      """
+      apiVersion: agentruntime.io/v1alpha1
+      kind: GovernancePolicy
+      metadata: {name: checked, namespace: agents}
+      spec:
+      """;
+
+  private static final String RUNTIME = "  runtime: support\n";
+  private static final String PERMIT = "  cedar: permit(principal, action, resource);\n";
+
+  /**
+   * What the GovernancePolicy validator leaves to the CRD schema, refused as the API server would.
+   */
+  static Stream<Arguments> refusedPolicies() {
+    return Stream.of(
+        refused(PERMIT, "spec.runtime: Required value"),
+        refused(RUNTIME, "spec.cedar: Required value"),
+        refused(
+            "  runtime: Support_Bot\n" + PERMIT,
+            "spec.runtime: Invalid value: \"Support_Bot\": does not match the regex pattern"),
+        refused(
+            RUNTIME + PERMIT + "  rateLimit: {requests: 0, per: 1m}\n",
+            "spec.rateLimit.requests: Invalid value: 0: must have a minimum value of 1"),
+        refused(
+            RUNTIME + PERMIT + "  rateLimit: {per: 1m}\n",
+            "spec.rateLimit.requests: Required value"),
+        refused(
+            RUNTIME + PERMIT + "  tokenBudget: {per: 1d}\n",
+            "spec.tokenBudget.tokens: Required value"),
+        refused(
+            RUNTIME + PERMIT + "  costBudget: {usd: \"12.5 USD\", per: 1mo}\n",
+            "spec.costBudget.usd: Invalid value: \"12.5 USD\": does not match the regex pattern"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedPolicies")
+  void refusesThePolicyFieldsTheSchemaBounds(String spec, String refusal) {
+    RenderRun result = RenderRun.of(POLICY_HEADER + spec, "-f", "-");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.err()).contains("(GovernancePolicy agents/checked)", refusal);
+  }
+
   private static Arguments refused(String spec, String refusal) {
     return Arguments.of(spec, refusal);
   }
