@@ -145,13 +145,13 @@ class RenderSchemaCheckTest {
         // CEL rules
         refused(
             IMAGE + ECHO + "  replicas: {min: 5, max: 3}\n",
-            "spec.replicas: min must not exceed max"),
+            "spec.replicas: Invalid value: min must not exceed max"),
         refused(
             IMAGE + ECHO + POOL.replace("min: 0, max: 2", "min: 3, max: 2"),
-            "spec.inference.replicas: min must not exceed max"),
+            "spec.inference.replicas: Invalid value: min must not exceed max"),
         refused(
             IMAGE + "  intents: [{name: both, backend: {echo: {}, url: \"http://tools:8080\"}}]\n",
-            "spec.intents[0].backend: exactly one of url, inference or echo must be set"),
+            "spec.intents[0].backend: Invalid value: exactly one of url, inference or echo must be set"),
         // unknown field
         refused(IMAGE + ECHO + "  replica: {min: 2}\n", "spec.replica: unknown field"));
   }
