@@ -18,13 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RenderSchemaCheckTest {
 
-  private static final String HEADER =
-      """
-      apiVersion: agentruntime.io/v1alpha1
-      kind: AgentRuntime
-      metadata: {name: checked, namespace: agents}
-      spec:
-      """;
+  private static final String HEADER = header("AgentRuntime");
+  private static final String POLICY_HEADER = header("GovernancePolicy");
 
   private static final String IMAGE = "  image: ghcr.io/agentruntime/runtime:0.1.0\n";
   private static final String ECHO = "  intents: [{name: ping, backend: {echo: {}}}]\n";
@@ -156,14 +151,6 @@ class RenderSchemaCheckTest {
         refused(IMAGE + ECHO + "  replica: {min: 2}\n", "spec.replica: unknown field"));
   }
 
-  private static final String POLICY_HEADER =
-      """
-      apiVersion: agentruntime.io/v1alpha1
-      kind: GovernancePolicy
-      metadata: {name: checked, namespace: agents}
-      spec:
-      """;
-
   private static final String RUNTIME = "  runtime: support\n";
   private static final String PERMIT = "  cedar: permit(principal, action, resource);\n";
 
@@ -198,6 +185,13 @@ class RenderSchemaCheckTest {
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     assertThat(result.err()).contains("(GovernancePolicy agents/checked)", refusal);
+  }
+
+  /** The lines of a resource {@code agents/checked} of {@code kind} up to {@code spec:}. */
+  private static String header(String kind) {
+    return "apiVersion: agentruntime.io/v1alpha1\nkind: "
+        + kind
+        + "\nmetadata: {name: checked, namespace: agents}\nspec:\n";
   }
 
   private static Arguments refused(String spec, String refusal) {
