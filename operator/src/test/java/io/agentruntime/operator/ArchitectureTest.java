@@ -11,12 +11,18 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.agentruntime.governance.testing.PackageSlices;
+import io.agentruntime.operator.api.v1alpha1.AgentRuntimeSpec;
+import io.agentruntime.operator.reconciler.AgentRuntimeReconciler;
+import io.agentruntime.operator.render.AgentRuntimeRenderer;
+import io.agentruntime.operator.render.EffectiveSpec;
 
 /**
  * The operator's layers (CONTRIBUTING, "Layers in the operator"): the CR types ({@code api}, with
  * the add-ons' kinds in {@code addon}) under pure renderers ({@code render}), under the JOSDK
  * adapters ({@code dependent}), under the reconcilers, which only the runner wires. Renderers are
- * pure functions: they may build model objects but never reach a client or JOSDK.
+ * pure functions: they may build model objects but never reach a client or JOSDK. The CRD check
+ * ({@code crd}) stands beside them for the {@code render} command alone: it reads CRDs as JSON, so
+ * of the operator it may use only {@code api} (the schema pieces the CRDs share).
  */
 @AnalyzeClasses(
     packages = "io.agentruntime.operator",
@@ -33,6 +39,8 @@ class ArchitectureTest {
           .definedBy(OPERATOR)
           .layer("Api")
           .definedBy(OPERATOR + ".api..", OPERATOR + ".addon..")
+          .layer("Crd")
+          .definedBy(OPERATOR + ".crd..")
           .layer("Validation")
           .definedBy(OPERATOR + ".validation..")
           .layer("Render")
@@ -66,13 +74,18 @@ class ArchitectureTest {
           .whereLayer("Render")
           .mayOnlyBeAccessedByLayers("Status", "Dependent", "Reconciler", "Runner", "RenderCommand")
           .whereLayer("Validation")
-          .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand");
+          .mayOnlyBeAccessedByLayers("Reconciler", "RenderCommand")
+          .whereLayer("Crd")
+          .mayOnlyBeAccessedByLayers("RenderCommand")
+          .whereLayer("Crd")
+          .mayOnlyAccessLayers("Api");
 
+  /** Renderers and the CRD check are pure: the render command runs them without a cluster. */
   @ArchTest
-  static final ArchRule renderersReachNoClientAndNoJosdk =
+  static final ArchRule renderersAndTheCrdCheckReachNoClientAndNoJosdk =
       noClasses()
           .that()
-          .resideInAPackage(OPERATOR + ".render..")
+          .resideInAnyPackage(OPERATOR + ".render..", OPERATOR + ".crd..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.javaoperatorsdk..");
@@ -110,6 +123,21 @@ class ArchitectureTest {
                               .resolveMember()
                               .filter(method -> method.getModifiers().contains(JavaModifier.STATIC))
                               .isPresent()));
+
+  /**
+   * The effective spec is built once per rendering ({@code AgentRuntimeRenderer}) or reconciliation
+   * ({@code AgentRuntimeReconciler}) and handed to everything else, so no part of one pass reads
+   * defaults applied separately.
+   */
+  @ArchTest
+  static final ArchRule theEffectiveSpecIsBuiltOncePerPass =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(AgentRuntimeRenderer.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(AgentRuntimeReconciler.class.getName())
+          .should()
+          .callMethod(EffectiveSpec.class, "of", AgentRuntimeSpec.class);
 
   @ArchTest
   static final ArchRule hasNoPackageCycles =

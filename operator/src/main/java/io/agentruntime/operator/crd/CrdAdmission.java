@@ -28,6 +28,9 @@ final class CrdAdmission {
 
   private static final Set<String> RESOURCE_FIELDS = Set.of("apiVersion", "kind", "metadata");
 
+  /** Where a rule on the resource itself is reported. */
+  private static final String ROOT = "<root>";
+
   private final CrdCelRules rules;
 
   CrdAdmission(CrdCelRules rules) {
@@ -84,21 +87,29 @@ final class CrdAdmission {
       if (rule.rule().transition()) {
         continue;
       }
-      String where = path + rule.rule().fieldPath().orElse("");
       try {
         if (!rule.holds(self)) {
-          violations.add(new Violation(where.isEmpty() ? "<root>" : where, message(rule, self)));
+          String where = path + rule.rule().fieldPath().orElse("");
+          violations.add(
+              new Violation(
+                  where.isEmpty() ? ROOT : where,
+                  CelRefusal.of(rule.rule(), node, value, message(rule, self))));
         }
       } catch (CelEvaluationException e) {
-        violations.add(new Violation(where, "rule " + rule.rule().rule() + ": " + e.getMessage()));
+        violations.add(
+            new Violation(path.isEmpty() ? ROOT : path, CelRefusal.failed(rule.rule(), node, e)));
       }
     }
   }
 
+  /** The rule's message: its {@code messageExpression}'s value, else its static message. */
   private static String message(CrdCelRules.Compiled rule, Object self) {
     if (rule.message().isPresent()) {
       try {
-        return String.valueOf(rule.message().get().eval(Map.of("self", self)));
+        String message = String.valueOf(rule.message().get().eval(Map.of("self", self))).strip();
+        if (!message.isEmpty() && !message.contains("\n")) {
+          return message;
+        }
       } catch (CelEvaluationException e) {
         // The API server falls back to the static message, as here.
       }

@@ -21,7 +21,19 @@ record CrdRule(String path, SchemaNode node, JsonNode entry, long cardinality) {
 
   /** The message the API server reports when the rule does not hold. */
   String message() {
-    return entry.path("message").asText("failed rule: " + rule());
+    return text("message").map(String::strip).orElse("failed rule: " + rule().strip());
+  }
+
+  /** How the API server names the rule in an evaluation error: its message, else its text. */
+  String describe() {
+    return text("message").map(String::strip).orElse(rule().strip());
+  }
+
+  /**
+   * The {@code reason} the API server reports a refusal with: {@code FieldValueInvalid} unless set.
+   */
+  String reason() {
+    return text("reason").orElse(CelRefusal.INVALID);
   }
 
   Optional<String> messageExpression() {

@@ -316,7 +316,7 @@ public class AgentRuntimeReconciler implements Reconciler<AgentRuntime> {
       rechecks.add(inputs.crds().recheckInterval());
     }
     rechecks.stream().min(Comparator.naturalOrder()).ifPresent(control::rescheduleAfter);
-    return statuses.applied(cr, observed);
+    return statuses.applied(cr, spec, observed);
   }
 
   /** The Deployment {@code name} among the AgentRuntime's secondaries (runtime or inference). */

@@ -57,7 +57,7 @@ public record InferenceSettings(
   /** The pool of {@code spec}, defaults applied. */
   public static InferenceSettings of(InferenceSpec spec) {
     int max = field(spec.getReplicas(), InferenceReplicaBounds::getMax).orElse(4);
-    int gpus = field(spec.getGpu(), GpuSpec::getCount).orElse(1);
+    int gpus = field(spec.getGpu(), GpuSpec::getCount).orElse(GpuSpec.DEFAULT_COUNT);
     boolean createsNodePool = field(spec.getNodePool(), NodePoolSpec::getCreate).orElse(true);
     int gpuLimit = field(spec.getNodePool(), NodePoolSpec::getGpuLimit).orElse(max * gpus);
     return new InferenceSettings(

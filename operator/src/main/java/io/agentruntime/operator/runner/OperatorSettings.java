@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The operator process's configuration, parsed once at startup.
@@ -68,58 +69,64 @@ public record OperatorSettings(
 
   /** The same settings with DynamoDB reached at {@code endpoint}. */
   public OperatorSettings withDynamoDbEndpoint(URI endpoint) {
-    return new OperatorSettings(
-        watchedNamespaces,
-        leaderElection,
-        httpPort,
-        shutdownTimeout,
-        Optional.of(endpoint),
-        sqsEndpoint,
-        rendering,
-        addOnRecheckInterval);
+    return with(copy -> copy.dynamoDbEndpoint = Optional.of(endpoint));
   }
 
   /** The same settings with SQS reached at {@code endpoint}. */
   public OperatorSettings withSqsEndpoint(URI endpoint) {
-    return new OperatorSettings(
-        watchedNamespaces,
-        leaderElection,
-        httpPort,
-        shutdownTimeout,
-        dynamoDbEndpoint,
-        Optional.of(endpoint),
-        rendering,
-        addOnRecheckInterval);
+    return with(copy -> copy.sqsEndpoint = Optional.of(endpoint));
   }
 
   /** The same settings with {@code rendering} instead. */
   public OperatorSettings withRendering(RenderSettings rendering) {
-    return new OperatorSettings(
-        watchedNamespaces,
-        leaderElection,
-        httpPort,
-        shutdownTimeout,
-        dynamoDbEndpoint,
-        sqsEndpoint,
-        rendering,
-        addOnRecheckInterval);
+    return with(copy -> copy.rendering = rendering);
   }
 
   /** The same settings with add-on CRDs looked up again after {@code interval} instead. */
   public OperatorSettings withAddOnRecheckInterval(Duration interval) {
-    return new OperatorSettings(
-        watchedNamespaces,
-        leaderElection,
-        httpPort,
-        shutdownTimeout,
-        dynamoDbEndpoint,
-        sqsEndpoint,
-        rendering,
-        interval);
+    return with(copy -> copy.addOnRecheckInterval = interval);
   }
 
   /** Whether every namespace of the cluster is watched. */
   public boolean watchesAllNamespaces() {
     return watchedNamespaces.isEmpty();
+  }
+
+  /** A copy of these settings with {@code change} made to its fields. */
+  private OperatorSettings with(Consumer<Fields> change) {
+    Fields copy = new Fields(this);
+    change.accept(copy);
+    return new OperatorSettings(
+        copy.watchedNamespaces,
+        copy.leaderElection,
+        copy.httpPort,
+        copy.shutdownTimeout,
+        copy.dynamoDbEndpoint,
+        copy.sqsEndpoint,
+        copy.rendering,
+        copy.addOnRecheckInterval);
+  }
+
+  /** The fields of settings being copied, changed one at a time by the {@code with} methods. */
+  private static final class Fields {
+    private final Set<String> watchedNamespaces;
+    private final Optional<LeaderElectionSettings> leaderElection;
+    private final int httpPort;
+    private final Duration shutdownTimeout;
+    private Optional<URI> dynamoDbEndpoint;
+    private Optional<URI> sqsEndpoint;
+    private RenderSettings rendering;
+    private Duration addOnRecheckInterval;
+
+    private Fields(OperatorSettings settings) {
+      watchedNamespaces = settings.watchedNamespaces;
+      leaderElection = settings.leaderElection;
+      httpPort = settings.httpPort;
+      shutdownTimeout = settings.shutdownTimeout;
+      dynamoDbEndpoint = settings.dynamoDbEndpoint;
+      sqsEndpoint = settings.sqsEndpoint;
+      rendering = settings.rendering;
+      addOnRecheckInterval = settings.addOnRecheckInterval;
+    }
   }
 }

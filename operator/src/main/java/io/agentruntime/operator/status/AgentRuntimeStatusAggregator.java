@@ -111,8 +111,10 @@ public final class AgentRuntimeStatusAggregator {
   /**
    * The status of a valid, applied spec, given what the reconciliation observed: the runtime
    * Deployment, the add-ons' objects, the policy set and the inference pool.
+   *
+   * @param spec the effective spec the reconciliation applied, which the mesh warnings read
    */
-  public AgentRuntimeStatus applied(AgentRuntime cr, Observations observed) {
+  public AgentRuntimeStatus applied(AgentRuntime cr, EffectiveSpec spec, Observations observed) {
     var previous = Optional.ofNullable(cr.getStatus()).orElseGet(AgentRuntimeStatus::new);
     var pods = observed.runtime().map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
     int replicas = Objects.requireNonNullElse(pods.getReplicas(), 0);
@@ -138,7 +140,7 @@ public final class AgentRuntimeStatusAggregator {
                 podsReady)
             : condition(
                 cr, AVAILABLE, false, AgentRuntimeConditions.REASON_NO_REPLICAS_READY, podsReady));
-    meshCondition(cr, observed.mesh()).ifPresent(conditions::add);
+    meshCondition(cr, spec, observed.mesh()).ifPresent(conditions::add);
     monitoringCondition(cr, observed.monitoring()).ifPresent(conditions::add);
     var governance = observed.governance();
     var inference = observed.inference();
@@ -180,13 +182,14 @@ public final class AgentRuntimeStatusAggregator {
   }
 
   /** {@code MeshConfigured}; none when the spec asks for no Istio object. */
-  private Optional<Condition> meshCondition(AgentRuntime cr, AddOnOutcome mesh) {
+  private Optional<Condition> meshCondition(
+      AgentRuntime cr, EffectiveSpec spec, AddOnOutcome mesh) {
     return addOnCondition(
         cr,
         MESH_CONFIGURED,
         mesh,
         AgentRuntimeConditions.REASON_MESH_APPLIED,
-        () -> MeshWarnings.of(EffectiveSpec.of(cr.getSpec())),
+        () -> MeshWarnings.of(spec),
         "spec.mesh and spec.failover have no effect");
   }
 

@@ -1,5 +1,6 @@
 package io.agentruntime.operator.validation;
 
+import io.agentruntime.operator.api.v1alpha1.GpuSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceSpec;
 import io.agentruntime.operator.api.v1alpha1.NodePoolSpec;
 
@@ -30,7 +31,7 @@ final class InferenceRules {
     }
     int perReplica =
         inference.getGpu() == null || inference.getGpu().getCount() == null
-            ? 1
+            ? GpuSpec.DEFAULT_COUNT
             : inference.getGpu().getCount();
     if (nodePool.getGpuLimit() < perReplica) {
       checks.fail(

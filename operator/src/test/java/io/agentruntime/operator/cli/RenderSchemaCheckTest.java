@@ -18,13 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RenderSchemaCheckTest {
 
-  private static final String HEADER =
-      """
-      apiVersion: agentruntime.io/v1alpha1
-      kind: AgentRuntime
-      metadata: {name: checked, namespace: agents}
-      spec:
-      """;
+  private static final String HEADER = header("AgentRuntime");
+  private static final String POLICY_HEADER = header("GovernancePolicy");
 
   private static final String IMAGE = "  image: ghcr.io/agentruntime/runtime:0.1.0\n";
   private static final String ECHO = "  intents: [{name: ping, backend: {echo: {}}}]\n";
@@ -145,15 +140,58 @@ class RenderSchemaCheckTest {
         // CEL rules
         refused(
             IMAGE + ECHO + "  replicas: {min: 5, max: 3}\n",
-            "spec.replicas: min must not exceed max"),
+            "spec.replicas: Invalid value: min must not exceed max"),
         refused(
             IMAGE + ECHO + POOL.replace("min: 0, max: 2", "min: 3, max: 2"),
-            "spec.inference.replicas: min must not exceed max"),
+            "spec.inference.replicas: Invalid value: min must not exceed max"),
         refused(
             IMAGE + "  intents: [{name: both, backend: {echo: {}, url: \"http://tools:8080\"}}]\n",
-            "spec.intents[0].backend: exactly one of url, inference or echo must be set"),
+            "spec.intents[0].backend: Invalid value: exactly one of url, inference or echo must be set"),
         // unknown field
         refused(IMAGE + ECHO + "  replica: {min: 2}\n", "spec.replica: unknown field"));
+  }
+
+  private static final String RUNTIME = "  runtime: support\n";
+  private static final String PERMIT = "  cedar: permit(principal, action, resource);\n";
+
+  /**
+   * What the GovernancePolicy validator leaves to the CRD schema, refused as the API server would.
+   */
+  static Stream<Arguments> refusedPolicies() {
+    return Stream.of(
+        refused(PERMIT, "spec.runtime: Required value"),
+        refused(RUNTIME, "spec.cedar: Required value"),
+        refused(
+            "  runtime: Support_Bot\n" + PERMIT,
+            "spec.runtime: Invalid value: \"Support_Bot\": does not match the regex pattern"),
+        refused(
+            RUNTIME + PERMIT + "  rateLimit: {requests: 0, per: 1m}\n",
+            "spec.rateLimit.requests: Invalid value: 0: must have a minimum value of 1"),
+        refused(
+            RUNTIME + PERMIT + "  rateLimit: {per: 1m}\n",
+            "spec.rateLimit.requests: Required value"),
+        refused(
+            RUNTIME + PERMIT + "  tokenBudget: {per: 1d}\n",
+            "spec.tokenBudget.tokens: Required value"),
+        refused(
+            RUNTIME + PERMIT + "  costBudget: {usd: \"12.5 USD\", per: 1mo}\n",
+            "spec.costBudget.usd: Invalid value: \"12.5 USD\": does not match the regex pattern"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedPolicies")
+  void refusesThePolicyFieldsTheSchemaBounds(String spec, String refusal) {
+    RenderRun result = RenderRun.of(POLICY_HEADER + spec, "-f", "-");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.err()).contains("(GovernancePolicy agents/checked)", refusal);
+  }
+
+  /** The lines of a resource {@code agents/checked} of {@code kind} up to {@code spec:}. */
+  private static String header(String kind) {
+    return "apiVersion: agentruntime.io/v1alpha1\nkind: "
+        + kind
+        + "\nmetadata: {name: checked, namespace: agents}\nspec:\n";
   }
 
   private static Arguments refused(String spec, String refusal) {

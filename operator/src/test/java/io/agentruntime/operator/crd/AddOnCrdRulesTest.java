@@ -94,7 +94,8 @@ class AddOnCrdRulesTest {
                 .validate(SERIALIZATION.convertValue(pool, JsonNode.class)))
         .extracting(CrdAdmission.Violation::toString)
         .containsExactly(
-            "spec.template.metadata.labels: label domain \"kubernetes.io\" is restricted");
+            "spec.template.metadata.labels: Invalid value: label domain \"kubernetes.io\" is"
+                + " restricted");
   }
 
   @Test
@@ -118,8 +119,8 @@ class AddOnCrdRulesTest {
 
     assertThat(violations)
         .containsExactly(
-            "spec.trafficPolicy.outlierDetection.interval: must be a valid duration greater than"
-                + " 1ms");
+            "spec.trafficPolicy.outlierDetection.interval: Invalid value: \"0s\": must be a valid"
+                + " duration greater than 1ms");
   }
 
   @TestFactory

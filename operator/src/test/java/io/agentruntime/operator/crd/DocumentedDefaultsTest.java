@@ -15,6 +15,7 @@ import io.agentruntime.operator.api.v1alpha1.IntentSpec;
 import io.agentruntime.operator.api.v1alpha1.RateLimitKey;
 import io.agentruntime.operator.api.v1alpha1.TracingSpec;
 import io.agentruntime.operator.render.AgentRuntimeDefaults;
+import io.agentruntime.operator.render.AgentRuntimeFixtures;
 import io.agentruntime.operator.render.AlertThresholdValues;
 import io.agentruntime.operator.render.AsyncDefaults;
 import io.agentruntime.operator.render.AsyncSettings;
@@ -25,6 +26,7 @@ import io.agentruntime.operator.render.InferenceSettings;
 import io.agentruntime.operator.render.PolicyDocumentRenderer;
 import io.agentruntime.operator.render.RuntimeRequestAuthenticationRenderer;
 import io.agentruntime.operator.store.GovernanceStore;
+import io.agentruntime.operator.validation.AgentRuntimeValidator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +51,9 @@ class DocumentedDefaultsTest {
   /** {@code Default <value>.}, the value one word without spaces. */
   private static final Pattern STATED =
       Pattern.compile("(?<![A-Za-z])Default:? (\\S+?)\\.(?:\\s|$)");
+
+  /** More GPUs than the rule could ever ask of one replica (the schema allows 16). */
+  private static final int GPUS_PER_NODE_POOL = 64;
 
   private static final AgentRuntimeSpec EMPTY = new AgentRuntimeSpec();
   private static final InferenceSpec NO_INFERENCE_FIELDS = new InferenceSpec();
@@ -72,17 +78,36 @@ class DocumentedDefaultsTest {
     assertDocumentedDefaults(CrdFiles.GOVERNANCE_POLICIES, GOVERNANCE_POLICY);
   }
 
+  /**
+   * The gpuLimit rule (a pool may not hold fewer GPUs than one replica) reads one replica's GPUs
+   * with {@code gpu.count} left out as the documented default: the least limit it accepts.
+   */
+  @Test
+  void theGpuLimitRuleAssumesTheDocumentedGpuCount() {
+    String stated = documented(CrdFiles.AGENT_RUNTIMES).get("spec.inference.gpu.count");
+    int leastAccepted =
+        IntStream.rangeClosed(0, GPUS_PER_NODE_POOL)
+            .filter(
+                limit ->
+                    AgentRuntimeValidator.validate(
+                            AgentRuntimeFixtures.withSpec(
+                                AgentRuntimeFixtures.MODEL_POOL
+                                    + "  nodePool: {gpuLimit: "
+                                    + limit
+                                    + "}\n"))
+                        .isEmpty())
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(same(stated, leastAccepted))
+        .as(
+            "spec.inference.gpu.count documents Default %s; the gpuLimit rule uses %s",
+            stated, leastAccepted)
+        .isTrue();
+  }
+
   private static void assertDocumentedDefaults(Path file, Map<String, Supplier<Object>> defaults) {
-    Map<String, String> documented = new LinkedHashMap<>();
-    JsonNode schema = CrdSchemaWalk.versionSchema(CrdFiles.read(file), OwnCrds.VERSION);
-    CrdSchemaWalk.visit(
-        schema,
-        visit -> {
-          Matcher stated = STATED.matcher(visit.node().schema().path("description").asText());
-          if (stated.find()) {
-            documented.put(visit.path(), stated.group(1));
-          }
-        });
+    Map<String, String> documented = documented(file);
 
     assertThat(documented.keySet())
         .as("fields of %s documenting a default value", file.getFileName())
@@ -94,6 +119,21 @@ class DocumentedDefaultsTest {
                     "%s documents Default %s; the code uses %s",
                     path, text, defaults.get(path).get())
                 .isTrue());
+  }
+
+  /** The default each field of {@code file}'s schema states as a value, by the field's path. */
+  private static Map<String, String> documented(Path file) {
+    Map<String, String> documented = new LinkedHashMap<>();
+    JsonNode schema = CrdSchemaWalk.versionSchema(CrdFiles.read(file), OwnCrds.VERSION);
+    CrdSchemaWalk.visit(
+        schema,
+        visit -> {
+          Matcher stated = STATED.matcher(visit.node().schema().path("description").asText());
+          if (stated.find()) {
+            documented.put(visit.path(), stated.group(1));
+          }
+        });
+    return documented;
   }
 
   private static boolean same(String documented, Object used) {

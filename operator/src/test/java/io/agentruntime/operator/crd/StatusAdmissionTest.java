@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentruntime.operator.api.v1alpha1.GovernancePolicy;
 import io.agentruntime.operator.api.v1alpha1.PolicySetLocation;
 import io.agentruntime.operator.render.AgentRuntimeFixtures;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.agentruntime.operator.status.AddOnCrd;
 import io.agentruntime.operator.status.AddOnOutcome;
 import io.agentruntime.operator.status.AgentRuntimeStatusAggregator;
@@ -55,7 +56,9 @@ class StatusAdmissionTest {
             .withMesh(new AddOnOutcome(List.of("DestinationRule", "VirtualService"), List.of()))
             .withMonitoring(new AddOnOutcome(List.of("ServiceMonitor"), List.of()))
             .withInference(new InferenceOutcome(true, 2, 0, List.of(karpenter), true));
-    cr.setStatus(new AgentRuntimeStatusAggregator(CLOCK).applied(cr, observed));
+    cr.setStatus(
+        new AgentRuntimeStatusAggregator(CLOCK)
+            .applied(cr, EffectiveSpec.of(cr.getSpec()), observed));
 
     assertThat(cr.getStatus().getConditions()).hasSize(7);
     assertThat(OwnCrds.refusals(json(cr))).isEmpty();

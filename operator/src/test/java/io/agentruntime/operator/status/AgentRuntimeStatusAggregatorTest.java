@@ -7,6 +7,7 @@ import io.agentruntime.operator.api.schema.ConditionsSchema;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntime;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimePhase;
 import io.agentruntime.operator.api.v1alpha1.AgentRuntimeStatus;
+import io.agentruntime.operator.render.EffectiveSpec;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -39,6 +40,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(
                         new InferenceOutcome(
@@ -52,12 +54,14 @@ class AgentRuntimeStatusAggregatorTest {
         at(T1)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(new InferenceOutcome(true, 0, 0, List.of(), false)));
     var serving =
         at(T1)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(new InferenceOutcome(true, 2, 1, List.of(), false)));
 
@@ -81,13 +85,21 @@ class AgentRuntimeStatusAggregatorTest {
     var cr = agentRuntime(1L);
 
     var progressing =
-        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(progressing.getPhase()).isEqualTo(AgentRuntimePhase.PROGRESSING);
     assertThat(condition(progressing, "Ready").getReason()).isEqualTo("Progressing");
 
     cr.setStatus(progressing);
     var ready =
-        at(T1).applied(cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
+        at(T1)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(ready.getPhase()).isEqualTo(AgentRuntimePhase.READY);
     assertThat(ready.getReadyReplicas()).isEqualTo(1);
     assertThat(ready.getEndpoint())
@@ -98,10 +110,18 @@ class AgentRuntimeStatusAggregatorTest {
   void keepsTheTransitionTimeOfConditionsThatDidNotChange() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)));
 
     var later =
-        at(T1).applied(cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
+        at(T1)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED));
 
     assertThat(condition(later, "Valid").getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(condition(later, "Available").getLastTransitionTime())
@@ -112,10 +132,18 @@ class AgentRuntimeStatusAggregatorTest {
   void anUnchangedObservationNeedsNoWrite() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
 
     var again =
-        at(T1).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED));
+        at(T1)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED));
 
     assertThat(AgentRuntimeStatusAggregator.changed(cr, again)).isFalse();
     assertThat(
@@ -123,7 +151,9 @@ class AgentRuntimeStatusAggregatorTest {
                 cr,
                 at(T1)
                     .applied(
-                        cr, Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED))))
+                        cr,
+                        EffectiveSpec.of(cr.getSpec()),
+                        Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED))))
         .isTrue();
   }
 
@@ -131,16 +161,27 @@ class AgentRuntimeStatusAggregatorTest {
   void isDegradedOnlyAfterHavingBeenAvailable() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
 
     var lost =
-        at(T1).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
+        at(T1)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED));
     assertThat(lost.getPhase()).isEqualTo(AgentRuntimePhase.DEGRADED);
 
     cr.setStatus(lost);
     assertThat(
             at(T1)
-                .applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED))
+                .applied(
+                    cr,
+                    EffectiveSpec.of(cr.getSpec()),
+                    Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED))
                 .getPhase())
         .as("stays Degraded until a pod is ready again")
         .isEqualTo(AgentRuntimePhase.DEGRADED);
@@ -150,7 +191,11 @@ class AgentRuntimeStatusAggregatorTest {
   void anInvalidSpecKeepsWhatWasObservedAndNamesTheField() {
     var cr = agentRuntime(1L);
     cr.setStatus(
-        at(T0).applied(cr, Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)));
     cr.getMetadata().setGeneration(2L);
 
     var invalid = at(T1).invalid(cr, "spec.replicas.min: must not exceed spec.replicas.max");
@@ -176,6 +221,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
                     .withMesh(applied)));
 
@@ -183,6 +229,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T1)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 1), GovernanceOutcome.NOT_CONFIGURED)
                     .withMesh(applied));
 
@@ -200,7 +247,11 @@ class AgentRuntimeStatusAggregatorTest {
   void reportsThePolicySetVersionAndKeepsItWhileTheStoreIsUnreachable() {
     var cr = agentRuntime(1L);
     var synced =
-        at(T0).applied(cr, Observations.of(deployment(2, 0), GovernanceOutcome.synced(17)));
+        at(T0)
+            .applied(
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
+                Observations.of(deployment(2, 0), GovernanceOutcome.synced(17)));
     assertThat(synced.getPolicySetVersion()).isEqualTo(17);
     assertThat(condition(synced, "GovernanceSynced").getMessage())
         .isEqualTo("policy set version 17");
@@ -213,6 +264,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T1)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(
                     deployment(2, 0),
                     GovernanceOutcome.failed("StoreUnavailable", "connection refused")));
@@ -237,6 +289,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
                     .withMesh(
                         new AddOnOutcome(
@@ -269,6 +322,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED).withMesh(old));
 
     var mesh = condition(status, "MeshConfigured");
@@ -290,12 +344,14 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 observed.withMonitoring(
                     new AddOnOutcome(List.of("ServiceMonitor", "PrometheusRule"), List.of())));
     var notEstablished =
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 observed.withMonitoring(
                     new AddOnOutcome(
                         List.of("ServiceMonitor"),
@@ -310,6 +366,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 observed.withMonitoring(
                     new AddOnOutcome(
                         List.of(),
@@ -340,6 +397,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(
                         new InferenceOutcome(true, 1, 0, List.of(karpenter, keda), false)));
@@ -370,10 +428,12 @@ class AgentRuntimeStatusAggregatorTest {
 
   @Test
   void warnsWhenASharedModelCacheStaysPending() {
+    var cr = agentRuntime(1L);
     var status =
         at(T0)
             .applied(
-                agentRuntime(1L),
+                cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withInference(new InferenceOutcome(true, 1, 0, List.of(), true)));
 
@@ -395,12 +455,36 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
                     .withMesh(new AddOnOutcome(List.of("VirtualService"), List.of())));
 
     assertThat(condition(status, "MeshConfigured").getMessage())
         .contains("warning", "retryOn 5xx,gateway-error", "Idempotency-Key")
         .doesNotContain("connect-failure");
+  }
+
+  /**
+   * The warnings read the effective spec the reconciliation applied, not one built again from the
+   * resource (which could differ from what was applied).
+   */
+  @Test
+  void meshWarningsReadTheEffectiveSpecThatWasApplied() {
+    var cr = withSpec(RUNTIME + "mesh: {}");
+    var applied =
+        EffectiveSpec.of(
+            withSpec(RUNTIME + "mesh: {retries: {attempts: 2, retryOn: \"5xx\"}}").getSpec());
+
+    var status =
+        at(T0)
+            .applied(
+                cr,
+                applied,
+                Observations.of(deployment(2, 0), GovernanceOutcome.NOT_CONFIGURED)
+                    .withMesh(new AddOnOutcome(List.of("VirtualService"), List.of())));
+
+    assertThat(condition(status, "MeshConfigured").getMessage())
+        .contains("warning: spec.mesh.retries.retryOn 5xx");
   }
 
   @Test
@@ -410,6 +494,7 @@ class AgentRuntimeStatusAggregatorTest {
         at(T0)
             .applied(
                 cr,
+                EffectiveSpec.of(cr.getSpec()),
                 Observations.of(deployment(2, 2), GovernanceOutcome.NOT_CONFIGURED)
                     .withMesh(new AddOnOutcome(List.of("VirtualService"), List.of()))));
 
@@ -432,7 +517,7 @@ class AgentRuntimeStatusAggregatorTest {
   }
 
   private static AgentRuntime agentRuntime(long generation) {
-    var cr = new AgentRuntime();
+    var cr = withSpec(RUNTIME);
     cr.setMetadata(
         new ObjectMetaBuilder()
             .withName("support")

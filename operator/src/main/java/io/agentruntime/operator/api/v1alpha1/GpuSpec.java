@@ -16,6 +16,12 @@ import java.util.List;
     input = "{\"properties\": {\"instanceFamilies\": {\"x-kubernetes-list-type\": \"set\"}}}")
 public class GpuSpec {
 
+  /**
+   * GPUs per replica when {@code count} is left out: what the renderer requests and what the rule
+   * relating {@code nodePool.gpuLimit} to one replica assumes.
+   */
+  public static final int DEFAULT_COUNT = 1;
+
   @Min(1)
   @Max(16)
   @JsonPropertyDescription("GPUs per replica. Default 1.")
