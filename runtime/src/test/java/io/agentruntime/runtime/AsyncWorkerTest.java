@@ -200,7 +200,9 @@ class AsyncWorkerTest {
       await().atMost(WAIT).until(() -> !child.isAlive());
 
       gate.release();
-      try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
+      // a lease of its own that a starved test machine cannot outlast: one attempt is this one's
+      try (TestRuntime worker =
+          fleet.worker(dir, "worker", intents(backend, 3), Duration.ofSeconds(20))) {
         JsonObject done = awaitFinished(api, location, childLog);
 
         assertThat(done.getString("status")).isEqualTo("succeeded");

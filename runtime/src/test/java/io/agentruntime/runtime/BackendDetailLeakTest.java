@@ -7,11 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.agentruntime.runtime.http.Problems;
 import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.RefusedPort;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +37,7 @@ class BackendDetailLeakTest {
   private static Vertx vertx;
   private static LoopbackServer failing;
   private static LoopbackServer notJson;
+  private static RefusedPort closed;
   private static int closedPort;
   private static TestRuntime runtime;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -47,9 +47,8 @@ class BackendDetailLeakTest {
     vertx = Vertx.vertx();
     failing = LoopbackServer.start(vertx, Responders.answering(500, SECRET_BODY));
     notJson = LoopbackServer.start(vertx, Responders.answering(200, SECRET_BODY));
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    closed = RefusedPort.reserve();
+    closedPort = closed.port();
     String intents =
         """
         intents:
@@ -80,6 +79,7 @@ class BackendDetailLeakTest {
     failing.close();
     notJson.close();
     vertx.close().await(10, TimeUnit.SECONDS);
+    closed.close();
   }
 
   @BeforeEach

@@ -3,9 +3,8 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.RefusedPort;
 import io.agentruntime.runtime.testing.Responders;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,10 +20,7 @@ class BackendFailureTest {
 
   @Test
   void anUnreachableBackendIsUnavailableWithRetryAfterAndNothingSent() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    RefusedPort closed = RefusedPort.reserve();
     String intents =
         """
         intents:
@@ -32,9 +28,10 @@ class BackendFailureTest {
             timeout: 5s
             backend: {type: http, url: "http://127.0.0.1:%d/tool"}
         """
-            .formatted(closedPort);
-    try (TestRuntime runtime =
-        TestRuntime.start(dir, intents, Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
+            .formatted(closed.port());
+    try (closed;
+        TestRuntime runtime =
+            TestRuntime.start(dir, intents, Map.of("allow.cedar", TestRuntime.ALLOW_ALL))) {
       HttpResponse<String> response = runtime.post("/dispatch", BODY.formatted("lookup_order"));
 
       // a pool scaled to zero or still starting looks like this: retrying later is safe

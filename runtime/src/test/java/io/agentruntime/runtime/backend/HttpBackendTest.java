@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.agentruntime.contract.config.BackendConfig;
 import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.RefusedPort;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -96,12 +97,12 @@ class HttpBackendTest {
 
   @Test
   void aRefusedConnectionFailsNamingTheUrl() throws Exception {
-    LoopbackServer stopped = LoopbackServer.start(bench.vertx(), Responders.hanging());
-    URI url = stopped.url("/lookup");
-    stopped.close();
-    Backend backend = bench.backend(intent(url, Duration.ofSeconds(5)));
-
-    Throwable failure = failureOf(backend.invoke(CALL));
+    Throwable failure;
+    URI url;
+    try (RefusedPort closed = RefusedPort.reserve()) {
+      url = URI.create("http://127.0.0.1:" + closed.port() + "/lookup");
+      failure = failureOf(bench.backend(intent(url, Duration.ofSeconds(5))).invoke(CALL));
+    }
 
     assertThat(failure)
         .isExactlyInstanceOf(BackendUnavailableException.class)
