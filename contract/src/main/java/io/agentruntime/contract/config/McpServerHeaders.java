@@ -21,14 +21,16 @@ public final class McpServerHeaders {
   public static final int MAX_NAME_LENGTH = 128;
 
   /**
-   * Headers, in lower case and separated by {@code |}, that the gateway sets on every upstream
-   * request itself, or that are hop-by-hop (RFC 9110 §7.6.1): a configured value would be
-   * overwritten, would break the transport, or would be a lie about the connection.
+   * Headers, in lower case, each quoted and separated by commas (a CEL list's items), that the
+   * gateway sets on every upstream request itself, or that are hop-by-hop (RFC 9110 §7.6.1): a
+   * configured value would be overwritten, would break the transport, or would be a lie about the
+   * connection.
    */
   public static final String RESERVED =
-      "accept|connection|content-length|content-type|host|keep-alive|last-event-id"
-          + "|mcp-protocol-version|mcp-session-id|proxy-connection|te|traceparent|tracestate"
-          + "|trailer|transfer-encoding|upgrade|x-request-id";
+      "'accept', 'connection', 'content-length', 'content-type', 'host', 'keep-alive',"
+          + " 'last-event-id', 'mcp-protocol-version', 'mcp-session-id', 'proxy-connection', 'te',"
+          + " 'traceparent', 'tracestate', 'trailer', 'transfer-encoding', 'upgrade',"
+          + " 'x-request-id'";
 
   /**
    * A field value without control characters but horizontal tab (RFC 9110 §5.5): no line break can
@@ -42,7 +44,9 @@ public final class McpServerHeaders {
   private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
   private static final Pattern VALUE = Pattern.compile(VALUE_PATTERN);
   private static final Set<String> RESERVED_NAMES =
-      Arrays.stream(RESERVED.split("\\|")).collect(Collectors.toUnmodifiableSet());
+      Arrays.stream(RESERVED.split(","))
+          .map(quoted -> quoted.strip().replace("'", ""))
+          .collect(Collectors.toUnmodifiableSet());
 
   private McpServerHeaders() {}
 
