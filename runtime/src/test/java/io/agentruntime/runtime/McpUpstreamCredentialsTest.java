@@ -136,22 +136,11 @@ class McpUpstreamCredentialsTest {
         .hasMessageNotContaining("Bearer");
   }
 
+  /** The gateway's test configuration, its server {@code tools} with {@code headers}. */
   private TestRuntime start(String headers) throws Exception {
     return TestRuntime.start(
         dir,
-        TestRuntime.serverConfig("identity: {localMode: false}\n")
-            + """
-            governance:
-              refreshInterval: 100ms
-              store: {file: {directory: policies}}
-            intents:
-              - name: call_reasoning
-                backend: {type: echo}
-            mcpServers:
-              - name: tools
-                url: "%s"
-            %s"""
-                .formatted(tools.endpoint(), headers),
+        McpGatewayTest.config(tools, "20s") + headers,
         Map.of("tools.cedar", McpGatewayTest.POLICIES),
         Map.of());
   }
