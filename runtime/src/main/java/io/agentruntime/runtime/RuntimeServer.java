@@ -214,7 +214,12 @@ public final class RuntimeServer {
               metrics.prepareRateLimits(engine.rateLimits().keySet());
               metrics.prepareBudgets(engine.budgets().keySet());
             });
-    McpGateway mcp = new McpGateway(vertx, services, coordination.table());
+    McpGateway mcp =
+        new McpGateway(
+            vertx,
+            services,
+            role == Role.SERVE ? config.mcpServers() : List.of(),
+            coordination.table());
     return new RuntimeServer(
         vertx,
         services,

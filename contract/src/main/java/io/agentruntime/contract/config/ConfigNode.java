@@ -100,21 +100,28 @@ final class ConfigNode {
     return items;
   }
 
-  /** The mapping of strings under {@code key}, in file order; empty when absent. */
-  Map<String, String> stringMap(String key) throws ConfigException {
+  /**
+   * The optional mapping under {@code key}, its entries in file order, each a mapping; a plain
+   * value entry is short for the mapping {@code {scalarKey: value}}. Empty when absent.
+   */
+  Map<String, ConfigNode> optionalMap(String key, String scalarKey) throws ConfigException {
     JsonNode value = value(key);
     if (value == null) {
       return Map.of();
     }
     if (!value.isObject()) {
-      throw error(key, "must be a mapping of strings");
+      throw error(key, "must be a mapping");
     }
-    Map<String, String> entries = new LinkedHashMap<>();
+    Map<String, ConfigNode> entries = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : value.properties()) {
-      if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
-        throw error(key + "." + entry.getKey(), "must be a string");
+      String entryPath = path(key) + "." + entry.getKey();
+      JsonNode item = entry.getValue();
+      if (item.isValueNode() && !item.isNull()) {
+        item = JsonNodeFactory.instance.objectNode().set(scalarKey, item);
+      } else if (!item.isObject()) {
+        throw new ConfigException(entryPath + ": must be a mapping or a value");
       }
-      entries.put(entry.getKey(), entry.getValue().asText());
+      entries.put(entry.getKey(), new ConfigNode(entryPath, item));
     }
     return entries;
   }
@@ -270,6 +277,11 @@ final class ConfigNode {
         throw new ConfigException(path(name) + ": unknown key");
       }
     }
+  }
+
+  /** An error of this mapping as a whole. */
+  ConfigException error(String message) {
+    return new ConfigException(path + ": " + message);
   }
 
   ConfigException error(String key, String message) {

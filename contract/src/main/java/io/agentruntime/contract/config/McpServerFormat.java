@@ -1,15 +1,22 @@
 package io.agentruntime.contract.config;
 
+import io.agentruntime.contract.config.McpServerConfig.HeaderValue;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
-/** Reads and writes {@code mcpServers}: each upstream MCP server's name, URL, timeout, headers. */
+/**
+ * Reads and writes {@code mcpServers}: each upstream MCP server's name, URL, timeout, headers. A
+ * header is its value ({@code Authorization: Bearer ...}, short for {@code {value: ...}}) or the
+ * file to read it from ({@code Authorization: {file: /path}}).
+ */
 final class McpServerFormat {
 
   static final String MCP_SERVERS = "mcpServers";
@@ -17,25 +24,8 @@ final class McpServerFormat {
   private static final String URL = "url";
   private static final String TIMEOUT = "timeout";
   private static final String HEADERS = "headers";
-
-  /** An HTTP token (RFC 9110 §5.6.2), the only spelling a header name may have. */
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}");
-
-  /**
-   * Headers the gateway sets itself on every upstream request: a configured value would be
-   * overwritten or would break the transport.
-   */
-  static final Set<String> RESERVED_HEADERS =
-      Set.of(
-          "accept",
-          "connection",
-          "content-length",
-          "content-type",
-          "host",
-          "last-event-id",
-          "mcp-protocol-version",
-          "mcp-session-id",
-          "transfer-encoding");
+  private static final String VALUE = "value";
+  private static final String FILE = "file";
 
   private McpServerFormat() {}
 
@@ -61,21 +51,54 @@ final class McpServerFormat {
     return servers;
   }
 
-  private static Map<String, String> headers(ConfigNode node) throws ConfigException {
-    Map<String, String> headers = node.stringMap(HEADERS);
-    for (Map.Entry<String, String> header : headers.entrySet()) {
+  private static Map<String, HeaderValue> headers(ConfigNode node) throws ConfigException {
+    Map<String, HeaderValue> headers = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, ConfigNode> header : node.optionalMap(HEADERS, VALUE).entrySet()) {
       String name = header.getKey();
-      if (!HEADER_NAME.matcher(name).matches()) {
-        throw node.error(HEADERS, "'" + name + "' is not a valid header name");
+      var problem = McpServerHeaders.nameProblem(name);
+      if (problem.isPresent()) {
+        throw node.error(HEADERS, problem.get());
       }
-      if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        throw node.error(HEADERS, "'" + name + "' is set by the gateway itself");
+      if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+        throw node.error(HEADERS, "'" + name + "' is given twice (names ignore case)");
       }
-      if (header.getValue().chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        throw node.error(HEADERS + "." + name, "must not contain line breaks");
-      }
+      headers.put(name, value(header.getValue()));
     }
     return headers;
+  }
+
+  /** Exactly one of {@code value} and {@code file}. */
+  private static HeaderValue value(ConfigNode header) throws ConfigException {
+    if (header.has(VALUE) == header.has(FILE)) {
+      throw header.error("exactly one of value or file must be set");
+    }
+    HeaderValue value;
+    if (header.has(VALUE)) {
+      String text = header.string(VALUE, null);
+      var problem = McpServerHeaders.valueProblem(text);
+      if (problem.isPresent()) {
+        throw header.error(VALUE, problem.get());
+      }
+      value = new HeaderValue.Literal(text);
+    } else {
+      value = new HeaderValue.FromFile(file(header));
+    }
+    header.rejectUnknownKeys();
+    return value;
+  }
+
+  private static Path file(ConfigNode header) throws ConfigException {
+    String text = header.string(FILE, null);
+    try {
+      Path file = Path.of(text);
+      if (!file.isAbsolute()) {
+        throw header.error(FILE, "must be an absolute path, got '" + text + "'");
+      }
+      return file;
+    } catch (InvalidPathException e) {
+      throw header.error(FILE, "invalid path '" + text + "'");
+    }
   }
 
   /** Each server's timeout is written even at its default, like an intent's. */
@@ -89,10 +112,23 @@ final class McpServerFormat {
                       .put(URL, server.url())
                       .put(TIMEOUT, server.timeout());
               if (!server.headers().isEmpty()) {
-                out.put(HEADERS, new TreeMap<>(server.headers()));
+                out.put(HEADERS, written(server.headers()));
               }
               return out;
             })
         .toList();
+  }
+
+  private static Map<String, Object> written(Map<String, HeaderValue> headers) {
+    Map<String, Object> out = new TreeMap<>();
+    headers.forEach(
+        (name, value) ->
+            out.put(
+                name,
+                switch (value) {
+                  case HeaderValue.Literal literal -> literal.value();
+                  case HeaderValue.FromFile file -> Map.of(FILE, file.file().toString());
+                }));
+    return out;
   }
 }

@@ -156,8 +156,15 @@ class RuntimeConfigFormatTest {
           mcpServers: [{name: g}]                                                                  | mcpServers[0].url: is required
           mcpServers: [{name: g, url: 'http://g', timeout: 0s}]                                    | mcpServers[0].timeout: must be longer than zero
           mcpServers: [{name: g, url: 'http://g', headers: {Accept: text/html}}]                   | mcpServers[0].headers: 'Accept' is set by the gateway itself
+          mcpServers: [{name: g, url: 'http://g', headers: {Mcp-Session-Id: s}}]                   | mcpServers[0].headers: 'Mcp-Session-Id' is set by the gateway itself
           mcpServers: [{name: g, url: 'http://g', headers: {'a b': x}}]                            | mcpServers[0].headers: 'a b' is not a valid header name
-          mcpServers: [{name: g, url: 'http://g', headers: [x]}]                                   | mcpServers[0].headers: must be a mapping of strings
+          mcpServers: [{name: g, url: 'http://g', headers: [x]}]                                   | mcpServers[0].headers: must be a mapping
+          mcpServers: [{name: g, url: 'http://g', headers: {A: x, a: y}}]                          | mcpServers[0].headers: 'a' is given twice
+          mcpServers: [{name: g, url: 'http://g', headers: {A: "x\\x01y"}}]                        | mcpServers[0].headers.A.value: must not contain line breaks
+          mcpServers: [{name: g, url: 'http://g', headers: {A: {value: x, file: /f}}}]             | mcpServers[0].headers.A: exactly one of value or file must be set
+          mcpServers: [{name: g, url: 'http://g', headers: {A: {path: /f}}}]                       | mcpServers[0].headers.A: exactly one of value or file must be set
+          mcpServers: [{name: g, url: 'http://g', headers: {A: {file: token}}}]                    | mcpServers[0].headers.A.file: must be an absolute path
+          mcpServers: [{name: g, url: 'http://g', headers: {A: {file: /f, mode: x}}}]              | mcpServers[0].headers.A.mode: unknown key
           intents: [{name: a, backend: {type: http, url: 'http://b', maxResponseSize: big}}]       | intents[0].backend.maxResponseSize: invalid size 'big'
           intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, maxTokens: 0}}]   | intents[0].backend.maxTokens: must be between 1 and 2147483647, got 0
           intents: [{name: a, backend: {type: openai, url: 'http://m', model: m, price: {promptPerMillion: 1}}}] | intents[0].backend.price.completionPerMillion: is required
@@ -218,7 +225,9 @@ class RuntimeConfigFormatTest {
                 mcpServers:
                   - name: github
                     url: http://github-mcp.tools:8080/mcp
-                    headers: {Authorization: Bearer t}
+                    headers:
+                      X-Team: agents
+                      Authorization: {file: /var/run/agentruntime/mcp/github/0}
                   - name: docs
                     url: https://docs.example/mcp
                     timeout: 5s
@@ -230,7 +239,12 @@ class RuntimeConfigFormatTest {
                 "github",
                 URI.create("http://github-mcp.tools:8080/mcp"),
                 McpServerConfig.DEFAULT_TIMEOUT,
-                java.util.Map.of("Authorization", "Bearer t")),
+                java.util.Map.of(
+                    "X-Team",
+                    new McpServerConfig.HeaderValue.Literal("agents"),
+                    "Authorization",
+                    new McpServerConfig.HeaderValue.FromFile(
+                        java.nio.file.Path.of("/var/run/agentruntime/mcp/github/0")))),
             new McpServerConfig(
                 "docs",
                 URI.create("https://docs.example/mcp"),

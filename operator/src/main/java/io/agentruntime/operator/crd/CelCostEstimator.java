@@ -64,6 +64,8 @@ final class CelCostEstimator {
           "cidr",
           "isCIDR");
 
+  private static final Set<String> SAME_SIZE = Set.of("lowerAscii", "upperAscii", "trim");
+
   private static final Set<String> REGEX = Set.of("matches", "find", "findAll");
 
   private static final Set<String> COMPARISONS =
@@ -174,10 +176,16 @@ final class CelCostEstimator {
                       node.isMap()
                           ? node.element()
                           : node.property(CelNames.unescape(expr.select().field())));
-      case CALL ->
-          "_[_]".equals(expr.call().function())
-              ? schemaOf(expr.call().args().get(0)).flatMap(SchemaNode::element)
-              : Optional.empty();
+      case CALL -> {
+        CelExpr.CelCall call = expr.call();
+        if ("_[_]".equals(call.function())) {
+          yield schemaOf(call.args().get(0)).flatMap(SchemaNode::element);
+        }
+        // as the API server's estimate: a string's case or trimmed copy is no longer than it
+        yield SAME_SIZE.contains(call.function()) && call.target().isPresent()
+            ? schemaOf(call.target().get())
+            : Optional.empty();
+      }
       default -> Optional.empty();
     };
   }

@@ -23,12 +23,14 @@ import io.agentruntime.operator.api.v1alpha1.DynamoDbStoreSpec;
 import io.agentruntime.operator.api.v1alpha1.GovernanceSpec;
 import io.agentruntime.operator.api.v1alpha1.InferenceBackend;
 import io.agentruntime.operator.api.v1alpha1.IntentBackend;
+import io.agentruntime.operator.api.v1alpha1.McpHeaderSpec;
 import io.agentruntime.operator.api.v1alpha1.McpServerSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,21 +101,30 @@ public final class RuntimeConfigMapRenderer {
                         AsyncConfig.Worker.DEFAULT_WAIT_TIME)));
   }
 
-  /** {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. */
+  /**
+   * {@code spec.mcpServers}; the runtime serves each at {@code /mcp/<name>}. A header from a Secret
+   * is the file its key is mounted at ({@link McpHeaderSecrets}), never the value.
+   */
   private static List<McpServerConfig> mcpServers(AgentRuntimeSpec spec) {
     List<McpServerSpec> servers = Optional.ofNullable(spec.getMcpServers()).orElse(List.of());
     return IntStream.range(0, servers.size())
-        .mapToObj(
-            i ->
-                new McpServerConfig(
-                    servers.get(i).getName(),
-                    URI.create(servers.get(i).getUrl()),
-                    servers.get(i).getTimeout() == null
-                        ? McpServerConfig.DEFAULT_TIMEOUT
-                        : duration(
-                            "spec.mcpServers[" + i + "].timeout", servers.get(i).getTimeout()),
-                    Map.of()))
+        .mapToObj(i -> mcpServer("spec.mcpServers[" + i + "]", servers.get(i)))
         .toList();
+  }
+
+  private static McpServerConfig mcpServer(String field, McpServerSpec server) {
+    List<McpHeaderSpec> headers = Optional.ofNullable(server.getHeaders()).orElse(List.of());
+    Map<String, McpServerConfig.HeaderValue> values = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      values.put(headers.get(i).getName(), McpHeaderSecrets.valueOf(server, i));
+    }
+    return new McpServerConfig(
+        server.getName(),
+        URI.create(server.getUrl()),
+        server.getTimeout() == null
+            ? McpServerConfig.DEFAULT_TIMEOUT
+            : duration(field + ".timeout", server.getTimeout()),
+        values);
   }
 
   /**

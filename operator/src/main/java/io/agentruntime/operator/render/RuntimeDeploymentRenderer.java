@@ -14,10 +14,13 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runtime Deployment ({@code <n>}): hardened pods that drain before stopping, spread over zones
@@ -91,13 +94,16 @@ public final class RuntimeDeploymentRenderer {
             CONFIG_HASH_ANNOTATION, ConfigHash.of(RuntimeConfigMapRenderer.render(cr, spec)))
         .addToAnnotations("kubectl.kubernetes.io/default-container", CONTAINER_NAME)
         .endMetadata()
-        .withSpec(podSpec(cr, role))
+        .withSpec(podSpec(cr, spec, role))
         .endTemplate()
         .endSpec()
         .build();
   }
 
-  private static PodSpec podSpec(AgentRuntime cr, PodRole role) {
+  private static PodSpec podSpec(AgentRuntime cr, EffectiveSpec spec, PodRole role) {
+    // Only the serving pods speak MCP: the workers get no upstream's credentials.
+    Optional<Volume> mcpHeaders =
+        role.serves() ? McpHeaderSecrets.volume(spec.written()) : Optional.empty();
     return new PodSpecBuilder()
         .withServiceAccountName(role.name())
         .withAutomountServiceAccountToken(false)
@@ -111,7 +117,7 @@ public final class RuntimeDeploymentRenderer {
         .withType("RuntimeDefault")
         .endSeccompProfile()
         .endSecurityContext()
-        .withContainers(container(cr, role))
+        .withContainers(container(cr, role, mcpHeaders.isPresent()))
         .addNewVolume()
         .withName(CONFIG_VOLUME)
         .withNewConfigMap()
@@ -128,10 +134,11 @@ public final class RuntimeDeploymentRenderer {
         .withTopologySpreadConstraints(
             spread(cr, role, "topology.kubernetes.io/zone"),
             spread(cr, role, "kubernetes.io/hostname"))
+        .addAllToVolumes(mcpHeaders.stream().toList())
         .build();
   }
 
-  private static Container container(AgentRuntime cr, PodRole role) {
+  private static Container container(AgentRuntime cr, PodRole role, boolean mcpHeaders) {
     List<String> args = new ArrayList<>(role.command());
     args.addAll(List.of("--config", CONFIG_DIR + "/" + ResourceNames.CONFIG_KEY));
     ContainerBuilder container =
@@ -168,6 +175,8 @@ public final class RuntimeDeploymentRenderer {
         .withName(TMP_VOLUME)
         .withMountPath("/tmp")
         .endVolumeMount()
+        .addAllToVolumeMounts(
+            mcpHeaders ? List.of(McpHeaderSecrets.mount()) : List.<VolumeMount>of())
         .withStartupProbe(probe("/healthz", 2, 30))
         .withLivenessProbe(probe("/healthz", 10, 3))
         .withReadinessProbe(probe("/readyz", 5, 2))

@@ -112,6 +112,28 @@ class CrdRuleCostTest {
     assertThat(rule.rule().cardinality()).isEqualTo(CelCostEstimator.MAX_REQUEST_BYTES);
   }
 
+  @Test
+  void aLowerCasedCopyIsAsLongAsItsString() throws IOException {
+    String rule =
+        """
+        type: object
+        properties:
+          names:
+            type: array
+            maxItems: 16
+            items: {type: string%s}
+            x-kubernetes-validations:
+              - rule: "self.all(a, self.exists_one(b, a.lowerAscii() == b.lowerAscii()))"
+                message: unique whatever their case
+        """;
+
+    assertThat(CelCostEstimator.estimate(onlyRule(rule.formatted(", maxLength: 128"))))
+        .isLessThan(100_000);
+    assertThat(CelCostEstimator.estimate(onlyRule(rule.formatted(""))))
+        .as("a copy of a string of unbounded length")
+        .isGreaterThan(CelCostEstimator.RULE_LIMIT);
+  }
+
   /** The only rule of a CRD whose root schema is {@code schemaYaml}. */
   private static CrdCelRules.Compiled onlyRule(String schemaYaml) throws IOException {
     JsonNode crd =

@@ -7,7 +7,9 @@ import io.agentruntime.runtime.http.RuntimeServices;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,10 +27,20 @@ public final class McpGateway implements AutoCloseable {
   private final McpSessionsApi sessionsApi;
 
   /**
+   * Reads the upstreams' header files first: a missing one stops the start before anything else of
+   * the gateway is opened.
+   *
+   * @param servers the servers to serve: the configuration's, or none where the process serves no
+   *     API (a worker, whose pod has none of the header files mounted)
    * @param table the governance table when the policy store is DynamoDB: sessions live there, so
    *     any pod serves any session; otherwise in this pod's memory
    */
-  public McpGateway(Vertx vertx, RuntimeServices services, Optional<CoordinationTable> table) {
+  public McpGateway(
+      Vertx vertx,
+      RuntimeServices services,
+      List<McpServerConfig> servers,
+      Optional<CoordinationTable> table) {
+    List<UpstreamHeaders> headers = openHeaders(vertx, servers);
     this.services = services;
     this.sessions =
         table
@@ -39,12 +51,27 @@ public final class McpGateway implements AutoCloseable {
     GatewayServices gateway =
         new GatewayServices(
             services, sessions, new ToolPolicy(services.governor()), services.metrics().mcp());
-    for (McpServerConfig server : services.config().mcpServers()) {
-      McpUpstream upstream = McpUpstream.create(vertx, server);
+    for (int i = 0; i < servers.size(); i++) {
+      McpServerConfig server = servers.get(i);
+      McpUpstream upstream = McpUpstream.create(vertx, server, headers.get(i));
       upstreams.put(server.name(), upstream);
       endpoints.put(server.name(), new McpEndpoint(upstream, gateway));
     }
     this.sessionsApi = new McpSessionsApi(gateway, endpoints::get);
+  }
+
+  /** Each server's headers, in the order of {@code servers}; none left open when one fails. */
+  private static List<UpstreamHeaders> openHeaders(Vertx vertx, List<McpServerConfig> servers) {
+    List<UpstreamHeaders> opened = new ArrayList<>();
+    try {
+      for (int i = 0; i < servers.size(); i++) {
+        opened.add(UpstreamHeaders.open(vertx, "mcpServers[" + i + "]", servers.get(i).headers()));
+      }
+      return opened;
+    } catch (RuntimeException e) {
+      opened.forEach(UpstreamHeaders::close);
+      throw e;
+    }
   }
 
   /** Adds the gateway's routes: every configured server, and the sessions API when there is one. */

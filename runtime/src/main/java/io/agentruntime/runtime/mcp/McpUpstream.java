@@ -57,14 +57,17 @@ final class McpUpstream implements AutoCloseable {
       String requestId) {}
 
   private final McpServerConfig config;
+  private final UpstreamHeaders headers;
   private final HttpClientAgent client;
 
-  private McpUpstream(McpServerConfig config, HttpClientAgent client) {
+  private McpUpstream(McpServerConfig config, UpstreamHeaders headers, HttpClientAgent client) {
     this.config = config;
+    this.headers = headers;
     this.client = client;
   }
 
-  static McpUpstream create(Vertx vertx, McpServerConfig config) {
+  /** The upstream {@code config} with {@code headers}, read from its {@code headers}. */
+  static McpUpstream create(Vertx vertx, McpServerConfig config, UpstreamHeaders headers) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
@@ -72,7 +75,7 @@ final class McpUpstream implements AutoCloseable {
             .setConnectTimeout((int) Math.min(config.timeout().toMillis(), Integer.MAX_VALUE));
     // Vert.x allows 5 connections per host by default; server streams each hold one for long.
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS);
-    return new McpUpstream(config, vertx.createHttpClient(options, pool));
+    return new McpUpstream(config, headers, vertx.createHttpClient(options, pool));
   }
 
   McpServerConfig config() {
@@ -93,7 +96,7 @@ final class McpUpstream implements AutoCloseable {
             .setAbsoluteURI(config.url().toString())
             .setConnectTimeout(config.timeout().toMillis())
             .putHeader("x-request-id", outgoing.requestId());
-    config.headers().forEach(request::putHeader);
+    headers.current().forEach(request::putHeader);
     if (outgoing.method() == HttpMethod.POST) {
       request
           .putHeader("content-type", "application/json")
@@ -147,6 +150,7 @@ final class McpUpstream implements AutoCloseable {
 
   @Override
   public void close() {
+    headers.close();
     client.close();
   }
 }

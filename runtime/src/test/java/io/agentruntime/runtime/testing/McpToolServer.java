@@ -8,18 +8,29 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A real MCP server on loopback: the MCP Java SDK's Streamable HTTP server in an embedded Tomcat,
@@ -32,6 +43,9 @@ import org.apache.catalina.startup.Tomcat;
  *   <li>{@code countdown}: sends a progress notification, waits until {@link #release()}, answers
  *       {@code done}
  * </ul>
+ *
+ * <p>Like an upstream that holds its own credentials, it can {@link #requireAuthorization require}
+ * an {@code Authorization} header, refusing every request without it with 401.
  */
 public final class McpToolServer implements AutoCloseable {
 
@@ -41,6 +55,29 @@ public final class McpToolServer implements AutoCloseable {
   private final Map<String, AtomicInteger> calls;
   private final Map<String, Map<String, Object>> lastArguments;
   private final CountDownLatch gate;
+  private final Credentials credentials;
+
+  /** The {@code Authorization} value required (none: every request passes) and those received. */
+  private static final class Credentials {
+    final AtomicReference<String> required = new AtomicReference<>();
+    final AtomicReference<String> lastAccepted = new AtomicReference<>();
+    final AtomicInteger refused = new AtomicInteger();
+
+    void filter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      String expected = required.get();
+      String given = ((HttpServletRequest) request).getHeader("authorization");
+      if (expected != null && !expected.equals(given)) {
+        refused.incrementAndGet();
+        HttpServletResponse refusal = (HttpServletResponse) response;
+        refusal.setHeader("www-authenticate", "Bearer");
+        refusal.sendError(401);
+        return;
+      }
+      lastAccepted.set(given);
+      chain.doFilter(request, response);
+    }
+  }
 
   private McpToolServer(
       Tomcat tomcat,
@@ -48,7 +85,9 @@ public final class McpToolServer implements AutoCloseable {
       McpSyncServer server,
       Map<String, AtomicInteger> calls,
       Map<String, Map<String, Object>> lastArguments,
-      CountDownLatch gate) {
+      CountDownLatch gate,
+      Credentials credentials) {
+    this.credentials = credentials;
     this.tomcat = tomcat;
     this.baseDir = baseDir;
     this.server = server;
@@ -92,8 +131,34 @@ public final class McpToolServer implements AutoCloseable {
     Context context = tomcat.addContext("", baseDir.toString());
     Tomcat.addServlet(context, "mcp", transport).setAsyncSupported(true);
     context.addServletMappingDecoded("/mcp", "mcp");
+    Credentials credentials = new Credentials();
+    FilterDef filter = new FilterDef();
+    filter.setFilterName("credentials");
+    filter.setFilter(credentials::filter);
+    context.addFilterDef(filter);
+    FilterMap mapping = new FilterMap();
+    mapping.setFilterName("credentials");
+    mapping.addURLPatternDecoded("/mcp");
+    context.addFilterMap(mapping);
     tomcat.start();
-    return new McpToolServer(tomcat, baseDir, server, calls, lastArguments, gate);
+    return new McpToolServer(tomcat, baseDir, server, calls, lastArguments, gate, credentials);
+  }
+
+  /**
+   * From now on, refuses with 401 every request whose {@code Authorization} is not {@code value}.
+   */
+  public void requireAuthorization(String value) {
+    credentials.required.set(value);
+  }
+
+  /** The {@code Authorization} of the last request let through, if it had one. */
+  public Optional<String> lastAuthorization() {
+    return Optional.ofNullable(credentials.lastAccepted.get());
+  }
+
+  /** How many requests were refused for their missing or wrong {@code Authorization}. */
+  public int refusedForCredentials() {
+    return credentials.refused.get();
   }
 
   /** The server's Streamable HTTP endpoint. */

@@ -3,13 +3,28 @@ package io.agentruntime.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.agentruntime.governance.Durations;
+import io.agentruntime.operator.api.schema.SchemaMergePatch;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
-/** An upstream MCP server the runtime serves, governed, at {@code /mcp/<name>}. */
+/**
+ * An upstream MCP server the runtime serves, governed, at {@code /mcp/<name>}. Its headers are a
+ * list keyed by name, like a container's environment.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@SchemaCustomizer(
+    value = SchemaMergePatch.class,
+    input =
+        "{\"properties\": {\"headers\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class McpServerSpec {
+
+  /** Most headers of one server. */
+  public static final int MAX_HEADERS = 16;
 
   @Required
   @Size(min = 1, max = 63)
@@ -33,6 +48,16 @@ public class McpServerSpec {
           + " included, e.g. 30s; past it the caller gets a JSON-RPC error. Default 30s.")
   private String timeout;
 
+  @Size(max = MAX_HEADERS)
+  @ValidationRule(
+      value = "self.all(h, self.exists_one(o, o.name.lowerAscii() == h.name.lowerAscii()))",
+      message = "header names must be unique, whatever their case")
+  @JsonPropertyDescription(
+      "Headers sent with every request to the upstream, e.g. its own credentials: {name:"
+          + " Authorization, valueFrom: {secretKeyRef: {name: github-mcp, key: token}}}. The"
+          + " caller's own credentials are never passed on. At most 16, keyed by name.")
+  private List<McpHeaderSpec> headers;
+
   public String getName() {
     return name;
   }
@@ -55,5 +80,13 @@ public class McpServerSpec {
 
   public void setTimeout(String timeout) {
     this.timeout = timeout;
+  }
+
+  public List<McpHeaderSpec> getHeaders() {
+    return headers;
+  }
+
+  public void setHeaders(List<McpHeaderSpec> headers) {
+    this.headers = headers;
   }
 }
