@@ -69,12 +69,10 @@ class McpTracingTest {
   void aToolCallContinuesTheCallersTraceWithItsDecisionAndTheUpstreamCall() throws Exception {
     String session = wire.open("ann");
     HttpResponse<String> answer =
-        wire.post(
-            McpWire.call(7, "echo", new JsonObject().put("text", SECRET).encode()),
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
+        wire.postIn(
             session,
+            "ann",
+            McpWire.call(7, "echo", new JsonObject().put("text", SECRET).encode()),
             "traceparent",
             TRACEPARENT);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -124,20 +122,12 @@ class McpTracingTest {
   void aListingAndARelayedMethodAreTracedAndPropagated() throws Exception {
     String session = wire.open("ann");
     HttpResponse<String> listed =
-        wire.post(
-            "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}",
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
-            session);
+        wire.postIn(
+            session, "ann", "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}");
     assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
     HttpResponse<String> pinged =
-        wire.post(
-            "{\"jsonrpc\": \"2.0\", \"id\": \"ping-3\", \"method\": \"ping\"}",
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
-            session);
+        wire.postIn(
+            session, "ann", "{\"jsonrpc\": \"2.0\", \"id\": \"ping-3\", \"method\": \"ping\"}");
     assertThat(pinged.statusCode()).as(pinged.body()).isEqualTo(200);
 
     Span list = exported("tools/list", SpanKind.SPAN_KIND_SERVER);
@@ -166,13 +156,7 @@ class McpTracingTest {
   @Test
   void aDeniedCallIsAnErrorSpanWithItsDecisionAndNoUpstreamCall() throws Exception {
     String session = wire.open("ann");
-    HttpResponse<String> denied =
-        wire.post(
-            McpWire.call(4, "delete_repo", "{}"),
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
-            session);
+    HttpResponse<String> denied = wire.postIn(session, "ann", McpWire.call(4, "delete_repo", "{}"));
     assertThat(McpWire.message(denied).getJsonObject("error").getInteger("code")).isEqualTo(-32003);
 
     Span server = exported("tools/call delete_repo", SpanKind.SPAN_KIND_SERVER);
