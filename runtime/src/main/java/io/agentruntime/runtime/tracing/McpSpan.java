@@ -2,6 +2,7 @@ package io.agentruntime.runtime.tracing;
 
 import static io.agentruntime.runtime.tracing.SpanAttributes.NETWORK_PROTOCOL;
 import static io.agentruntime.runtime.tracing.SpanAttributes.NETWORK_TRANSPORT;
+import static io.agentruntime.runtime.tracing.SpanAttributes.OTHER;
 import static io.agentruntime.runtime.tracing.SpanAttributes.TOOL_ERROR;
 
 import io.opentelemetry.api.trace.Span;
@@ -58,7 +59,12 @@ public final class McpSpan {
       return;
     }
     if (answer.getValue("error") instanceof JsonObject error) {
-      String code = String.valueOf(error.getValue("code"));
+      // the upstream writes the code: only an integer, as JSON-RPC has it, becomes an attribute
+      String code =
+          error.getValue("code") instanceof Number number
+                  && number.longValue() == number.doubleValue()
+              ? Long.toString(number.longValue())
+              : OTHER;
       RequestTrace.failed(span, code, code, null);
       request.answeredWith(code, code, null);
     } else if (answer.getValue("result") instanceof JsonObject result

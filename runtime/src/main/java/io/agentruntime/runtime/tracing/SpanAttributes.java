@@ -60,6 +60,9 @@ public final class SpanAttributes {
   /** {@code gen_ai.operation.name} of a tool call. */
   static final String EXECUTE_TOOL = "execute_tool";
 
+  /** {@code error.type} of an error the conventions name no class for. */
+  static final String OTHER = "_OTHER";
+
   /** {@code error.type} of a tool call the tool itself failed ({@code isError: true}). */
   static final String TOOL_ERROR = "tool_error";
 
