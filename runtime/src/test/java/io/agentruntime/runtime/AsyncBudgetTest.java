@@ -3,21 +3,16 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.governance.Budget;
-import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.ModelServer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Budgets of long-running dispatches: held when the API queues a dispatch, settled by the worker
@@ -46,11 +41,7 @@ class AsyncBudgetTest {
   static void startPeers() throws Exception {
     sqs = EmbeddedQueue.start();
     region = LocalRegion.start("eu-west-1");
-    region.permit(
-        POLICY,
-        "call_reasoning",
-        new PolicyLimits(
-            Optional.empty(), Optional.of(Budget.parseTokens(CAP + "/1d")), Optional.empty()));
+    TokenBudgets.permit(region, POLICY, TokenBudgets.daily(CAP));
   }
 
   @AfterAll
@@ -69,7 +60,7 @@ class AsyncBudgetTest {
     try (ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
         AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
         TestRuntime api = fleet.api(dir, intents(model))) {
-      awaitPolicy(api);
+      api.awaitPolicy(POLICY);
       HttpResponse<String> accepted = queue(api, "ann");
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       assertThat(accepted.headers().firstValue("x-budget-remaining-tokens"))
@@ -85,15 +76,7 @@ class AsyncBudgetTest {
         String location = accepted.headers().firstValue("location").orElseThrow();
         assertThat(AsyncDispatchTest.awaitFinished(api, location, "ann").getString("status"))
             .isEqualTo("succeeded");
-        await()
-            .atMost(WAIT)
-            .untilAsserted(
-                () -> {
-                  Map<String, AttributeValue> bucket = bucket("ann");
-                  assertThat(bucket.keySet()).noneMatch(name -> name.startsWith("hold:"));
-                  assertThat(number(bucket, "spent")).isEqualTo(USAGE);
-                  assertThat(number(bucket, "remaining")).isEqualTo(CAP - USAGE);
-                });
+        TokenBudgets.awaitSettled(region, POLICY, "ann", USAGE, CAP);
       }
       assertThat(model.completions()).isEqualTo(1);
     }
@@ -104,24 +87,17 @@ class AsyncBudgetTest {
     try (ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
         AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
         TestRuntime api = fleet.api(dir, intents(model))) {
-      awaitPolicy(api);
+      api.awaitPolicy(POLICY);
       HttpResponse<String> accepted = queue(api, "bob");
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       String location = accepted.headers().firstValue("location").orElseThrow();
       assertThat(api.delete(location, "x-agent-principal", "bob").statusCode()).isEqualTo(200);
-      assertThat(bucket("bob").keySet()).anyMatch(name -> name.startsWith("hold:"));
+      assertThat(TokenBudgets.bucket(region, POLICY, "bob").keySet())
+          .anyMatch(name -> name.startsWith("hold:"));
 
       try (TestRuntime worker = fleet.worker(dir, "worker", intents(model))) {
-        await()
-            .atMost(WAIT)
-            .untilAsserted(
-                () -> {
-                  assertThat(fleet.depth()).isZero();
-                  Map<String, AttributeValue> bucket = bucket("bob");
-                  assertThat(bucket.keySet()).noneMatch(name -> name.startsWith("hold:"));
-                  assertThat(number(bucket, "spent")).isZero();
-                  assertThat(number(bucket, "remaining")).isEqualTo(CAP);
-                });
+        await().atMost(WAIT).until(() -> fleet.depth() == 0);
+        TokenBudgets.awaitSettled(region, POLICY, "bob", 0, CAP);
       }
       assertThat(model.completions()).isZero();
     }
@@ -139,24 +115,5 @@ class AsyncBudgetTest {
             async: {timeout: 30s, maxAttempts: 2}
         """
         .formatted(model.url());
-  }
-
-  private static long number(Map<String, AttributeValue> item, String name) {
-    return Long.parseLong(item.get(name).n());
-  }
-
-  private static Map<String, AttributeValue> bucket(String principal) {
-    return SharedBudgetTest.bucket(region, POLICY + "#tokens#" + principal);
-  }
-
-  private static void awaitPolicy(TestRuntime runtime) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                runtime
-                    .post("/v1/decisions", SharedBudgetTest.request("probe"))
-                    .body()
-                    .contains(POLICY));
   }
 }

@@ -195,24 +195,14 @@ class McpGatewayTest {
     String session = wire.open("ann");
 
     HttpResponse<String> stolen =
-        wire.post(
-            McpWire.call(2, "echo", "{\"text\": \"x\"}"),
-            McpWire.PRINCIPAL,
-            "bob",
-            McpWire.SESSION,
-            session);
+        wire.postIn(session, "bob", McpWire.call(2, "echo", "{\"text\": \"x\"}"));
 
     assertThat(stolen.statusCode()).isEqualTo(404);
     assertThat(new JsonObject(stolen.body()).getJsonObject("error").getInteger("code"))
         .isEqualTo(-32001);
     assertThat(tools.calls("echo")).isZero();
     HttpResponse<String> own =
-        wire.post(
-            McpWire.call(3, "echo", "{\"text\": \"x\"}"),
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
-            session);
+        wire.postIn(session, "ann", McpWire.call(3, "echo", "{\"text\": \"x\"}"));
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(tools.calls("echo")).isEqualTo(1);
   }
@@ -238,9 +228,7 @@ class McpGatewayTest {
     assertThat(runtime.delete("/v1/mcp/sessions/" + session, McpWire.PRINCIPAL, "ann").statusCode())
         .isEqualTo(204);
 
-    HttpResponse<String> after =
-        wire.post(
-            McpWire.call(2, "echo", "{}"), McpWire.PRINCIPAL, "ann", McpWire.SESSION, session);
+    HttpResponse<String> after = wire.postIn(session, "ann", McpWire.call(2, "echo", "{}"));
     assertThat(after.statusCode()).isEqualTo(404);
     assertThat(
             new JsonObject(runtime.get("/v1/mcp/sessions", McpWire.PRINCIPAL, "ann").body())
@@ -253,18 +241,10 @@ class McpGatewayTest {
     String session = wire.open("ann");
     String transfer = McpWire.call(4, "transfer", "{\"amount\": 10, \"account\": \"a-1\"}");
 
-    HttpResponse<String> first =
-        wire.post(
-            transfer, McpWire.PRINCIPAL, "ann", McpWire.SESSION, session, "idempotency-key", "t-1");
+    HttpResponse<String> first = wire.postIn(session, "ann", transfer, "idempotency-key", "t-1");
     HttpResponse<String> retry =
-        wire.post(
-            transfer.replace("\"id\": 4", "\"id\": 5"),
-            McpWire.PRINCIPAL,
-            "ann",
-            McpWire.SESSION,
-            session,
-            "idempotency-key",
-            "t-1");
+        wire.postIn(
+            session, "ann", transfer.replace("\"id\": 4", "\"id\": 5"), "idempotency-key", "t-1");
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(retry.headers().firstValue("idempotent-replayed")).hasValue("true");
@@ -285,11 +265,7 @@ class McpGatewayTest {
     assertError(wire.post("{\"jsonrpc\": \"2.0\", ", McpWire.PRINCIPAL, "ann"), 400, -32700);
     assertError(wire.post(McpWire.call(1, "echo", "{}"), McpWire.PRINCIPAL, "ann"), 400, -32000);
     assertError(wire.post(McpWire.call(1, "echo", "{}"), McpWire.SESSION, session), 401, -32002);
-    assertError(
-        wire.post(
-            McpWire.call(1, "echo", "[1]"), McpWire.PRINCIPAL, "ann", McpWire.SESSION, session),
-        200,
-        -32602);
+    assertError(wire.postIn(session, "ann", McpWire.call(1, "echo", "[1]")), 200, -32602);
     assertThat(tools.calls("echo")).isZero();
     runtime.assertStillServes();
   }

@@ -38,25 +38,21 @@ class McpSharedSessionTest {
       for (int call = 0; call < 4; call++) {
         McpWire via = call % 2 == 0 ? viaB : viaA;
         HttpResponse<String> echoed =
-            via.post(
-                McpWire.call(10 + call, "echo", "{\"text\": \"call " + call + "\"}"),
-                McpWire.PRINCIPAL,
+            via.postIn(
+                session,
                 "ann",
-                McpWire.SESSION,
-                session);
+                McpWire.call(10 + call, "echo", "{\"text\": \"call " + call + "\"}"));
         assertThat(echoed.statusCode()).as(echoed.body()).isEqualTo(200);
         assertThat(echoed.body()).contains("call " + call);
       }
       assertThat(tools.calls("echo")).isEqualTo(4);
 
-      HttpResponse<String> stolen =
-          viaB.post(LIST, McpWire.PRINCIPAL, "bob", McpWire.SESSION, session);
+      HttpResponse<String> stolen = viaB.postIn(session, "bob", LIST);
       assertThat(stolen.statusCode()).isEqualTo(404);
 
       assertThat(b.delete("/v1/mcp/sessions/" + session, McpWire.PRINCIPAL, "ann").statusCode())
           .isEqualTo(204);
-      assertThat(viaA.post(LIST, McpWire.PRINCIPAL, "ann", McpWire.SESSION, session).statusCode())
-          .isEqualTo(404);
+      assertThat(viaA.postIn(session, "ann", LIST).statusCode()).isEqualTo(404);
     }
   }
 
@@ -72,22 +68,13 @@ class McpSharedSessionTest {
 
       HttpResponse<String> first =
           new McpWire(a.uri("/mcp/tools"))
-              .post(
-                  transfer,
-                  McpWire.PRINCIPAL,
-                  "ann",
-                  McpWire.SESSION,
-                  session,
-                  "idempotency-key",
-                  "t-9");
+              .postIn(session, "ann", transfer, "idempotency-key", "t-9");
       HttpResponse<String> retry =
           new McpWire(b.uri("/mcp/tools"))
-              .post(
-                  transfer.replace("\"id\": 20", "\"id\": 21"),
-                  McpWire.PRINCIPAL,
-                  "ann",
-                  McpWire.SESSION,
+              .postIn(
                   session,
+                  "ann",
+                  transfer.replace("\"id\": 20", "\"id\": 21"),
                   "idempotency-key",
                   "t-9");
 
@@ -128,11 +115,7 @@ class McpSharedSessionTest {
       String session = wire.open("probe");
       await()
           .atMost(WAIT)
-          .until(
-              () ->
-                  wire.post(LIST, McpWire.PRINCIPAL, "probe", McpWire.SESSION, session)
-                      .body()
-                      .contains("transfer"));
+          .until(() -> wire.postIn(session, "probe", LIST).body().contains("transfer"));
     }
   }
 }

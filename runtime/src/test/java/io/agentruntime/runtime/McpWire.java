@@ -66,6 +66,18 @@ final class McpWire {
     return session;
   }
 
+  /** Posts {@code body} in {@code session} as {@code principal}, with {@code headers} besides. */
+  HttpResponse<String> postIn(String session, String principal, String body, String... headers)
+      throws IOException, InterruptedException {
+    String[] all = new String[headers.length + 4];
+    all[0] = PRINCIPAL;
+    all[1] = principal;
+    all[2] = SESSION;
+    all[3] = session;
+    System.arraycopy(headers, 0, all, 4, headers.length);
+    return post(body, all);
+  }
+
   HttpResponse<String> post(String body, String... headers)
       throws IOException, InterruptedException {
     return CLIENT.send(request(body, headers), HttpResponse.BodyHandlers.ofString());

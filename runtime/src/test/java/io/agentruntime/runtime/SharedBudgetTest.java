@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.governance.Budget;
-import io.agentruntime.governance.PolicyLimits;
 import io.agentruntime.runtime.testing.ModelServer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,15 +43,11 @@ class SharedBudgetTest {
   void twoHundredConcurrentRequestsAcrossTwoRuntimesNeverSpendMoreThanTheCap() throws Exception {
     try (LocalRegion region = LocalRegion.start("eu-west-1");
         ModelServer model = ModelServer.start(12, 100, Duration.ofMillis(400));
-        TestRuntime a = start(region, "a", model);
-        TestRuntime b = start(region, "b", model)) {
-      Budget budget = Budget.parseTokens(CAP + "/1d");
-      region.permit(
-          "fifty-calls",
-          "call_reasoning",
-          new PolicyLimits(Optional.empty(), Optional.of(budget), Optional.empty()));
-      awaitPolicy(a, "fifty-calls");
-      awaitPolicy(b, "fifty-calls");
+        TestRuntime a = TokenBudgets.start(dir.resolve("a"), region, model);
+        TestRuntime b = TokenBudgets.start(dir.resolve("b"), region, model)) {
+      TokenBudgets.permit(region, "fifty-calls", TokenBudgets.daily(CAP));
+      a.awaitPolicy("fifty-calls");
+      b.awaitPolicy("fifty-calls");
 
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
@@ -85,18 +79,7 @@ class SharedBudgetTest {
       // holds for usage, not only for reservations.
       assertThat(model.completions()).isEqualTo(served.size());
       assertThat(model.reportedTokens()).isLessThanOrEqualTo(CAP);
-      await()
-          .atMost(WAIT)
-          .untilAsserted(
-              () -> {
-                Map<String, AttributeValue> bucket = bucket(region, "fifty-calls#tokens#ann");
-                assertThat(bucket.keySet()).noneMatch(name -> name.startsWith("hold:"));
-                assertThat(Long.parseLong(bucket.get("spent").n()))
-                    .isEqualTo(model.reportedTokens())
-                    .isLessThanOrEqualTo(CAP);
-                assertThat(Long.parseLong(bucket.get("remaining").n()))
-                    .isEqualTo(CAP - model.reportedTokens());
-              });
+      TokenBudgets.awaitSettled(region, "fifty-calls", "ann", model.reportedTokens(), CAP);
       // Another principal has a budget of its own.
       assertThat(b.post("/dispatch", request("bob")).statusCode()).isEqualTo(200);
     }
@@ -106,13 +89,10 @@ class SharedBudgetTest {
   void theHoldsOfAPodThatDiedExpireAndTheirAmountReturns() throws Exception {
     try (LocalRegion region = LocalRegion.start("eu-west-1");
         ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
-        TestRuntime runtime = start(region, "a", model)) {
-      Budget budget = Budget.parseTokens(RESERVATION + "/1d");
-      region.permit(
-          "one-call",
-          "call_reasoning",
-          new PolicyLimits(Optional.empty(), Optional.of(budget), Optional.empty()));
-      awaitPolicy(runtime, "one-call");
+        TestRuntime runtime = TokenBudgets.start(dir.resolve("a"), region, model)) {
+      Budget budget = TokenBudgets.daily(RESERVATION);
+      TokenBudgets.permit(region, "one-call", budget);
+      runtime.awaitPolicy("one-call");
       assertThat(runtime.post("/dispatch", request("ann")).statusCode()).isEqualTo(200);
       // What a pod leaves behind when it dies mid-call: the whole window held by a hold whose
       // request will never settle it, expired a moment ago.
@@ -153,26 +133,21 @@ class SharedBudgetTest {
   void aRaisedCapAppliesToTheCurrentWindowWithWhatWasSpent() throws Exception {
     try (LocalRegion region = LocalRegion.start("eu-west-1");
         ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
-        TestRuntime runtime = start(region, "a", model)) {
-      region.permit("budgeted", "call_reasoning", tokens(RESERVATION));
-      awaitPolicy(runtime, "budgeted");
+        TestRuntime runtime = TokenBudgets.start(dir.resolve("a"), region, model)) {
+      TokenBudgets.permit(region, "budgeted", TokenBudgets.daily(RESERVATION));
+      runtime.awaitPolicy("budgeted");
       assertThat(runtime.post("/dispatch", request("ann")).statusCode()).isEqualTo(200);
       assertThat(runtime.post("/dispatch", request("ann")).statusCode()).isEqualTo(429);
 
-      region.permit("budgeted", "call_reasoning", tokens(2 * RESERVATION));
+      TokenBudgets.permit(region, "budgeted", TokenBudgets.daily(2 * RESERVATION));
       await()
           .atMost(WAIT)
           .until(() -> runtime.post("/dispatch", request("ann")).statusCode() == 200);
 
       assertThat(runtime.post("/dispatch", request("ann")).statusCode()).isEqualTo(429);
-      assertThat(Long.parseLong(bucket(region, "budgeted#tokens#ann").get("spent").n()))
+      assertThat(TokenBudgets.number(TokenBudgets.bucket(region, "budgeted", "ann"), "spent"))
           .isEqualTo(2 * 112);
     }
-  }
-
-  private static PolicyLimits tokens(long cap) {
-    return new PolicyLimits(
-        Optional.empty(), Optional.of(Budget.parseTokens(cap + "/1d")), Optional.empty());
   }
 
   private static AttributeValue number(long value) {
@@ -185,39 +160,5 @@ class SharedBudgetTest {
         .put("context", new JsonObject().put("user_id", user))
         .put("input", INPUT)
         .encode();
-  }
-
-  /** The budget bucket {@code <policy>#<kind>#<subject>} of the test runtime. */
-  static Map<String, AttributeValue> bucket(LocalRegion region, String id) {
-    return region
-        .client()
-        .getItem(
-            request ->
-                request
-                    .tableName(LocalRegion.TABLE)
-                    .consistentRead(true)
-                    .key(
-                        Map.of(
-                            "pk", AttributeValue.fromS("BUDGET#agents/test#" + id),
-                            "sk", AttributeValue.fromS("#"))))
-        .item();
-  }
-
-  private static void awaitPolicy(TestRuntime runtime, String policy) {
-    await()
-        .atMost(WAIT)
-        .until(() -> runtime.post("/v1/decisions", request("probe")).body().contains(policy));
-  }
-
-  private TestRuntime start(LocalRegion region, String name, ModelServer model) throws Exception {
-    return SharedRateLimitTest.start(
-        dir.resolve(name),
-        region,
-        """
-        intents:
-          - name: call_reasoning
-            backend: {type: openai, url: "%s", model: test-model, maxConnections: 300}
-        """
-            .formatted(model.url()));
   }
 }

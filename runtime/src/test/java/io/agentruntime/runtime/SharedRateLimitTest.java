@@ -1,7 +1,6 @@
 package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.governance.RateLimit;
 import java.net.http.HttpResponse;
@@ -32,8 +31,8 @@ class SharedRateLimitTest {
         TestRuntime a = start(region, "a", "");
         TestRuntime b = start(region, "b", "")) {
       region.permit("forty-per-hour", "call_reasoning", RateLimit.parse("40/1h"));
-      awaitPolicy(a, "forty-per-hour");
-      awaitPolicy(b, "forty-per-hour");
+      a.awaitPolicy("forty-per-hour");
+      b.awaitPolicy("forty-per-hour");
 
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
@@ -62,8 +61,8 @@ class SharedRateLimitTest {
         TestRuntime a = start(region, "a", "");
         TestRuntime b = start(region, "b", "")) {
       region.permit("three-for-all", "call_reasoning", RateLimit.parse("3/1h per runtime"));
-      awaitPolicy(a, "three-for-all");
-      awaitPolicy(b, "three-for-all");
+      a.awaitPolicy("three-for-all");
+      b.awaitPolicy("three-for-all");
 
       assertThat(a.post("/dispatch", RateLimitTest.reasoning("ann")).statusCode()).isEqualTo(200);
       assertThat(b.post("/dispatch", RateLimitTest.reasoning("bob")).statusCode()).isEqualTo(200);
@@ -78,7 +77,7 @@ class SharedRateLimitTest {
     try (LocalRegion region = LocalRegion.start(HOME);
         TestRuntime runtime = start(region, "a", "")) {
       region.permit("one-per-hour", "call_reasoning", RateLimit.parse("1/1h"));
-      awaitPolicy(runtime, "one-per-hour");
+      runtime.awaitPolicy("one-per-hour");
       region.stop();
 
       assertThat(runtime.post("/dispatch", RateLimitTest.reasoning("ann")).statusCode())
@@ -94,7 +93,7 @@ class SharedRateLimitTest {
     try (LocalRegion region = LocalRegion.start(HOME);
         TestRuntime runtime = start(region, "a", "rateLimits: {onStoreError: deny}\n")) {
       region.permit("one-per-hour", "call_reasoning", RateLimit.parse("1/1h"));
-      awaitPolicy(runtime, "one-per-hour");
+      runtime.awaitPolicy("one-per-hour");
       region.stop();
 
       HttpResponse<String> denied = runtime.post("/dispatch", RateLimitTest.reasoning("ann"));
@@ -106,17 +105,6 @@ class SharedRateLimitTest {
   }
 
   /** Waits until the runtime has loaded {@code policy}: decisions name it. */
-  private static void awaitPolicy(TestRuntime runtime, String policy) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                runtime
-                    .post("/v1/decisions", RateLimitTest.reasoning("probe"))
-                    .body()
-                    .contains(policy));
-  }
-
   private TestRuntime start(LocalRegion region, String name, String extra) throws Exception {
     return start(dir.resolve(name), region, extra + TestRuntime.ECHO_INTENTS);
   }

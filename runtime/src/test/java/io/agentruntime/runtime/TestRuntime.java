@@ -1,6 +1,7 @@
 package io.agentruntime.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.contract.config.PolicyStoreConfig;
 import io.agentruntime.contract.config.RuntimeConfig;
@@ -157,6 +158,14 @@ final class TestRuntime implements AutoCloseable {
 
   int port() {
     return server.port();
+  }
+
+  /** Waits until the runtime decides {@code call_reasoning} with {@code policy}. */
+  void awaitPolicy(String policy) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> post("/v1/decisions", RateLimitTest.reasoning("probe")).body().contains(policy));
   }
 
   /** Writes a policy file; only for a runtime on the file store. */

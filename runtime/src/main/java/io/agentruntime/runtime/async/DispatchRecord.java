@@ -76,53 +76,43 @@ public record DispatchRecord(
       case DispatchEvent.Started started -> {
         List<Attempt> next = endRunning(started.at(), Attempt.LOST, null);
         next.add(Attempt.started(started));
-        yield with(DispatchStatus.RUNNING, started.at(), next, Optional.of(started.leaseUntil()))
-            .withOutcome(Optional.empty(), Optional.empty());
+        yield next()
+            .enter(DispatchStatus.RUNNING, started.at())
+            .attempts(next)
+            .lease(Optional.of(started.leaseUntil()))
+            .outcome(Optional.empty(), Optional.empty())
+            .record();
       }
       case DispatchEvent.AttemptFailed failed ->
-          with(
-                  DispatchStatus.QUEUED,
-                  null,
-                  endRunning(failed.at(), "failed", failed.problem()),
-                  Optional.empty())
-              .withOutcome(Optional.empty(), Optional.of(failed.problem()));
+          next()
+              .enter(DispatchStatus.QUEUED, null)
+              .attempts(endRunning(failed.at(), "failed", failed.problem()))
+              .lease(Optional.empty())
+              .outcome(Optional.empty(), Optional.of(failed.problem()))
+              .record();
       case DispatchEvent.Succeeded succeeded ->
-          with(
-                  DispatchStatus.SUCCEEDED,
-                  succeeded.at(),
-                  endRunning(succeeded.at(), "succeeded", null),
-                  Optional.empty())
-              .withOutcome(Optional.of(succeeded.result()), Optional.empty());
+          next()
+              .enter(DispatchStatus.SUCCEEDED, succeeded.at())
+              .attempts(endRunning(succeeded.at(), "succeeded", null))
+              .lease(Optional.empty())
+              .outcome(Optional.of(succeeded.result()), Optional.empty())
+              .record();
       case DispatchEvent.Failed failed ->
-          with(
-                  DispatchStatus.FAILED,
-                  failed.at(),
-                  endRunning(failed.at(), "failed", failed.problem()),
-                  Optional.empty())
-              .withOutcome(Optional.empty(), Optional.of(failed.problem()));
-      case DispatchEvent.CancelRequested requested ->
-          new DispatchRecord(
-              key,
-              version + 1,
-              principal,
-              intent,
-              decision,
-              deadline,
-              status,
-              transitions,
-              attempts,
-              leaseUntil,
-              true,
-              result,
-              problem);
+          next()
+              .enter(DispatchStatus.FAILED, failed.at())
+              .attempts(endRunning(failed.at(), "failed", failed.problem()))
+              .lease(Optional.empty())
+              .outcome(Optional.empty(), Optional.of(failed.problem()))
+              .record();
+      case DispatchEvent.CancelRequested requested -> next().cancelRequested().record();
       case DispatchEvent.Cancelled cancelled ->
-          with(
-              DispatchStatus.CANCELLED,
-              cancelled.at(),
-              endRunning(cancelled.at(), "cancelled", null),
-              Optional.empty());
+          next()
+              .enter(DispatchStatus.CANCELLED, cancelled.at())
+              .attempts(endRunning(cancelled.at(), "cancelled", null))
+              .lease(Optional.empty())
+              .record();
       case DispatchEvent.Expired expired ->
-          with(DispatchStatus.EXPIRED, expired.at(), new ArrayList<>(attempts), Optional.empty());
+          next().enter(DispatchStatus.EXPIRED, expired.at()).lease(Optional.empty()).record();
     };
   }
 
@@ -135,60 +125,89 @@ public record DispatchRecord(
     return next;
   }
 
-  private DispatchRecord with(
-      DispatchStatus next, Instant at, List<Attempt> nextAttempts, Optional<Instant> lease) {
-    Map<DispatchStatus, Instant> nextTransitions = new LinkedHashMap<>(transitions);
-    if (at != null) {
-      nextTransitions.putIfAbsent(next, at);
-    }
-    return new DispatchRecord(
-        key,
-        version + 1,
-        principal,
-        intent,
-        decision,
-        deadline,
-        next,
-        nextTransitions,
-        nextAttempts,
-        lease,
-        cancelRequested,
-        result,
-        problem);
-  }
-
-  private DispatchRecord withOutcome(Optional<JsonObject> nextResult, Optional<JsonObject> why) {
-    return new DispatchRecord(
-        key,
-        version,
-        principal,
-        intent,
-        decision,
-        deadline,
-        status,
-        transitions,
-        attempts,
-        leaseUntil,
-        cancelRequested,
-        nextResult,
-        why);
-  }
-
   /** The same record held by its worker until {@code until}. */
   DispatchRecord leasedUntil(Instant until) {
-    return new DispatchRecord(
-        key,
-        version,
-        principal,
-        intent,
-        decision,
-        deadline,
-        status,
-        transitions,
-        attempts,
-        Optional.of(until),
-        cancelRequested,
-        result,
-        problem);
+    return new Change(this, version).lease(Optional.of(until)).record();
+  }
+
+  /** The record after one more event: what the event changes is set on the change. */
+  private Change next() {
+    return new Change(this, version + 1);
+  }
+
+  /**
+   * A record being changed: what a dispatch is (key, owner, intent, decision, deadline) never
+   * changes, and each method sets one part of where it stands.
+   */
+  private static final class Change {
+
+    private final DispatchRecord from;
+    private final long version;
+    private DispatchStatus status;
+    private final Map<DispatchStatus, Instant> transitions;
+    private List<Attempt> attempts;
+    private Optional<Instant> leaseUntil;
+    private boolean cancelRequested;
+    private Optional<JsonObject> result;
+    private Optional<JsonObject> problem;
+
+    private Change(DispatchRecord from, long version) {
+      this.from = from;
+      this.version = version;
+      this.status = from.status;
+      this.transitions = new LinkedHashMap<>(from.transitions);
+      this.attempts = from.attempts;
+      this.leaseUntil = from.leaseUntil;
+      this.cancelRequested = from.cancelRequested;
+      this.result = from.result;
+      this.problem = from.problem;
+    }
+
+    /** Now in {@code next}, entered at {@code at} unless it was before (or {@code at} is null). */
+    Change enter(DispatchStatus next, Instant at) {
+      status = next;
+      if (at != null) {
+        transitions.putIfAbsent(next, at);
+      }
+      return this;
+    }
+
+    Change attempts(List<Attempt> next) {
+      attempts = next;
+      return this;
+    }
+
+    Change lease(Optional<Instant> until) {
+      leaseUntil = until;
+      return this;
+    }
+
+    Change cancelRequested() {
+      cancelRequested = true;
+      return this;
+    }
+
+    Change outcome(Optional<JsonObject> nextResult, Optional<JsonObject> why) {
+      result = nextResult;
+      problem = why;
+      return this;
+    }
+
+    DispatchRecord record() {
+      return new DispatchRecord(
+          from.key,
+          version,
+          from.principal,
+          from.intent,
+          from.decision,
+          from.deadline,
+          status,
+          transitions,
+          attempts,
+          leaseUntil,
+          cancelRequested,
+          result,
+          problem);
+    }
   }
 }

@@ -10,13 +10,13 @@ import io.vertx.ext.web.RoutingContext;
  * W3C {@code traceparent}, and ends it with the status once the answer has been sent (or the caller
  * has gone). Handlers further down find it with {@link #of}.
  */
-final class RequestTracing implements Handler<RoutingContext> {
+public final class RequestTracing implements Handler<RoutingContext> {
 
   private static final String TRACE = "agentruntime.trace";
 
   private final Tracing tracing;
 
-  RequestTracing(Tracing tracing) {
+  public RequestTracing(Tracing tracing) {
     this.tracing = tracing;
   }
 
@@ -38,7 +38,7 @@ final class RequestTracing implements Handler<RoutingContext> {
   }
 
   /** The trace of the request; {@link RequestTrace#OFF} when tracing is off. */
-  static RequestTrace of(RoutingContext ctx) {
+  public static RequestTrace of(RoutingContext ctx) {
     RequestTrace trace = ctx.get(TRACE);
     return trace == null ? RequestTrace.OFF : trace;
   }

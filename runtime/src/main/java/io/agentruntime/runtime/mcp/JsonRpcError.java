@@ -33,12 +33,12 @@ enum JsonRpcError {
 
   private final int code;
   private final int status;
-  private final String type;
+  private final String slug;
 
   JsonRpcError(int code, int status, String slug) {
     this.code = code;
     this.status = status;
-    this.type = BASE_URI + slug;
+    this.slug = slug;
   }
 
   int code() {
@@ -51,6 +51,11 @@ enum JsonRpcError {
   }
 
   String type() {
-    return type;
+    return BASE_URI + slug;
+  }
+
+  /** The last segment of {@link #type}: what a span's {@code error.type} says. */
+  String slug() {
+    return slug;
   }
 }

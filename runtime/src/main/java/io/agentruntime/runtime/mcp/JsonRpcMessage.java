@@ -1,10 +1,12 @@
 package io.agentruntime.runtime.mcp;
 
+import io.agentruntime.runtime.tracing.McpOperation;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /**
  * One JSON-RPC 2.0 message a client POSTed to the gateway.
@@ -35,6 +37,31 @@ record JsonRpcMessage(JsonObject json, Kind kind, Object id, String method) {
   /** The {@code params} object, empty when absent. */
   JsonObject params() {
     return json.getValue("params") instanceof JsonObject params ? params : new JsonObject();
+  }
+
+  /**
+   * What the message's spans say of it, sent to {@code server}; empty for a response, which names
+   * no method.
+   */
+  Optional<McpOperation> operation(String server) {
+    if (kind == Kind.RESPONSE) {
+      return Optional.empty();
+    }
+    JsonObject params = params();
+    return Optional.of(
+        new McpOperation(
+            server,
+            method,
+            Optional.ofNullable(id).map(String::valueOf),
+            "tools/call".equals(method) ? text(params, "name") : Optional.empty(),
+            "prompts/get".equals(method) ? text(params, "name") : Optional.empty()));
+  }
+
+  /** A tool's or prompt's name; one a server could not have (too long) names nothing. */
+  private static Optional<String> text(JsonObject params, String name) {
+    return params.getValue(name) instanceof String text && text.length() <= ToolCall.MAX_NAME_LENGTH
+        ? Optional.of(text)
+        : Optional.empty();
   }
 
   /** The label the message's meters get. */

@@ -3,8 +3,11 @@ package io.agentruntime.runtime.mcp;
 import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
+import io.agentruntime.runtime.http.RequestTracing;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.metrics.McpOutcome;
+import io.agentruntime.runtime.tracing.McpSpan;
+import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -51,6 +54,11 @@ final class McpEndpoint {
       gateway.checkReady();
       Principal principal = gateway.principal(ctx);
       JsonRpcMessage parsed = message;
+      message
+          .operation(server())
+          .ifPresent(
+              operation ->
+                  RequestTracing.of(ctx).describe(RequestContext.requestId(ctx), operation));
       if (message.isRequest("initialize")) {
         initialize(ctx, principal, parsed);
         return;
@@ -75,9 +83,14 @@ final class McpEndpoint {
           message,
           answer -> {
             gateway.meters().listed(server(), ToolPolicy.toolNames(answer));
-            return gateway
-                .policy()
-                .filterListing(RequestContext.requestIds(ctx), principal, session, answer);
+            return RequestTracing.of(ctx)
+                .stepNow(
+                    SpanAttributes.TOOL_FILTER_SPAN,
+                    () ->
+                        gateway
+                            .policy()
+                            .filterListing(
+                                RequestContext.requestIds(ctx), principal, session, answer));
           });
     } else {
       relay(ctx, session, message, UnaryOperator.identity());
@@ -86,8 +99,9 @@ final class McpEndpoint {
 
   /** Opens the upstream's session, then the gateway's, bound to the caller. */
   private void initialize(RoutingContext ctx, Principal principal, JsonRpcMessage message) {
+    McpSpan call = call(ctx, message);
     upstream
-        .send(outgoing(ctx, HttpMethod.POST, Optional.empty()))
+        .send(UpstreamCall.outgoing(ctx, HttpMethod.POST, Optional.empty(), call))
         .compose(
             exchange -> {
               if (exchange.response().statusCode() / 100 != 2) {
@@ -111,9 +125,9 @@ final class McpEndpoint {
                 UpstreamRelay.relay(
                         ctx,
                         opened.exchange(),
-                        plan(message, UnaryOperator.identity(), opened.headers()))
+                        plan(message, UnaryOperator.identity(), opened.headers(), call))
                     .onSuccess(outcome -> count(message, outcome)))
-        .onFailure(failure -> fail(ctx, message, failure));
+        .onFailure(failure -> failCall(ctx, message, call, failure));
   }
 
   private record Opened(McpUpstream.Exchange exchange, Map<String, String> headers) {}
@@ -123,13 +137,24 @@ final class McpEndpoint {
       McpSession session,
       JsonRpcMessage message,
       UnaryOperator<JsonObject> rewrite) {
+    McpSpan call = call(ctx, message);
     upstream
-        .send(outgoing(ctx, HttpMethod.POST, session.upstreamId()))
+        .send(UpstreamCall.outgoing(ctx, HttpMethod.POST, session.upstreamId(), call))
         .onSuccess(
             exchange ->
-                UpstreamRelay.relay(ctx, exchange, plan(message, rewrite, Map.of()))
+                UpstreamRelay.relay(ctx, exchange, plan(message, rewrite, Map.of(), call))
                     .onSuccess(outcome -> count(message, outcome)))
-        .onFailure(failure -> fail(ctx, message, failure));
+        .onFailure(failure -> failCall(ctx, message, call, failure));
+  }
+
+  private McpSpan call(RoutingContext ctx, JsonRpcMessage message) {
+    return UpstreamCall.span(ctx, message, upstream);
+  }
+
+  /** The upstream call failed before its answer: ends its span and answers the client. */
+  private void failCall(
+      RoutingContext ctx, JsonRpcMessage message, McpSpan call, Throwable failure) {
+    fail(ctx, message, McpFailures.failed(call, failure));
   }
 
   /** {@code GET}: the server's own stream of the session, relayed for as long as both keep it. */
@@ -162,13 +187,14 @@ final class McpEndpoint {
 
   private Future<Void> openStream(RoutingContext ctx, McpSession session) {
     return upstream
-        .send(outgoing(ctx, HttpMethod.GET, session.upstreamId()))
+        .send(UpstreamCall.outgoing(ctx, HttpMethod.GET, session.upstreamId(), McpSpan.OFF))
         .map(
             exchange -> {
               UpstreamRelay.relay(
                       ctx,
                       exchange,
-                      new UpstreamRelay.Plan(server(), null, UnaryOperator.identity(), Map.of(), 0))
+                      new UpstreamRelay.Plan(
+                          server(), null, UnaryOperator.identity(), Map.of(), 0, McpSpan.OFF))
                   .onSuccess(outcome -> gateway.meters().recordMessage(server(), "GET", outcome));
               return null;
             });
@@ -200,29 +226,24 @@ final class McpEndpoint {
                             Optional.of(id),
                             io.vertx.core.MultiMap.caseInsensitiveMultiMap(),
                             null,
-                            requestId))
+                            requestId,
+                            Map.of()))
                     .onSuccess(exchange -> exchange.response().resume()));
   }
 
-  private McpUpstream.Outgoing outgoing(
-      RoutingContext ctx, HttpMethod method, Optional<String> upstreamSession) {
-    return new McpUpstream.Outgoing(
-        method,
-        upstreamSession,
-        ctx.request().headers(),
-        method == HttpMethod.POST ? RequestContext.body(ctx) : null,
-        RequestContext.requestId(ctx));
-  }
-
   private UpstreamRelay.Plan plan(
-      JsonRpcMessage message, UnaryOperator<JsonObject> rewrite, Map<String, String> headers) {
+      JsonRpcMessage message,
+      UnaryOperator<JsonObject> rewrite,
+      Map<String, String> headers,
+      McpSpan call) {
     boolean request = message.kind() == JsonRpcMessage.Kind.REQUEST;
     return new UpstreamRelay.Plan(
         server(),
         request ? message.id() : null,
         rewrite,
         headers,
-        upstream.config().timeout().toMillis());
+        upstream.config().timeout().toMillis(),
+        call);
   }
 
   private void count(JsonRpcMessage message, McpOutcome outcome) {
@@ -251,6 +272,7 @@ final class McpEndpoint {
 
   private void fail(RoutingContext ctx, JsonRpcMessage message, Throwable failure) {
     McpException error = McpFailures.classify(failure);
+    RequestTracing.of(ctx).answeredWith(error.error().code(), error.getMessage());
     gateway
         .meters()
         .recordMessage(

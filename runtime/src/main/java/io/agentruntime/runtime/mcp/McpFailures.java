@@ -9,6 +9,7 @@ import io.agentruntime.runtime.idempotency.IdempotencyStoreUnavailableException;
 import io.agentruntime.runtime.metrics.McpOutcome;
 import io.agentruntime.runtime.ratelimit.RateLimitStoreUnavailableException;
 import io.agentruntime.runtime.ratelimit.RateLimitedException;
+import io.agentruntime.runtime.tracing.McpSpan;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,13 @@ final class McpFailures {
         yield new McpException(JsonRpcError.INTERNAL_ERROR, "internal error");
       }
     };
+  }
+
+  /** Ends the span of an upstream call that failed, with the error the client gets. */
+  static McpException failed(McpSpan call, Throwable failure) {
+    McpException error = classify(failure);
+    call.fail(error.error().slug(), error.getMessage());
+    return error;
   }
 
   /** The outcome label of a message answered with {@code failure}. */

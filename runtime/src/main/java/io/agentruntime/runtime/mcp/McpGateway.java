@@ -3,6 +3,7 @@ package io.agentruntime.runtime.mcp;
 import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.http.RequestBodyReader;
+import io.agentruntime.runtime.http.RequestTracing;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -80,12 +81,13 @@ public final class McpGateway implements AutoCloseable {
       return;
     }
     RequestBodyReader body = new RequestBodyReader(services.config().server());
+    RequestTracing traced = new RequestTracing(services.tracing());
     endpoints.forEach(
         (name, endpoint) -> {
           String path = endpoint.path();
-          router.post(path).handler(body).handler(endpoint::post);
-          router.get(path).handler(endpoint::get);
-          router.delete(path).handler(endpoint::delete);
+          router.post(path).handler(traced).handler(body).handler(endpoint::post);
+          router.get(path).handler(traced).handler(endpoint::get);
+          router.delete(path).handler(traced).handler(endpoint::delete);
         });
     router.get(McpSessionsApi.PATH).handler(sessionsApi::list);
     router.delete(McpSessionsApi.PATH + "/:id").handler(sessionsApi::delete);

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,13 +49,15 @@ final class McpUpstream implements AutoCloseable {
    * @param clientHeaders the client's headers, of which only the transport's are passed on
    * @param body the message, for POST
    * @param requestId the runtime's request id, passed on as {@code x-request-id}
+   * @param traceHeaders the W3C headers of the call's span; empty when tracing is off
    */
   record Outgoing(
       HttpMethod method,
       Optional<String> sessionId,
       MultiMap clientHeaders,
       Buffer body,
-      String requestId) {}
+      String requestId,
+      Map<String, String> traceHeaders) {}
 
   private final McpServerConfig config;
   private final UpstreamHeaders headers;
@@ -107,6 +110,7 @@ final class McpUpstream implements AutoCloseable {
     outgoing.sessionId().ifPresent(id -> request.putHeader(SESSION_HEADER, id));
     passOn(outgoing.clientHeaders(), PROTOCOL_VERSION_HEADER, PROTOCOL_VERSION, request);
     passOn(outgoing.clientHeaders(), LAST_EVENT_ID_HEADER, EVENT_ID, request);
+    outgoing.traceHeaders().forEach(request::putHeader);
     Future<HttpClientRequest> connected;
     try {
       connected = client.request(request);

@@ -9,10 +9,14 @@ import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestHeaders;
+import io.agentruntime.runtime.http.RequestTracing;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.metrics.McpOutcome;
+import io.agentruntime.runtime.tracing.McpSpan;
+import io.agentruntime.runtime.tracing.RequestTrace;
+import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -58,8 +62,10 @@ final class ToolCallHandler {
       return;
     }
     RequestIds ids = RequestContext.requestIds(ctx);
-    decide(ctx, ids, principal, session, call)
-        .compose(decision -> admit(ids, principal, server, call, decision))
+    RequestTrace trace = RequestTracing.of(ctx);
+    trace
+        .decision(() -> decide(ctx, ids, principal, session, call))
+        .compose(decision -> admit(trace, ids, principal, new Admission(server, call, decision)))
         .compose(
             reservation ->
                 execute(ctx, principal, session, message, call)
@@ -95,31 +101,43 @@ final class ToolCallHandler {
         .executeBlocking(() -> gateway.policy().decideCall(ids, principal, session, call), false);
   }
 
+  /** A decided call on its way to the upstream. */
+  private record Admission(String server, ToolCall call, Decision decision) {}
+
+  /** The permitted call's rate limits, then its budgets, each a step of the request's trace. */
   private Future<BudgetReservation> admit(
-      RequestIds ids, Principal principal, String server, ToolCall call, Decision decision) {
+      RequestTrace trace, RequestIds ids, Principal principal, Admission admission) {
+    Decision decision = admission.decision();
     if (!decision.permitted()) {
-      return Future.failedFuture(denied(server, call.name(), decision));
+      return Future.failedFuture(denied(admission.server(), admission.call().name(), decision));
     }
-    String action = ToolPolicy.action(server, call.name());
+    String action = ToolPolicy.action(admission.server(), admission.call().name());
     // the tool call's own counter records a rate-limited or budget-refused call
-    return gateway
-        .runtime()
-        .rateLimiter()
-        .admit(ids, principal, action, (policy, outcome) -> {}, decision)
-        .compose(
-            admitted ->
+    return trace
+        .step(
+            SpanAttributes.RATE_LIMIT_SPAN,
+            () ->
                 gateway
                     .runtime()
-                    .budgets()
-                    .reserve(
-                        ids,
-                        principal,
-                        new BudgetedCall(
-                            action,
-                            BudgetDemand.TOOL_CALL,
-                            upstream.config().timeout(),
-                            (policy, outcome) -> {}),
-                        decision));
+                    .rateLimiter()
+                    .admit(ids, principal, action, (policy, outcome) -> {}, decision))
+        .compose(
+            admitted ->
+                trace.step(
+                    SpanAttributes.BUDGET_SPAN,
+                    () ->
+                        gateway
+                            .runtime()
+                            .budgets()
+                            .reserve(
+                                ids,
+                                principal,
+                                new BudgetedCall(
+                                    action,
+                                    BudgetDemand.TOOL_CALL,
+                                    upstream.config().timeout(),
+                                    (policy, outcome) -> {}),
+                                decision)));
   }
 
   private Future<McpOutcome> execute(
@@ -130,8 +148,10 @@ final class ToolCallHandler {
       ToolCall call) {
     Optional<String> key = idempotencyKey(ctx, call);
     if (key.isEmpty()) {
+      McpSpan span = UpstreamCall.span(ctx, message, upstream);
       return upstream
-          .send(outgoing(ctx, session))
+          .send(outgoing(ctx, session, span))
+          .onFailure(failure -> McpFailures.failed(span, failure))
           .compose(
               exchange ->
                   UpstreamRelay.relay(
@@ -142,7 +162,8 @@ final class ToolCallHandler {
                           message.id(),
                           UnaryOperator.identity(),
                           Map.of(),
-                          upstream.config().timeout().toMillis())));
+                          upstream.config().timeout().toMillis(),
+                          span)));
     }
     IdempotentRequest request =
         IdempotentRequest.of(
@@ -161,11 +182,21 @@ final class ToolCallHandler {
   private Future<HttpReply> runOnce(
       RoutingContext ctx, McpSession session, JsonRpcMessage message) {
     long timeout = upstream.config().timeout().toMillis();
+    McpSpan span = UpstreamCall.span(ctx, message, upstream);
     return upstream
-        .send(outgoing(ctx, session))
+        .send(outgoing(ctx, session, span))
         .compose(
             exchange ->
                 UpstreamAnswer.read(ctx.vertx(), exchange, session.server(), message.id(), timeout))
+        .andThen(
+            read -> {
+              if (read.succeeded()) {
+                span.answered(read.result());
+                span.end();
+              } else {
+                McpFailures.failed(span, read.cause());
+              }
+            })
         .map(answer -> HttpReply.json(200, answer.copy().putNull("id").toBuffer()));
   }
 
@@ -193,13 +224,9 @@ final class ToolCallHandler {
     return header.or(call::idempotencyKey);
   }
 
-  private McpUpstream.Outgoing outgoing(RoutingContext ctx, McpSession session) {
-    return new McpUpstream.Outgoing(
-        HttpMethod.POST,
-        session.upstreamId(),
-        ctx.request().headers(),
-        RequestContext.body(ctx),
-        RequestContext.requestId(ctx));
+  private static McpUpstream.Outgoing outgoing(
+      RoutingContext ctx, McpSession session, McpSpan span) {
+    return UpstreamCall.outgoing(ctx, HttpMethod.POST, session.upstreamId(), span);
   }
 
   private static McpException denied(String server, String tool, Decision decision) {
@@ -217,6 +244,7 @@ final class ToolCallHandler {
   private static void answer(RoutingContext ctx, JsonRpcMessage message, Throwable failure) {
     McpException error = McpFailures.classify(failure);
     if (!ctx.response().headWritten()) {
+      RequestTracing.of(ctx).answeredWith(error.error().code(), error.getMessage());
       ReplyWriter.send(
           ctx, JsonRpcReplies.reply(message.id(), error, RequestContext.requestId(ctx)));
     }

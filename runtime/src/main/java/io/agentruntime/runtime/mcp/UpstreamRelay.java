@@ -2,7 +2,9 @@ package io.agentruntime.runtime.mcp;
 
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
+import io.agentruntime.runtime.http.RequestTracing;
 import io.agentruntime.runtime.metrics.McpOutcome;
+import io.agentruntime.runtime.tracing.McpSpan;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -35,13 +37,15 @@ final class UpstreamRelay {
    * @param rewrite applied to the answer to that request before it is relayed
    * @param headers added to the client's answer (the gateway's {@code Mcp-Session-Id})
    * @param timeoutMillis how long the whole answer may take; 0 for no bound (a server stream)
+   * @param call the span of the upstream call, told of the answer and ended with the relay
    */
   record Plan(
       String server,
       Object id,
       UnaryOperator<JsonObject> rewrite,
       Map<String, String> headers,
-      long timeoutMillis) {}
+      long timeoutMillis,
+      McpSpan call) {}
 
   private final RoutingContext ctx;
   private final McpUpstream.Exchange exchange;
@@ -122,6 +126,7 @@ final class UpstreamRelay {
       return event;
     }
     answered = true;
+    plan.call().answered(message);
     JsonObject rewritten = plan.rewrite().apply(message);
     return rewritten == message ? event : event.withData(rewritten.encode());
   }
@@ -179,6 +184,7 @@ final class UpstreamRelay {
       JsonObject message = UpstreamMessages.parse(body.toString());
       if (message != null && UpstreamMessages.answers(message, plan.id())) {
         answered = true;
+        plan.call().answered(message);
         relayed = plan.rewrite().apply(message).toBuffer();
       }
     }
@@ -200,9 +206,15 @@ final class UpstreamRelay {
       return;
     }
     ctx.vertx().cancelTimer(timer);
-    boolean failed = exchange.response().statusCode() >= 500;
+    int status = exchange.response().statusCode();
+    boolean failed = status >= 500;
     outcome.complete(failed ? McpOutcome.UPSTREAM_ERROR : McpOutcome.RELAYED);
     finish.run();
+    if (failed) {
+      plan.call().fail(Integer.toString(status), "MCP server answered HTTP " + status);
+    } else {
+      plan.call().end();
+    }
   }
 
   /** Answers the client's request with {@code failure}, however far the relay had come. */
@@ -213,6 +225,10 @@ final class UpstreamRelay {
     outcome.complete(McpOutcome.UPSTREAM_ERROR);
     ctx.vertx().cancelTimer(timer);
     exchange.request().reset();
+    plan.call().fail(failure.error().slug(), failure.getMessage());
+    if (!committed || plan.id() != null && !answered) {
+      RequestTracing.of(ctx).answeredWith(failure.error().code(), failure.getMessage());
+    }
     String requestId = RequestContext.requestId(ctx);
     HttpServerResponse client = ctx.response();
     if (!committed) {
@@ -236,6 +252,7 @@ final class UpstreamRelay {
       outcome.complete(McpOutcome.RELAYED);
       ctx.vertx().cancelTimer(timer);
       exchange.request().reset();
+      plan.call().fail("cancelled", "the caller left");
     }
   }
 

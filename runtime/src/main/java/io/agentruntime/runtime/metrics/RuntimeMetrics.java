@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
@@ -39,8 +40,9 @@ public final class RuntimeMetrics implements AutoCloseable {
           0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 50, 75, 100, 150, 200,
           300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000, 30000);
 
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  /** First: every field below registers meters, which the registry's filters must precede. */
+  private final PrometheusMeterRegistry registry = registry();
+
   private final Map<String, IntentMeters> intents = new HashMap<>();
   private final IntentMeters unknownIntent;
   private final Timer[] decisionDurations = new Timer[Effect.values().length];
@@ -49,20 +51,14 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   private final AsyncMeters async = new AsyncMeters(registry);
 
+  /** The pools of each intent's backend, by intent: the API's, and a worker's in its process. */
+  private final Map<String, BackendPools> backendPools = new ConcurrentHashMap<>();
+
   /**
    * @param intents the configured intents: each gets its meters now, labelled with its name and its
    *     backend's type
    */
   public RuntimeMetrics(List<IntentConfig> intents) {
-    // Two processor meters break Prometheus naming rules (promtool rejects "_ns_total" and a gauge
-    // ending in "_count"); process_cpu_usage and system_cpu_usage still cover CPU.
-    registry
-        .config()
-        .meterFilter(
-            MeterFilter.deny(
-                id ->
-                    id.getName().equals("process.cpu.time")
-                        || id.getName().equals("system.cpu.count")));
     for (Effect effect : Effect.values()) {
       decisionDurations[effect.ordinal()] =
           histogram(RuntimeMeter.DECISION_DURATION)
@@ -82,6 +78,21 @@ public final class RuntimeMetrics implements AutoCloseable {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+  }
+
+  /** The registry, its filters configured before any meter is registered, as Micrometer needs. */
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Two processor meters break Prometheus naming rules (promtool rejects "_ns_total" and a gauge
+    // ending in "_count"); process_cpu_usage and system_cpu_usage still cover CPU.
+    registry
+        .config()
+        .meterFilter(
+            MeterFilter.deny(
+                id ->
+                    id.getName().equals("process.cpu.time")
+                        || id.getName().equals("system.cpu.count")));
+    return registry;
   }
 
   static Timer.Builder histogram(RuntimeMeter meter) {
@@ -132,10 +143,19 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   /**
    * Exposes a backend's bulkhead: calls in flight, pool size and rejected calls, labelled with the
-   * intent and the backend type.
+   * intent and the backend type. A worker beside the API opens each intent's backend again, with a
+   * pool of its own: the meters of an intent sum its pools, registered once with the first.
    */
   public void bindBackendPool(String intent, String backend, PoolUsage pool) {
-    BulkheadMeters.bind(registry, intent, backend, pool);
+    backendPools
+        .computeIfAbsent(
+            intent,
+            name -> {
+              BackendPools pools = new BackendPools();
+              BulkheadMeters.bind(registry, name, backend, pools);
+              return pools;
+            })
+        .add(pool);
   }
 
   /** The counter of policy store calls with these labels. */

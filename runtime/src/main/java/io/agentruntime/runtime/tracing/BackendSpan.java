@@ -7,9 +7,7 @@ import io.agentruntime.contract.config.IntentConfig;
 import io.agentruntime.runtime.usage.TokenUsage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,12 +41,14 @@ public final class BackendSpan {
     SpanBuilder builder =
         switch (backend) {
           case BackendConfig.OpenAi openAi ->
-              remote(tracing, parent, CHAT + " " + openAi.model(), openAi.url())
+              tracing
+                  .client(parent, CHAT + " " + openAi.model(), openAi.url())
                   .setAttribute(GEN_AI_OPERATION, CHAT)
                   .setAttribute(GEN_AI_PROVIDER, OPENAI)
                   .setAttribute(GEN_AI_REQUEST_MODEL, openAi.model());
           case BackendConfig.Http http ->
-              remote(tracing, parent, "POST", http.url())
+              tracing
+                  .client(parent, "POST", http.url())
                   .setAttribute(HTTP_METHOD, "POST")
                   .setAttribute(URL_FULL, http.url().toString());
           default -> tracing.tracer().spanBuilder(backend.type()).setParent(parent);
@@ -56,18 +56,6 @@ public final class BackendSpan {
     Span span =
         builder.setAttribute(INTENT, intent.name()).setAttribute(STREAMED, streamed).startSpan();
     return new BackendSpan(span, Tracing.headers(parent.with(span)));
-  }
-
-  private static SpanBuilder remote(Tracing tracing, Context parent, String name, URI url) {
-    SpanBuilder builder =
-        tracing
-            .tracer()
-            .spanBuilder(name)
-            .setParent(parent)
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(SERVER_ADDRESS, url.getHost());
-    int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-    return builder.setAttribute(SERVER_PORT, (long) port);
   }
 
   /** The W3C {@code traceparent} (and {@code tracestate}) to send with the call; empty off. */

@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,6 +29,9 @@ public final class RequestTrace {
   private final Tracing tracing;
   private final Span span;
   private final Context context;
+
+  /** Whether the answer's error is already on the span, as a JSON-RPC error or a tool's error. */
+  private boolean answeredWithError;
 
   private RequestTrace(Tracing tracing, Span span) {
     this.tracing = tracing;
@@ -88,6 +92,42 @@ public final class RequestTrace {
   }
 
   /**
+   * Names the MCP message the request carries: the span takes the MCP conventions' name ({@code
+   * tools/call <tool>}) and attributes beside its HTTP ones.
+   */
+  public void describe(String requestId, McpOperation operation) {
+    if (tracing != null) {
+      span.updateName(operation.spanName());
+      span.setAllAttributes(operation.attributes());
+      span.setAttribute(REQUEST_ID, requestId);
+    }
+  }
+
+  /**
+   * Notes the JSON-RPC error the gateway answered the request with: its code as {@code
+   * rpc.response.status_code} and {@code error.type}, its message as the status.
+   */
+  public void answeredWith(int code, String message) {
+    String text = Integer.toString(code);
+    answeredWith(text, text, message);
+  }
+
+  void answeredWith(String errorType, String code, String message) {
+    if (tracing != null) {
+      answeredWithError = true;
+      failed(span, errorType, code, message);
+    }
+  }
+
+  /**
+   * Starts the client span of a message relayed to an MCP server at {@code url}, a child of this
+   * request's.
+   */
+  public McpSpan mcpCall(McpOperation operation, URI url) {
+    return tracing == null ? McpSpan.OFF : McpSpan.start(tracing, context, this, operation, url);
+  }
+
+  /**
    * The governance decision as a step, its effect, mode, deciding policies and policy set version
    * as attributes.
    */
@@ -121,6 +161,11 @@ public final class RequestTrace {
     }
     Span step = startStep(name);
     return run(step, work).andThen(done -> step.end());
+  }
+
+  /** Runs {@code work}, done at once, as a step of the request. */
+  public <T> T stepNow(String name, Supplier<T> work) {
+    return step(name, () -> Future.succeededFuture(work.get())).result();
   }
 
   private Span startStep(String name) {
@@ -163,7 +208,7 @@ public final class RequestTrace {
       return;
     }
     span.setAttribute(HTTP_STATUS, (long) status);
-    if (status >= 500) {
+    if (status >= 500 && !answeredWithError) {
       span.setStatus(StatusCode.ERROR);
       span.setAttribute(ERROR_TYPE, Integer.toString(status));
     }
@@ -184,5 +229,23 @@ public final class RequestTrace {
   static void failed(Span span, Throwable failure) {
     span.setStatus(StatusCode.ERROR, failure.getMessage());
     span.setAttribute(ERROR_TYPE, failure.getClass().getName());
+  }
+
+  /**
+   * Marks {@code span} failed.
+   *
+   * @param code the JSON-RPC error code, when the failure is one; null otherwise
+   * @param message the status description; null for none
+   */
+  static void failed(Span span, String errorType, String code, String message) {
+    if (message == null) {
+      span.setStatus(StatusCode.ERROR);
+    } else {
+      span.setStatus(StatusCode.ERROR, message);
+    }
+    span.setAttribute(ERROR_TYPE, errorType);
+    if (code != null) {
+      span.setAttribute(RPC_STATUS_CODE, code);
+    }
   }
 }

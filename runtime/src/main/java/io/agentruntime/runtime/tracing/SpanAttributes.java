@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Every span name and attribute key the runtime writes, in one place: OpenTelemetry's semantic
- * conventions (HTTP, GenAI) where one exists, {@code agentruntime.*} for the runtime's own.
+ * conventions (HTTP, GenAI, and MCP as the GenAI conventions' release 0.1.0 defines it) where one
+ * exists, {@code agentruntime.*} for the runtime's own.
  */
 public final class SpanAttributes {
 
@@ -27,6 +28,12 @@ public final class SpanAttributes {
   /** A worker's attempt at a queued dispatch, in the trace of the request that queued it. */
   public static final String RUN_SPAN = "agentruntime.dispatch.run";
 
+  /**
+   * The tool policy deciding which tools of an MCP server's {@code tools/list} answer the caller
+   * sees.
+   */
+  public static final String TOOL_FILTER_SPAN = "agentruntime.mcp.tool_filter";
+
   static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
   static final AttributeKey<String> SERVICE_NAMESPACE = AttributeKey.stringKey("service.namespace");
 
@@ -37,6 +44,27 @@ public final class SpanAttributes {
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  static final AttributeKey<String> NETWORK_TRANSPORT = AttributeKey.stringKey("network.transport");
+  static final AttributeKey<String> NETWORK_PROTOCOL =
+      AttributeKey.stringKey("network.protocol.name");
+
+  static final AttributeKey<String> MCP_METHOD = AttributeKey.stringKey("mcp.method.name");
+  static final AttributeKey<String> JSONRPC_REQUEST_ID =
+      AttributeKey.stringKey("jsonrpc.request.id");
+  static final AttributeKey<String> RPC_STATUS_CODE =
+      AttributeKey.stringKey("rpc.response.status_code");
+  static final AttributeKey<String> GEN_AI_TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
+  static final AttributeKey<String> GEN_AI_PROMPT_NAME =
+      AttributeKey.stringKey("gen_ai.prompt.name");
+
+  /** {@code gen_ai.operation.name} of a tool call. */
+  static final String EXECUTE_TOOL = "execute_tool";
+
+  /** {@code error.type} of an error the conventions name no class for. */
+  static final String OTHER = "_OTHER";
+
+  /** {@code error.type} of a tool call the tool itself failed ({@code isError: true}). */
+  static final String TOOL_ERROR = "tool_error";
 
   static final AttributeKey<String> GEN_AI_OPERATION =
       AttributeKey.stringKey("gen_ai.operation.name");
@@ -60,6 +88,7 @@ public final class SpanAttributes {
 
   static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("agentruntime.request_id");
   static final AttributeKey<String> INTENT = AttributeKey.stringKey("agentruntime.intent");
+  static final AttributeKey<String> MCP_SERVER = AttributeKey.stringKey("agentruntime.mcp.server");
   static final AttributeKey<String> DISPATCH_ID =
       AttributeKey.stringKey("agentruntime.dispatch.id");
   static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("agentruntime.dispatch.attempt");

@@ -3,6 +3,8 @@ package io.agentruntime.runtime.tracing;
 import io.agentruntime.contract.config.RuntimeIdentity;
 import io.agentruntime.contract.config.TracingConfig;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -13,6 +15,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,6 +84,20 @@ public final class Tracing implements AutoCloseable {
 
   Tracer tracer() {
     return tracer;
+  }
+
+  /**
+   * A client span, child of {@code parent}, of a call to {@code url}: its address and port as
+   * {@code server.address} and {@code server.port}.
+   */
+  SpanBuilder client(Context parent, String name, URI url) {
+    int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+    return tracer
+        .spanBuilder(name)
+        .setParent(parent)
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(SpanAttributes.SERVER_ADDRESS, url.getHost())
+        .setAttribute(SpanAttributes.SERVER_PORT, (long) port);
   }
 
   /** The trace a W3C {@code traceparent} (and {@code tracestate}) among {@code headers} names. */

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.testing;
 
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -18,9 +19,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +37,8 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
  * A real MCP server on loopback: the MCP Java SDK's Streamable HTTP server in an embedded Tomcat,
- * serving a few tools and counting the calls each one receives.
+ * serving a few tools, counting the calls each one receives and keeping the W3C {@code traceparent}
+ * header of every message it is sent.
  *
  * <ul>
  *   <li>{@code echo}: answers its {@code text} argument
@@ -52,8 +56,7 @@ public final class McpToolServer implements AutoCloseable {
   private final Tomcat tomcat;
   private final Path baseDir;
   private final McpSyncServer server;
-  private final Map<String, AtomicInteger> calls;
-  private final Map<String, Map<String, Object>> lastArguments;
+  private final Tools tools;
   private final CountDownLatch gate;
   private final Credentials credentials;
 
@@ -83,26 +86,30 @@ public final class McpToolServer implements AutoCloseable {
       Tomcat tomcat,
       Path baseDir,
       McpSyncServer server,
-      Map<String, AtomicInteger> calls,
-      Map<String, Map<String, Object>> lastArguments,
+      Tools tools,
       CountDownLatch gate,
       Credentials credentials) {
     this.credentials = credentials;
     this.tomcat = tomcat;
     this.baseDir = baseDir;
     this.server = server;
-    this.calls = calls;
-    this.lastArguments = lastArguments;
+    this.tools = tools;
     this.gate = gate;
   }
 
   public static McpToolServer start() throws Exception {
-    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    Map<String, Map<String, Object>> lastArguments = new ConcurrentHashMap<>();
     CountDownLatch gate = new CountDownLatch(1);
+    Tools tools =
+        new Tools(
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            new CopyOnWriteArrayList<>());
     HttpServletStreamableServerTransportProvider transport =
-        HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
-    Tools tools = new Tools(calls, lastArguments);
+        HttpServletStreamableServerTransportProvider.builder()
+            .mcpEndpoint("/mcp")
+            .contextExtractor(tools::traced)
+            .build();
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo("test-tools", "1.0.0")
@@ -141,7 +148,7 @@ public final class McpToolServer implements AutoCloseable {
     mapping.addURLPatternDecoded("/mcp");
     context.addFilterMap(mapping);
     tomcat.start();
-    return new McpToolServer(tomcat, baseDir, server, calls, lastArguments, gate, credentials);
+    return new McpToolServer(tomcat, baseDir, server, tools, gate, credentials);
   }
 
   /**
@@ -168,12 +175,22 @@ public final class McpToolServer implements AutoCloseable {
 
   /** How many calls of {@code tool} reached the server. */
   public int calls(String tool) {
-    return calls.getOrDefault(tool, new AtomicInteger()).get();
+    return tools.calls().getOrDefault(tool, new AtomicInteger()).get();
   }
 
   /** The arguments of the last call of {@code tool} the server received. */
   public Map<String, Object> lastArguments(String tool) {
-    return lastArguments.getOrDefault(tool, Map.of());
+    return tools.lastArguments().getOrDefault(tool, Map.of());
+  }
+
+  /** The {@code traceparent} header of the message that called {@code tool} last, if it had one. */
+  public Optional<String> lastTraceparent(String tool) {
+    return Optional.ofNullable(tools.lastTraceparents().get(tool));
+  }
+
+  /** The {@code traceparent} headers of every message the server was sent, in order. */
+  public List<String> traceparents() {
+    return List.copyOf(tools.traceparents());
   }
 
   /** Lets {@code countdown} calls answer. */
@@ -219,9 +236,27 @@ public final class McpToolServer implements AutoCloseable {
     return CallToolResult.builder().addTextContent(text).isError(false).build();
   }
 
-  /** Builds tools that count their calls and keep their last arguments. */
+  /**
+   * Builds tools that count their calls and keep their last arguments and {@code traceparent}, and
+   * keeps the {@code traceparent} of every message.
+   */
   private record Tools(
-      Map<String, AtomicInteger> calls, Map<String, Map<String, Object>> lastArguments) {
+      Map<String, AtomicInteger> calls,
+      Map<String, Map<String, Object>> lastArguments,
+      Map<String, String> lastTraceparents,
+      List<String> traceparents) {
+
+    private static final String TRACEPARENT = "traceparent";
+
+    /** The transport context of a message: its {@code traceparent}, noted on the way. */
+    McpTransportContext traced(HttpServletRequest request) {
+      String traceparent = request.getHeader(TRACEPARENT);
+      if (traceparent == null) {
+        return McpTransportContext.EMPTY;
+      }
+      traceparents.add(traceparent);
+      return McpTransportContext.create(Map.of(TRACEPARENT, traceparent));
+    }
 
     SyncToolSpecification tool(
         String name, BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
@@ -237,6 +272,9 @@ public final class McpToolServer implements AutoCloseable {
                 calls.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
                 lastArguments.put(
                     name, call.arguments() == null ? Map.of() : Map.copyOf(call.arguments()));
+                if (exchange.transportContext().get(TRACEPARENT) instanceof String traceparent) {
+                  lastTraceparents.put(name, traceparent);
+                }
                 return handler.apply(exchange, call);
               })
           .build();
