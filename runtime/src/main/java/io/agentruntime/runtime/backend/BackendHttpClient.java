@@ -140,7 +140,11 @@ final class BackendHttpClient implements AutoCloseable {
     RequestOptions request =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
-            .setAbsoluteURI(url.toString())
+            // from the URI's parts: an absolute URI string would be parsed again on every call
+            .setSsl("https".equalsIgnoreCase(url.getScheme()))
+            .setHost(url.getHost())
+            .setPort(port(url))
+            .setURI(pathAndQuery(url))
             // bounds the wait for a pooled connection as well as the TCP connect
             .setConnectTimeout(timeoutMillis)
             // closes a connection whose backend stalls, so it is not returned to the pool
@@ -150,6 +154,18 @@ final class BackendHttpClient implements AutoCloseable {
             .putHeader("x-request-id", call.requestId());
     call.traceHeaders().forEach(request::putHeader);
     return client.request(request);
+  }
+
+  private static int port(URI url) {
+    if (url.getPort() != -1) {
+      return url.getPort();
+    }
+    return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+  }
+
+  private static String pathAndQuery(URI url) {
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    return url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
   }
 
   /** The largest answer read, and the longest line of a streamed one. */

@@ -2,7 +2,6 @@ package io.agentruntime.runtime.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import java.util.Map;
 public record HttpReply(int status, String contentType, Buffer body, Map<String, String> headers) {
   public static final String JSON = "application/json";
   public static final String PROBLEM_JSON = "application/problem+json";
-  private static final JacksonCodec STREAMING = new JacksonCodec();
 
   public HttpReply {
     headers = Map.copyOf(headers);
@@ -27,13 +25,8 @@ public record HttpReply(int status, String contentType, Buffer body, Map<String,
     return new HttpReply(status, JSON, body, Map.of());
   }
 
-  /**
-   * {@code body} encoded by Jackson's streaming generator: the values of a reply are JSON values
-   * already (no beans), and this skips the data-binding layer {@link JsonObject#toBuffer()} goes
-   * through, which costs a serializer lookup per member on every request.
-   */
   public static HttpReply json(int status, JsonObject body) {
-    return json(status, STREAMING.toBuffer(body, false));
+    return json(status, body.toBuffer());
   }
 
   /** The same reply with one more header. */

@@ -53,7 +53,7 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
   private final class Collector {
     private final RoutingContext ctx;
     private final Buffer body;
-    private long timerId;
+    private long timerId = -1;
     private boolean done;
 
     Collector(RoutingContext ctx, long declared) {
@@ -64,7 +64,6 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
 
     void start() {
       HttpServerRequest request = ctx.request();
-      timerId = ctx.vertx().setTimer(timeoutMillis, id -> timedOut());
       request.handler(this::append);
       request.exceptionHandler(failure -> finish());
       request.endHandler(
@@ -75,6 +74,10 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
             }
           });
       request.resume();
+      // a body that came with its head has been read by now: only a body still on its way is timed
+      if (!done) {
+        timerId = ctx.vertx().setTimer(timeoutMillis, id -> timedOut());
+      }
     }
 
     private void append(Buffer chunk) {
