@@ -35,27 +35,29 @@ class McpHeaderSchemaCheckTest {
     return Stream.of(
         refused(
             "{name: Authorization, value: x, valueFrom: " + SECRET + "}",
-            "spec.mcpServers[0].headers[0]: exactly one of value or valueFrom must be set"),
+            "spec.mcpServers[0].headers[0]: Invalid value: exactly one of value or valueFrom must be set"),
         refused(
             "{name: Authorization}",
-            "spec.mcpServers[0].headers[0]: exactly one of value or valueFrom must be set"),
+            "spec.mcpServers[0].headers[0]: Invalid value: exactly one of value or valueFrom must be set"),
         refused(
             "{name: \"X Token\", value: x}",
             "spec.mcpServers[0].headers[0].name: Invalid value: \"X Token\": does not match the"
                 + " regex pattern"),
         refused(
             "{name: Host, value: evil.example}",
-            "spec.mcpServers[0].headers[0].name: must not be a header the gateway sets itself or a"
-                + " hop-by-hop one: 'accept',"),
+            "spec.mcpServers[0].headers[0].name: Invalid value: \"Host\": must not be a header the"
+                + " gateway sets itself or a hop-by-hop one: 'accept',"),
         refused(
             "{name: Mcp-Session-Id, value: s}",
-            "spec.mcpServers[0].headers[0].name: must not be a header the gateway sets itself"),
+            "spec.mcpServers[0].headers[0].name: Invalid value: \"Mcp-Session-Id\": must not be a"
+                + " header the gateway sets itself"),
         refused(
             "{name: Content-Length, value: \"0\"}",
-            "spec.mcpServers[0].headers[0].name: must not be a header the gateway sets itself"),
+            "spec.mcpServers[0].headers[0].name: Invalid value: \"Content-Length\": must not be a"
+                + " header the gateway sets itself"),
         refused(
             "{name: Authorization, value: a}, {name: authorization, value: b}",
-            "spec.mcpServers[0].headers: header names must be unique, whatever their case"),
+            "spec.mcpServers[0].headers: Invalid value: header names must be unique, whatever their case"),
         refused(
             "{name: Authorization, value: a}, {name: Authorization, value: b}",
             "spec.mcpServers[0].headers[1]: Duplicate value: {\"name\":\"Authorization\"}"),
