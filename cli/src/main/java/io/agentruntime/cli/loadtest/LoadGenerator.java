@@ -1,5 +1,6 @@
 package io.agentruntime.cli.loadtest;
 
+import io.agentruntime.contract.config.HttpUrls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -54,13 +55,11 @@ final class LoadGenerator implements AutoCloseable {
             .setMethod(HttpMethod.valueOf(target.method()))
             .setTimeout(target.timeout().toMillis());
     target.headers().forEach(header -> request.addHeader(header.getKey(), header.getValue()));
-    boolean tls = "https".equalsIgnoreCase(target.uri().getScheme());
-    int port = target.uri().getPort();
     this.connect =
         new HttpConnectOptions()
             .setHost(target.uri().getHost())
-            .setPort(port > 0 ? port : tls ? 443 : 80)
-            .setSsl(tls)
+            .setPort(HttpUrls.port(target.uri()))
+            .setSsl(HttpUrls.isTls(target.uri()))
             .setConnectTimeout(target.timeout().toMillis());
     this.body = Buffer.buffer(target.body());
     this.api = target.api();

@@ -1,6 +1,7 @@
 package io.agentruntime.runtime.backend;
 
 import io.agentruntime.contract.config.BackendConfig;
+import io.agentruntime.contract.config.HttpUrls;
 import io.agentruntime.contract.config.IntentConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -141,9 +142,9 @@ final class BackendHttpClient implements AutoCloseable {
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             // from the URI's parts: an absolute URI string would be parsed again on every call
-            .setSsl("https".equalsIgnoreCase(url.getScheme()))
+            .setSsl(HttpUrls.isTls(url))
             .setHost(url.getHost())
-            .setPort(port(url))
+            .setPort(HttpUrls.port(url))
             .setURI(pathAndQuery(url))
             // bounds the wait for a pooled connection as well as the TCP connect
             .setConnectTimeout(timeoutMillis)
@@ -154,13 +155,6 @@ final class BackendHttpClient implements AutoCloseable {
             .putHeader("x-request-id", call.requestId());
     call.traceHeaders().forEach(request::putHeader);
     return client.request(request);
-  }
-
-  private static int port(URI url) {
-    if (url.getPort() != -1) {
-      return url.getPort();
-    }
-    return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
   }
 
   private static String pathAndQuery(URI url) {

@@ -1,5 +1,6 @@
 package io.agentruntime.runtime.tracing;
 
+import io.agentruntime.contract.config.HttpUrls;
 import io.agentruntime.contract.config.RuntimeIdentity;
 import io.agentruntime.contract.config.TracingConfig;
 import io.opentelemetry.api.common.Attributes;
@@ -91,13 +92,12 @@ public final class Tracing implements AutoCloseable {
    * {@code server.address} and {@code server.port}.
    */
   SpanBuilder client(Context parent, String name, URI url) {
-    int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
     return tracer
         .spanBuilder(name)
         .setParent(parent)
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(SpanAttributes.SERVER_ADDRESS, url.getHost())
-        .setAttribute(SpanAttributes.SERVER_PORT, (long) port);
+        .setAttribute(SpanAttributes.SERVER_PORT, (long) HttpUrls.port(url));
   }
 
   /** The trace a W3C {@code traceparent} (and {@code tracestate}) among {@code headers} names. */
