@@ -38,7 +38,6 @@ class BackendDetailLeakTest {
   private static LoopbackServer failing;
   private static LoopbackServer notJson;
   private static RefusedPort closed;
-  private static int closedPort;
   private static TestRuntime runtime;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -48,7 +47,6 @@ class BackendDetailLeakTest {
     failing = LoopbackServer.start(vertx, Responders.answering(500, SECRET_BODY));
     notJson = LoopbackServer.start(vertx, Responders.answering(200, SECRET_BODY));
     closed = RefusedPort.reserve();
-    closedPort = closed.port();
     String intents =
         """
         intents:
@@ -64,7 +62,7 @@ class BackendDetailLeakTest {
             timeout: 5s
             backend: {type: http, url: "http://user:password@127.0.0.1:%d/tool"}
         """
-            .formatted(withCredentials(failing), withCredentials(notJson), closedPort);
+            .formatted(withCredentials(failing), withCredentials(notJson), closed.port());
     runtime =
         TestRuntime.start(
             Files.createDirectories(dir.resolve("runtime")),
@@ -120,7 +118,7 @@ class BackendDetailLeakTest {
     assertThat(loggedLines())
         .singleElement()
         .asString()
-        .contains(problem.getString("requestId"), "user:***@127.0.0.1:" + closedPort)
+        .contains(problem.getString("requestId"), "user:***@127.0.0.1:" + closed.port())
         .doesNotContain("password");
   }
 

@@ -82,22 +82,21 @@ final class McpServerFormat {
       }
       value = new HeaderValue.Literal(text);
     } else {
-      value = new HeaderValue.FromFile(file(header));
+      value = file(header);
     }
     header.rejectUnknownKeys();
     return value;
   }
 
-  private static Path file(ConfigNode header) throws ConfigException {
+  /** The file a header is read from; {@link HeaderValue.FromFile} holds it to an absolute path. */
+  private static HeaderValue.FromFile file(ConfigNode header) throws ConfigException {
     String text = header.string(FILE, null);
     try {
-      Path file = Path.of(text);
-      if (!file.isAbsolute()) {
-        throw header.error(FILE, "must be an absolute path, got '" + text + "'");
-      }
-      return file;
+      return new HeaderValue.FromFile(Path.of(text));
     } catch (InvalidPathException e) {
       throw header.error(FILE, "invalid path '" + text + "'");
+    } catch (IllegalArgumentException e) {
+      throw header.error(FILE, "must be an absolute path, got '" + text + "'");
     }
   }
 
