@@ -82,7 +82,10 @@ public final class AsyncRuntime implements AutoCloseable {
             queue,
             new DispatchRecords(ledger, Clock.systemUTC()),
             executor,
-            metrics.async());
+            metrics.async(),
+            config.intents().stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(IntentConfig::name, IntentConfig::async)));
     return new AsyncRuntime(embedded, queue, ledger, executor, dispatches);
   }
 

@@ -164,20 +164,25 @@ public final class DispatchWorker implements AutoCloseable {
         reservation(task).release();
         queue.delete(message);
       }
-      case TaskStart.Dead dead -> {
+      case TaskStart.Ended ended -> {
         reservation(task).release();
-        AsyncDecisionLog.completed(dead.record());
-        meters.finished(dead.record().intent(), dead.record().status().displayName(), 0);
-        toDeadLetters(message);
+        DispatchEnd.report(meters, ended.record(), 0);
+        if (ended.record().status() == DispatchStatus.FAILED) {
+          toDeadLetters(message);
+        } else {
+          queue.delete(message);
+        }
       }
       case TaskStart.Busy busy -> queue.requeue(message, busy.pause());
       case TaskStart.Run run when intent.isEmpty() -> {
-        records.append(
-            run.record(),
-            new DispatchEvent.Failed(
-                now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
-            async.resultTtl());
+        DispatchRecord failed =
+            records.append(
+                run.record(),
+                new DispatchEvent.Failed(
+                    now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
+                async.resultTtl());
         reservation(task).release();
+        DispatchEnd.report(meters, failed, 0);
         toDeadLetters(message);
       }
       case TaskStart.Run run -> new TaskRun(this, message, task, intent.get(), run.record()).run();

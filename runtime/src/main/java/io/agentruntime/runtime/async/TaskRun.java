@@ -88,13 +88,7 @@ final class TaskRun {
       Settle settle = record(outcome, config);
       if (settle.kind() != Settle.Kind.LEAVE) {
         settleBudget(outcome);
-        worker
-            .meters()
-            .finished(
-                settle.record().intent(),
-                settle.record().status().displayName(),
-                System.nanoTime() - start);
-        AsyncDecisionLog.completed(settle.record());
+        DispatchEnd.report(worker.meters(), settle.record(), System.nanoTime() - start);
       }
       settle.apply(worker, message, attempt);
     } finally {
@@ -178,11 +172,7 @@ final class TaskRun {
       Duration retention = intent.config().async().resultTtl();
       if (worker
           .records()
-          .ledger()
-          .renewLease(
-              current,
-              worker.now().plus(worker.visibilityTimeout()),
-              worker.now().plus(retention))) {
+          .renewLease(current, worker.now().plus(worker.visibilityTimeout()), retention)) {
         current = current.leasedUntil(worker.now().plus(worker.visibilityTimeout()));
         return;
       }

@@ -1,0 +1,182 @@
+package io.agentruntime.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.agentruntime.runtime.async.EmbeddedQueue;
+import io.agentruntime.runtime.governance.DecisionLog;
+import io.agentruntime.runtime.testing.LoopbackServer;
+import io.agentruntime.runtime.testing.Responders;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How long-running dispatches end without a run: expired unrun at their deadline, or cancelled
+ * while queued. Each end is readable at the dispatch's Location for the intent's {@code resultTtl},
+ * counted in {@code agent_async_finished_total} and logged once in the decision log, by whichever
+ * process recorded it. Against a real ElasticMQ on loopback and records in a real dynalite.
+ */
+class AsyncEndingsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String ORDER =
+      "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
+
+  private static EmbeddedQueue sqs;
+  private static LocalRegion region;
+
+  @TempDir Path dir;
+  private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+
+  @BeforeAll
+  static void startPeers() throws Exception {
+    sqs = EmbeddedQueue.start();
+    region = LocalRegion.start("eu-west-1");
+    region.permit("allow-orders", "lookup_order");
+  }
+
+  @AfterAll
+  static void stopPeers() {
+    if (region != null) {
+      region.close();
+    }
+    if (sqs != null) {
+      sqs.close();
+    }
+  }
+
+  @BeforeEach
+  void listen() {
+    decisions.start();
+    decisionLogger().addAppender(decisions);
+  }
+
+  @AfterEach
+  void stopListening() {
+    decisionLogger().detachAppender(decisions);
+  }
+
+  private static Logger decisionLogger() {
+    return (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER);
+  }
+
+  private static String intents(LoopbackServer backend, Duration resultTtl) {
+    return """
+        intents:
+          - name: lookup_order
+            backend: {type: http, url: "%s"}
+            async: {timeout: 30s, maxAttempts: 3, resultTtl: %ds}
+        """
+        .formatted(backend.url("/tool"), resultTtl.toSeconds());
+  }
+
+  private static String queue(TestRuntime api) throws Exception {
+    await()
+        .atMost(WAIT)
+        .until(() -> api.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));
+    HttpResponse<String> accepted = api.post("/dispatch", ORDER, "prefer", "respond-async");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return accepted.headers().firstValue("location").orElseThrow();
+  }
+
+  private static JsonObject read(TestRuntime runtime, String location) throws Exception {
+    HttpResponse<String> read = runtime.get(location, "x-agent-principal", "ann");
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    return new JsonObject(read.body());
+  }
+
+  /** The decision log's {@code async} lines of the dispatch at {@code location}. */
+  private List<JsonObject> asyncLines(String location) {
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    return decisions.list.stream()
+        .map(event -> new JsonObject(event.getFormattedMessage()))
+        .filter(line -> id.equals(line.getString("dispatchId")))
+        .toList();
+  }
+
+  private static String finished(String outcome, double count) {
+    return "agent_async_finished_total{intent=\"lookup_order\",outcome=\""
+        + outcome
+        + "\"} "
+        + count;
+  }
+
+  @Test
+  void aDispatchStillQueuedAtItsDeadlineExpiresUnrunAndReadsExpired() throws Exception {
+    Duration resultTtl = Duration.ofSeconds(8);
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        TestRuntime api = fleet.api(dir, intents(backend, resultTtl))) {
+      String readByItsOwner = queue(api);
+      String leftToTheWorker = queue(api);
+      Instant deadline =
+          Instant.parse(read(api, leftToTheWorker).getJsonObject("transitions").getString("queued"))
+              .plus(resultTtl);
+      await().atMost(WAIT).until(() -> Instant.now().isAfter(deadline.plusMillis(500)));
+
+      // no worker yet: reading the dispatch past its deadline records its expiry
+      JsonObject expired = read(api, readByItsOwner);
+      assertThat(expired.getString("status")).isEqualTo("expired");
+      assertThat(expired.getJsonObject("transitions").fieldNames())
+          .containsExactly("queued", "expired");
+      assertThat(expired.getJsonArray("attempts")).isEmpty();
+      assertThat(api.management("/metrics").body()).contains(finished("expired", 1.0));
+
+      // a worker started after the deadline records the other one's expiry and runs nothing
+      try (TestRuntime worker = fleet.worker(dir, "worker", intents(backend, resultTtl))) {
+        await()
+            .atMost(WAIT)
+            .until(() -> worker.management("/metrics").body().contains(finished("expired", 1.0)));
+        await().atMost(WAIT).until(() -> fleet.depth() == 0);
+      }
+      assertThat(read(api, leftToTheWorker).getString("status")).isEqualTo("expired");
+      assertThat(backend.receivedCount()).isZero();
+      assertThat(fleet.deadLetters()).isZero();
+      for (String location : List.of(readByItsOwner, leftToTheWorker)) {
+        assertThat(asyncLines(location))
+            .extracting(line -> line.getString("async"))
+            .containsExactly("queued", "expired");
+      }
+    }
+  }
+
+  @Test
+  void aCancelledQueuedDispatchIsCountedLoggedAndKeptForItsIntentsResultTtl() throws Exception {
+    Duration resultTtl = Duration.ofSeconds(3);
+    try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        TestRuntime api = fleet.api(dir, intents(backend, resultTtl))) {
+      String location = queue(api);
+
+      HttpResponse<String> cancelled = api.delete(location, "x-agent-principal", "ann");
+
+      assertThat(new JsonObject(cancelled.body()).getString("status")).isEqualTo("cancelled");
+      assertThat(api.management("/metrics").body()).contains(finished("cancelled", 1.0));
+      List<JsonObject> lines = asyncLines(location);
+      assertThat(lines)
+          .extracting(line -> line.getString("async"))
+          .containsExactly("queued", "cancelled");
+      assertThat(lines.getLast().getString("principal")).isEqualTo("ann");
+      assertThat(lines.getLast().getInteger("attempts")).isZero();
+      // kept resultTtl past its deadline (accepted plus resultTtl), then forgotten
+      await()
+          .atMost(resultTtl.multipliedBy(2).plusSeconds(15))
+          .until(() -> api.get(location, "x-agent-principal", "ann").statusCode() == 404);
+      assertThat(backend.receivedCount()).isZero();
+    }
+  }
+}
