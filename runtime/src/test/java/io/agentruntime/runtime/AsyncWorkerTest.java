@@ -103,6 +103,38 @@ class AsyncWorkerTest {
   }
 
   @Test
+  void theQueueAgeIsTheLongestWaitOfTheLastReceiveAndZeroOnceTheQueueIsEmpty() throws Exception {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
+        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        TestRuntime api = fleet.api(dir, intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+      java.time.Instant queued = java.time.Instant.now();
+      await().atMost(WAIT).until(() -> java.time.Instant.now().isAfter(queued.plusSeconds(3)));
+
+      // one slot: while its dispatch runs, the worker does not receive again
+      try (TestRuntime worker =
+          fleet.worker(dir, "worker", intents(backend, 3), Duration.ofSeconds(2), 1)) {
+        await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
+        assertThat(queueAge(worker)).isGreaterThanOrEqualTo(3.0);
+
+        gate.release();
+        AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queueAge(worker) == 0.0);
+      }
+    }
+  }
+
+  private static double queueAge(TestRuntime worker) throws Exception {
+    java.util.regex.Matcher gauge =
+        java.util.regex.Pattern.compile("(?m)^agent_async_queue_age_seconds (\\S+)$")
+            .matcher(worker.management("/metrics").body());
+    assertThat(gauge.find()).as("the queue age gauge").isTrue();
+    return Double.parseDouble(gauge.group(1));
+  }
+
+  @Test
   void aDuplicateMessageOfARunningDispatchWaitsWithoutUsingUpItsReceives() throws Exception {
     // Each receive of the duplicate finds the dispatch held and waits for the lease to pass: over
     // a 10s run with a 2s visibility timeout that is more receives than the redrive policy's 3.

@@ -110,7 +110,7 @@ public final class AsyncDispatches {
             deadline,
             submission.reservation().toJson(),
             submission.trace());
-    int bytes = message.encode().getBytes(StandardCharsets.UTF_8).length;
+    int bytes = DispatchQueue.size(message);
     if (bytes > DispatchQueue.MAX_MESSAGE_BYTES) {
       throw new TaskTooLargeException(bytes);
     }

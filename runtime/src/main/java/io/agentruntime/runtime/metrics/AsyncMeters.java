@@ -61,8 +61,11 @@ public final class AsyncMeters {
     }
   }
 
-  /** A worker received a message that had waited {@code age} in the queue. */
-  public void received(Duration age) {
+  /**
+   * A worker's receive found the longest waiting of its messages queued {@code age} ago (since its
+   * dispatch was first queued); zero when it found none.
+   */
+  public void queueAge(Duration age) {
     queueAgeMillis.set(Math.max(0, age.toMillis()));
   }
 
