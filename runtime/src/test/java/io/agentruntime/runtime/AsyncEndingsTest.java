@@ -3,11 +3,7 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.agentruntime.runtime.async.EmbeddedQueue;
-import io.agentruntime.runtime.governance.DecisionLog;
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonObject;
@@ -19,10 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * How long-running dispatches end without a run: expired unrun at their deadline, or cancelled
@@ -40,7 +34,7 @@ class AsyncEndingsTest {
   private static LocalRegion region;
 
   @TempDir Path dir;
-  private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+  private final AsyncDecisionLines decisions = new AsyncDecisionLines();
 
   @BeforeAll
   static void startPeers() throws Exception {
@@ -59,19 +53,9 @@ class AsyncEndingsTest {
     }
   }
 
-  @BeforeEach
-  void listen() {
-    decisions.start();
-    decisionLogger().addAppender(decisions);
-  }
-
   @AfterEach
   void stopListening() {
-    decisionLogger().detachAppender(decisions);
-  }
-
-  private static Logger decisionLogger() {
-    return (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER);
+    decisions.close();
   }
 
   private static String intents(LoopbackServer backend, Duration resultTtl) {
@@ -97,15 +81,6 @@ class AsyncEndingsTest {
     HttpResponse<String> read = runtime.get(location, "x-agent-principal", "ann");
     assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     return new JsonObject(read.body());
-  }
-
-  /** The decision log's {@code async} lines of the dispatch at {@code location}. */
-  private List<JsonObject> asyncLines(String location) {
-    String id = location.substring(location.lastIndexOf('/') + 1);
-    return decisions.list.stream()
-        .map(event -> new JsonObject(event.getFormattedMessage()))
-        .filter(line -> id.equals(line.getString("dispatchId")))
-        .toList();
   }
 
   private static String finished(String outcome, double count) {
@@ -147,9 +122,7 @@ class AsyncEndingsTest {
       assertThat(backend.receivedCount()).isZero();
       assertThat(fleet.deadLetters()).isZero();
       for (String location : List.of(readByItsOwner, leftToTheWorker)) {
-        assertThat(asyncLines(location))
-            .extracting(line -> line.getString("async"))
-            .containsExactly("queued", "expired");
+        assertThat(decisions.events(location)).containsExactly("queued", "expired");
       }
     }
   }
@@ -166,7 +139,7 @@ class AsyncEndingsTest {
 
       assertThat(new JsonObject(cancelled.body()).getString("status")).isEqualTo("cancelled");
       assertThat(api.management("/metrics").body()).contains(finished("cancelled", 1.0));
-      List<JsonObject> lines = asyncLines(location);
+      List<JsonObject> lines = decisions.of(location);
       assertThat(lines)
           .extracting(line -> line.getString("async"))
           .containsExactly("queued", "cancelled");

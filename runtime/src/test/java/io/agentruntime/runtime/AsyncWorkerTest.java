@@ -61,7 +61,7 @@ class AsyncWorkerTest {
         .formatted(backend.url("/tool"), maxAttempts);
   }
 
-  private static String queue(TestRuntime api, String... headers) throws Exception {
+  static String queue(TestRuntime api, String... headers) throws Exception {
     HttpResponse<String> accepted = api.post("/dispatch", ORDER, prefer(headers));
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return accepted.headers().firstValue("location").orElseThrow();
@@ -75,7 +75,7 @@ class AsyncWorkerTest {
     return all;
   }
 
-  private static void awaitAllowed(TestRuntime api) {
+  static void awaitAllowed(TestRuntime api) {
     await()
         .atMost(WAIT)
         .until(() -> api.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));

@@ -183,7 +183,7 @@ public final class AsyncDispatches {
 
   /** The record after {@code moved}, its end reported when this call ended it. */
   private Optional<DispatchRecord> reported(DispatchRecords.Moved moved) {
-    moved.endedHere().ifPresent(ended -> DispatchEnd.report(meters, ended, 0));
+    moved.endedHere().ifPresent(ended -> DispatchEnd.report(meters, ended));
     return moved.record();
   }
 

@@ -10,12 +10,9 @@ final class DispatchEnd {
 
   private DispatchEnd() {}
 
-  /**
-   * @param record the finished record
-   * @param lastAttemptNanos how long its last attempt ran in this process; 0 when none did
-   */
-  static void report(AsyncMeters meters, DispatchRecord record, long lastAttemptNanos) {
-    meters.finished(record.intent(), record.status().displayName(), lastAttemptNanos);
+  /** Reports the end of {@code record}, which is finished. */
+  static void report(AsyncMeters meters, DispatchRecord record) {
+    meters.finished(record.intent(), record.status().displayName());
     AsyncDecisionLog.completed(record);
   }
 }

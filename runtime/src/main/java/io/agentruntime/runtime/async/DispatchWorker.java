@@ -172,7 +172,7 @@ public final class DispatchWorker implements AutoCloseable {
       }
       case TaskStart.Ended ended -> {
         reservation(task).release();
-        DispatchEnd.report(meters, ended.record(), 0);
+        DispatchEnd.report(meters, ended.record());
         if (ended.record().status() == DispatchStatus.FAILED) {
           toDeadLetters(message);
         } else {
@@ -188,7 +188,7 @@ public final class DispatchWorker implements AutoCloseable {
                     now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
                 async.resultTtl());
         reservation(task).release();
-        DispatchEnd.report(meters, failed, 0);
+        DispatchEnd.report(meters, failed);
         toDeadLetters(message);
       }
       case TaskStart.Run run -> new TaskRun(this, message, task, intent.get(), run.record()).run();

@@ -48,17 +48,19 @@ public final class AsyncMeters {
         .increment();
   }
 
-  /** A dispatch of {@code intent} ended {@code outcome}; its last attempt took {@code nanos}. */
-  public void finished(String intent, String outcome, long nanos) {
+  /** A dispatch of {@code intent} ended {@code outcome}. */
+  public void finished(String intent, String outcome) {
     counter(RuntimeMeter.ASYNC_FINISHED, "intent", intent, "outcome", outcome).increment();
-    if (nanos > 0) {
-      Timer.builder(RuntimeMeter.ASYNC_TASK_DURATION.meterName())
-          .description(RuntimeMeter.ASYNC_TASK_DURATION.description())
-          .tags("intent", intent, "outcome", outcome)
-          .serviceLevelObjectives(TASK_BUCKETS)
-          .register(registry)
-          .record(nanos, TimeUnit.NANOSECONDS);
-    }
+  }
+
+  /** An attempt of a dispatch of {@code intent} ended {@code outcome} after {@code nanos}. */
+  public void attemptEnded(String intent, String outcome, long nanos) {
+    Timer.builder(RuntimeMeter.ASYNC_TASK_DURATION.meterName())
+        .description(RuntimeMeter.ASYNC_TASK_DURATION.description())
+        .tags("intent", intent, "outcome", outcome)
+        .serviceLevelObjectives(TASK_BUCKETS)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /**
