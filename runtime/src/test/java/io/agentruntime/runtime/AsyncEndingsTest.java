@@ -3,7 +3,6 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonObject;
@@ -27,29 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 class AsyncEndingsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String ORDER =
-      "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
 
-  private static EmbeddedQueue sqs;
-  private static LocalRegion region;
+  private static AsyncPeers peers;
 
   @TempDir Path dir;
   private final AsyncDecisionLines decisions = new AsyncDecisionLines();
 
   @BeforeAll
   static void startPeers() throws Exception {
-    sqs = EmbeddedQueue.start();
-    region = LocalRegion.start("eu-west-1");
-    region.permit("allow-orders", "lookup_order");
+    peers = AsyncPeers.start();
+    peers.region().permit("allow-orders", "lookup_order");
   }
 
   @AfterAll
   static void stopPeers() {
-    if (region != null) {
-      region.close();
-    }
-    if (sqs != null) {
-      sqs.close();
+    if (peers != null) {
+      peers.close();
     }
   }
 
@@ -69,12 +61,8 @@ class AsyncEndingsTest {
   }
 
   private static String queue(TestRuntime api) throws Exception {
-    await()
-        .atMost(WAIT)
-        .until(() -> api.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));
-    HttpResponse<String> accepted = api.post("/dispatch", ORDER, "prefer", "respond-async");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    return accepted.headers().firstValue("location").orElseThrow();
+    AsyncWorkerTest.awaitAllowed(api);
+    return AsyncWorkerTest.queue(api);
   }
 
   private static JsonObject read(TestRuntime runtime, String location) throws Exception {
@@ -94,7 +82,7 @@ class AsyncEndingsTest {
   void aDispatchStillQueuedAtItsDeadlineExpiresUnrunAndReadsExpired() throws Exception {
     Duration resultTtl = Duration.ofSeconds(8);
     try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, resultTtl))) {
       String readByItsOwner = queue(api);
       String leftToTheWorker = queue(api);
@@ -131,7 +119,7 @@ class AsyncEndingsTest {
   void aCancelledQueuedDispatchIsCountedLoggedAndKeptForItsIntentsResultTtl() throws Exception {
     Duration resultTtl = Duration.ofSeconds(3);
     try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, resultTtl))) {
       String location = queue(api);
 

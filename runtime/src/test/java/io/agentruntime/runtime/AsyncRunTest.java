@@ -5,7 +5,6 @@ import static io.agentruntime.runtime.AsyncWorkerTest.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.Vertx;
@@ -35,26 +34,21 @@ class AsyncRunTest {
   /** A visibility timeout a starved test machine cannot outlast: no attempt is lost to it. */
   private static final Duration LEASE = Duration.ofSeconds(20);
 
-  private static EmbeddedQueue sqs;
-  private static LocalRegion region;
+  private static AsyncPeers peers;
 
   @TempDir Path dir;
   private final AsyncDecisionLines decisions = new AsyncDecisionLines();
 
   @BeforeAll
   static void startPeers() throws Exception {
-    sqs = EmbeddedQueue.start();
-    region = LocalRegion.start("eu-west-1");
-    region.permit("allow-orders", "lookup_order");
+    peers = AsyncPeers.start();
+    peers.region().permit("allow-orders", "lookup_order");
   }
 
   @AfterAll
   static void stopPeers() {
-    if (region != null) {
-      region.close();
-    }
-    if (sqs != null) {
-      sqs.close();
+    if (peers != null) {
+      peers.close();
     }
   }
 
@@ -78,7 +72,7 @@ class AsyncRunTest {
   @Test
   void cancellingARunningDispatchStopsItsBackendCallAndEndsItCancelled() throws Exception {
     try (LoopbackServer backend = LoopbackServer.start(Responders.hanging());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, "{timeout: 10m}"));
         TestRuntime worker =
             fleet.worker(
@@ -118,7 +112,7 @@ class AsyncRunTest {
                 Responders.cycling(
                     List.of(Duration.ofSeconds(12), Duration.ofSeconds(2)),
                     Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, "{timeout: 5s, maxAttempts: 2}"));
         TestRuntime worker =
             fleet.worker(dir, "worker", intents(backend, "{timeout: 5s, maxAttempts: 2}"), LEASE)) {
@@ -155,7 +149,7 @@ class AsyncRunTest {
   @Test
   void anAttemptOverTheAsyncTimeoutWithNoAttemptLeftFailsTheDispatch() throws Exception {
     try (LoopbackServer backend = LoopbackServer.start(Responders.hanging());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, "{timeout: 2s, maxAttempts: 1}"));
         TestRuntime worker =
             fleet.worker(dir, "worker", intents(backend, "{timeout: 2s, maxAttempts: 1}"), LEASE)) {
@@ -191,7 +185,7 @@ class AsyncRunTest {
                   });
         };
     try (LoopbackServer backend = LoopbackServer.start(counting);
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, "{timeout: 30s}"))) {
       awaitAllowed(api);
       List<String> locations = new ArrayList<>();

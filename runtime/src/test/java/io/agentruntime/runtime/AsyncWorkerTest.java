@@ -3,7 +3,6 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
@@ -29,25 +28,20 @@ class AsyncWorkerTest {
   private static final String ORDER =
       "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
 
-  private static EmbeddedQueue sqs;
-  private static LocalRegion region;
+  private static AsyncPeers peers;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startPeers() throws Exception {
-    sqs = EmbeddedQueue.start();
-    region = LocalRegion.start("eu-west-1");
-    region.permit("allow-orders", "lookup_order");
+    peers = AsyncPeers.start();
+    peers.region().permit("allow-orders", "lookup_order");
   }
 
   @AfterAll
   static void stopPeers() {
-    if (region != null) {
-      region.close();
-    }
-    if (sqs != null) {
-      sqs.close();
+    if (peers != null) {
+      peers.close();
     }
   }
 
@@ -84,7 +78,7 @@ class AsyncWorkerTest {
   @Test
   void aCancelledQueuedDispatchNeverRuns() throws Exception {
     try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
@@ -106,7 +100,7 @@ class AsyncWorkerTest {
   void theQueueAgeIsTheLongestWaitOfTheLastReceiveAndZeroOnceTheQueueIsEmpty() throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
@@ -140,7 +134,7 @@ class AsyncWorkerTest {
     // a 10s run with a 2s visibility timeout that is more receives than the redrive policy's 3.
     try (LoopbackServer backend =
             LoopbackServer.start(Responders.after(Duration.ofSeconds(10), Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 3);
+        AsyncFleet fleet = peers.fleet(3);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
@@ -160,7 +154,7 @@ class AsyncWorkerTest {
   void aPoisonDispatchFailsWithItsLastProblemAndEndsInTheDeadLetterQueue() throws Exception {
     try (LoopbackServer backend =
             LoopbackServer.start(Responders.answering(500, "{\"error\": \"poison\"}"));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, 2));
         TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 2))) {
       awaitAllowed(api);
@@ -183,14 +177,14 @@ class AsyncWorkerTest {
       throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        AsyncFleet fleet = peers.fleet(10);
         TestRuntime api = fleet.api(dir, intents(backend, 3));
         TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
       await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
 
-      region.stop();
+      peers.region().stop();
       try {
         gate.release();
         // longer than a visibility timeout: a deleted or abandoned message would show here
@@ -199,7 +193,7 @@ class AsyncWorkerTest {
             .atMost(Duration.ofSeconds(10))
             .until(() -> fleet.depth() == 1 && backend.receivedCount() == 1);
       } finally {
-        region.restart();
+        peers.region().restart();
       }
 
       JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
@@ -214,7 +208,7 @@ class AsyncWorkerTest {
   void aWorkerKilledMidTaskLeavesItToAnotherWithinMaxAttempts() throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        AsyncFleet fleet = peers.fleet(10);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
