@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Long-running dispatches as configured by {@code async}: the queue (an embedded one in local
@@ -84,8 +85,7 @@ public final class AsyncRuntime implements AutoCloseable {
             executor,
             metrics.async(),
             config.intents().stream()
-                .collect(
-                    java.util.stream.Collectors.toMap(IntentConfig::name, IntentConfig::async)));
+                .collect(Collectors.toMap(IntentConfig::name, IntentConfig::async)));
     return new AsyncRuntime(embedded, queue, ledger, executor, dispatches);
   }
 
