@@ -3,7 +3,6 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.ModelServer;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -32,25 +31,20 @@ class AsyncBudgetTest {
   private static final long CAP = RESERVATION + RESERVATION / 2;
   private static final String POLICY = "one-at-a-time";
 
-  private static EmbeddedQueue sqs;
-  private static LocalRegion region;
+  private static AsyncPeers peers;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startPeers() throws Exception {
-    sqs = EmbeddedQueue.start();
-    region = LocalRegion.start("eu-west-1");
-    TokenBudgets.permit(region, POLICY, TokenBudgets.daily(CAP));
+    peers = AsyncPeers.start();
+    TokenBudgets.permit(peers.region(), POLICY, TokenBudgets.daily(CAP));
   }
 
   @AfterAll
   static void stopPeers() {
-    if (region != null) {
-      region.close();
-    }
-    if (sqs != null) {
-      sqs.close();
+    if (peers != null) {
+      peers.close();
     }
   }
 
@@ -58,7 +52,7 @@ class AsyncBudgetTest {
   void aQueuedDispatchHoldsItsBudgetAtOnceAndItsWorkerCommitsWhatTheModelReported()
       throws Exception {
     try (ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(model))) {
       api.awaitPolicy(POLICY);
       HttpResponse<String> accepted = queue(api, "ann");
@@ -76,7 +70,7 @@ class AsyncBudgetTest {
         String location = accepted.headers().firstValue("location").orElseThrow();
         assertThat(AsyncDispatchTest.awaitFinished(api, location, "ann").getString("status"))
             .isEqualTo("succeeded");
-        TokenBudgets.awaitSettled(region, POLICY, "ann", USAGE, CAP);
+        TokenBudgets.awaitSettled(peers.region(), POLICY, "ann", USAGE, CAP);
       }
       assertThat(model.completions()).isEqualTo(1);
     }
@@ -85,19 +79,19 @@ class AsyncBudgetTest {
   @Test
   void aDispatchCancelledWhileQueuedReturnsItsHold() throws Exception {
     try (ModelServer model = ModelServer.start(12, 100, Duration.ZERO);
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(model))) {
       api.awaitPolicy(POLICY);
       HttpResponse<String> accepted = queue(api, "bob");
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
       String location = accepted.headers().firstValue("location").orElseThrow();
       assertThat(api.delete(location, "x-agent-principal", "bob").statusCode()).isEqualTo(200);
-      assertThat(TokenBudgets.bucket(region, POLICY, "bob").keySet())
+      assertThat(TokenBudgets.bucket(peers.region(), POLICY, "bob").keySet())
           .anyMatch(name -> name.startsWith("hold:"));
 
       try (TestRuntime worker = fleet.worker(dir, "worker", intents(model))) {
         await().atMost(WAIT).until(() -> fleet.depth() == 0);
-        TokenBudgets.awaitSettled(region, POLICY, "bob", 0, CAP);
+        TokenBudgets.awaitSettled(peers.region(), POLICY, "bob", 0, CAP);
       }
       assertThat(model.completions()).isZero();
     }

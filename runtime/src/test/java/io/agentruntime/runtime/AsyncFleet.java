@@ -40,6 +40,11 @@ final class AsyncFleet implements AutoCloseable {
    * queue, a worker's visibility timeout of {@code visibility}, and {@code intents}.
    */
   String config(boolean workerInProcess, Duration visibility, String intents) {
+    return config(workerInProcess, visibility, 16, intents);
+  }
+
+  /** {@link #config(boolean, Duration, String)} for workers of {@code maxInFlight} each. */
+  String config(boolean workerInProcess, Duration visibility, int maxInFlight, String intents) {
     return TestRuntime.serverConfig()
         + """
         governance:
@@ -52,7 +57,7 @@ final class AsyncFleet implements AutoCloseable {
         async:
           queue: {url: "%s", region: %s, endpoint: "%s"}
           records: dynamodb
-          worker: {inProcess: %s, waitTime: 1s, visibilityTimeout: %ds, maxInFlight: 16}
+          worker: {inProcess: %s, waitTime: 1s, visibilityTimeout: %ds, maxInFlight: %d}
         """
             .formatted(
                 LocalRegion.TABLE,
@@ -61,7 +66,8 @@ final class AsyncFleet implements AutoCloseable {
                 EmbeddedQueue.REGION,
                 sqs.endpoint(),
                 workerInProcess,
-                visibility.toSeconds())
+                visibility.toSeconds(),
+                maxInFlight)
         + intents;
   }
 
@@ -78,8 +84,16 @@ final class AsyncFleet implements AutoCloseable {
 
   /** A worker of this fleet in this process. */
   TestRuntime worker(Path dir, String name, String intents, Duration visibility) throws Exception {
+    return worker(dir, name, intents, visibility, 16);
+  }
+
+  /** A worker of this fleet in this process, running up to {@code maxInFlight} dispatches. */
+  TestRuntime worker(Path dir, String name, String intents, Duration visibility, int maxInFlight)
+      throws Exception {
     return TestRuntime.startFrom(
-        write(dir, name, config(false, visibility, intents)), Map.of(), RuntimeServer.Role.WORKER);
+        write(dir, name, config(false, visibility, maxInFlight, intents)),
+        Map.of(),
+        RuntimeServer.Role.WORKER);
   }
 
   static Path write(Path dir, String name, String yaml) throws java.io.IOException {

@@ -3,7 +3,6 @@ package io.agentruntime.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentruntime.runtime.async.EmbeddedQueue;
 import io.agentruntime.runtime.testing.LoopbackServer;
 import io.agentruntime.runtime.testing.Responders;
 import io.vertx.core.json.JsonArray;
@@ -29,25 +28,20 @@ class AsyncWorkerTest {
   private static final String ORDER =
       "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
 
-  private static EmbeddedQueue sqs;
-  private static LocalRegion region;
+  private static AsyncPeers peers;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startPeers() throws Exception {
-    sqs = EmbeddedQueue.start();
-    region = LocalRegion.start("eu-west-1");
-    region.permit("allow-orders", "lookup_order");
+    peers = AsyncPeers.start();
+    peers.region().permit("allow-orders", "lookup_order");
   }
 
   @AfterAll
   static void stopPeers() {
-    if (region != null) {
-      region.close();
-    }
-    if (sqs != null) {
-      sqs.close();
+    if (peers != null) {
+      peers.close();
     }
   }
 
@@ -61,7 +55,7 @@ class AsyncWorkerTest {
         .formatted(backend.url("/tool"), maxAttempts);
   }
 
-  private static String queue(TestRuntime api, String... headers) throws Exception {
+  static String queue(TestRuntime api, String... headers) throws Exception {
     HttpResponse<String> accepted = api.post("/dispatch", ORDER, prefer(headers));
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return accepted.headers().firstValue("location").orElseThrow();
@@ -75,7 +69,7 @@ class AsyncWorkerTest {
     return all;
   }
 
-  private static void awaitAllowed(TestRuntime api) {
+  static void awaitAllowed(TestRuntime api) {
     await()
         .atMost(WAIT)
         .until(() -> api.post("/v1/decisions", ORDER).body().contains("\"permitted\":true"));
@@ -84,7 +78,7 @@ class AsyncWorkerTest {
   @Test
   void aCancelledQueuedDispatchNeverRuns() throws Exception {
     try (LoopbackServer backend = LoopbackServer.start(Responders.numbering());
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
@@ -103,12 +97,44 @@ class AsyncWorkerTest {
   }
 
   @Test
+  void theQueueAgeIsTheLongestWaitOfTheLastReceiveAndZeroOnceTheQueueIsEmpty() throws Exception {
+    Responders.Gate gate = new Responders.Gate();
+    try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
+        AsyncFleet fleet = peers.fleet(4);
+        TestRuntime api = fleet.api(dir, intents(backend, 3))) {
+      awaitAllowed(api);
+      String location = queue(api);
+      java.time.Instant queued = java.time.Instant.now();
+      await().atMost(WAIT).until(() -> java.time.Instant.now().isAfter(queued.plusSeconds(3)));
+
+      // one slot: while its dispatch runs, the worker does not receive again
+      try (TestRuntime worker =
+          fleet.worker(dir, "worker", intents(backend, 3), Duration.ofSeconds(2), 1)) {
+        await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
+        assertThat(queueAge(worker)).isGreaterThanOrEqualTo(3.0);
+
+        gate.release();
+        AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queueAge(worker) == 0.0);
+      }
+    }
+  }
+
+  private static double queueAge(TestRuntime worker) throws Exception {
+    java.util.regex.Matcher gauge =
+        java.util.regex.Pattern.compile("(?m)^agent_async_queue_age_seconds (\\S+)$")
+            .matcher(worker.management("/metrics").body());
+    assertThat(gauge.find()).as("the queue age gauge").isTrue();
+    return Double.parseDouble(gauge.group(1));
+  }
+
+  @Test
   void aDuplicateMessageOfARunningDispatchWaitsWithoutUsingUpItsReceives() throws Exception {
     // Each receive of the duplicate finds the dispatch held and waits for the lease to pass: over
     // a 10s run with a 2s visibility timeout that is more receives than the redrive policy's 3.
     try (LoopbackServer backend =
             LoopbackServer.start(Responders.after(Duration.ofSeconds(10), Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 3);
+        AsyncFleet fleet = peers.fleet(3);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
@@ -128,7 +154,7 @@ class AsyncWorkerTest {
   void aPoisonDispatchFailsWithItsLastProblemAndEndsInTheDeadLetterQueue() throws Exception {
     try (LoopbackServer backend =
             LoopbackServer.start(Responders.answering(500, "{\"error\": \"poison\"}"));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 4);
+        AsyncFleet fleet = peers.fleet(4);
         TestRuntime api = fleet.api(dir, intents(backend, 2));
         TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 2))) {
       awaitAllowed(api);
@@ -151,14 +177,14 @@ class AsyncWorkerTest {
       throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        AsyncFleet fleet = peers.fleet(10);
         TestRuntime api = fleet.api(dir, intents(backend, 3));
         TestRuntime worker = fleet.worker(dir, "worker", intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);
       await().atMost(WAIT).until(() -> backend.receivedCount() == 1);
 
-      region.stop();
+      peers.region().stop();
       try {
         gate.release();
         // longer than a visibility timeout: a deleted or abandoned message would show here
@@ -167,7 +193,7 @@ class AsyncWorkerTest {
             .atMost(Duration.ofSeconds(10))
             .until(() -> fleet.depth() == 1 && backend.receivedCount() == 1);
       } finally {
-        region.restart();
+        peers.region().restart();
       }
 
       JsonObject done = AsyncDispatchTest.awaitFinished(api, location, "ann", WAIT);
@@ -182,7 +208,7 @@ class AsyncWorkerTest {
   void aWorkerKilledMidTaskLeavesItToAnotherWithinMaxAttempts() throws Exception {
     Responders.Gate gate = new Responders.Gate();
     try (LoopbackServer backend = LoopbackServer.start(gate.holding(Responders.numbering()));
-        AsyncFleet fleet = new AsyncFleet(sqs, region, 10);
+        AsyncFleet fleet = peers.fleet(10);
         TestRuntime api = fleet.api(dir, intents(backend, 3))) {
       awaitAllowed(api);
       String location = queue(api);

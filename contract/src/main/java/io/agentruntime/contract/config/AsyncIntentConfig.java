@@ -8,8 +8,9 @@ import java.time.Duration;
  *
  * @param timeout how long one attempt may run before it fails as timed out
  * @param maxAttempts how many attempts a dispatch gets before it fails with its last problem
- * @param resultTtl how long a finished dispatch's record stays readable; a dispatch still queued
- *     this long after it was accepted expires unrun
+ * @param resultTtl how long a finished dispatch's record stays readable after it ended (and at
+ *     least past its deadline); a dispatch not started this long after it was accepted expires
+ *     unrun
  */
 public record AsyncIntentConfig(Duration timeout, int maxAttempts, Duration resultTtl) {
 

@@ -115,7 +115,8 @@ public enum RuntimeMeter {
   ASYNC_QUEUE_AGE(
       "agent.async.queue.age",
       Kind.GAUGE_SECONDS,
-      "How long the message this worker received last had waited in the queue"),
+      "How long ago the longest waiting message of this worker's last receive was first queued;"
+          + " 0 when that receive found none"),
   ASYNC_TASK_DURATION(
       "agent.async.task.duration",
       Kind.TIMER,

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -32,18 +33,25 @@ public final class AsyncDispatches {
   private final DispatchRecords records;
   private final WorkerExecutor executor;
   private final AsyncMeters meters;
+  private final Map<String, AsyncIntentConfig> intents;
 
+  /**
+   * @param intents each intent's {@code async} settings, by name: a cancel or an expiry keeps the
+   *     record for its intent's {@code resultTtl}
+   */
   AsyncDispatches(
       String runtime,
       DispatchQueue queue,
       DispatchRecords records,
       WorkerExecutor executor,
-      AsyncMeters meters) {
+      AsyncMeters meters,
+      Map<String, AsyncIntentConfig> intents) {
     this.runtime = runtime;
     this.queue = queue;
     this.records = records;
     this.executor = executor;
     this.meters = meters;
+    this.intents = Map.copyOf(intents);
   }
 
   /**
@@ -102,7 +110,7 @@ public final class AsyncDispatches {
             deadline,
             submission.reservation().toJson(),
             submission.trace());
-    int bytes = message.encode().getBytes(StandardCharsets.UTF_8).length;
+    int bytes = DispatchQueue.size(message);
     if (bytes > DispatchQueue.MAX_MESSAGE_BYTES) {
       throw new TaskTooLargeException(bytes);
     }
@@ -110,7 +118,8 @@ public final class AsyncDispatches {
         records.create(
             key,
             new DispatchEvent.Queued(
-                now, submission.principal(), submission.intent(), submission.decision(), deadline));
+                now, submission.principal(), submission.intent(), submission.decision(), deadline),
+            submission.async().resultTtl());
     if (!created.created()) {
       submission.reservation().release();
       return DispatchCodec.view(created.record());
@@ -129,13 +138,23 @@ public final class AsyncDispatches {
     return DispatchCodec.view(created.record());
   }
 
-  /** The dispatch {@code id} as {@code GET} shows it, if {@code principal} owns it. */
+  /**
+   * The dispatch {@code id} as {@code GET} shows it, if {@code principal} owns it; one found still
+   * queued past its deadline is recorded expired first.
+   */
   public Future<Optional<JsonObject>> find(String id, String principal) {
     if (!DispatchKey.plausibleId(id)) {
       return Future.succeededFuture(Optional.empty());
     }
     return executor.executeBlocking(
-        () -> records.find(new DispatchKey(runtime, id), principal).map(DispatchCodec::view),
+        () -> {
+          DispatchKey key = new DispatchKey(runtime, id);
+          Optional<DispatchRecord> found = records.find(key, principal);
+          if (found.isPresent() && found.get().overdue(records.now())) {
+            found = reported(records.expire(key, retention(found.get())));
+          }
+          return found.map(DispatchCodec::view);
+        },
         false);
   }
 
@@ -150,12 +169,26 @@ public final class AsyncDispatches {
       return Future.succeededFuture(Optional.empty());
     }
     return executor.executeBlocking(
-        () ->
-            records
-                .cancel(
-                    new DispatchKey(runtime, id), principal, AsyncIntentConfig.DEFAULT_RESULT_TTL)
-                .map(DispatchCodec::view),
+        () -> {
+          DispatchKey key = new DispatchKey(runtime, id);
+          Optional<DispatchRecord> found = records.find(key, principal);
+          if (found.isEmpty()) {
+            return Optional.<JsonObject>empty();
+          }
+          return reported(records.cancel(key, principal, retention(found.get())))
+              .map(DispatchCodec::view);
+        },
         false);
+  }
+
+  /** The record after {@code moved}, its end reported when this call ended it. */
+  private Optional<DispatchRecord> reported(DispatchRecords.Moved moved) {
+    moved.endedHere().ifPresent(ended -> DispatchEnd.report(meters, ended));
+    return moved.record();
+  }
+
+  private Duration retention(DispatchRecord record) {
+    return intents.getOrDefault(record.intent(), AsyncIntentConfig.DEFAULT).resultTtl();
   }
 
   /**

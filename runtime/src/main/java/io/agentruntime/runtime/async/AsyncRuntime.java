@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Long-running dispatches as configured by {@code async}: the queue (an embedded one in local
@@ -82,7 +83,9 @@ public final class AsyncRuntime implements AutoCloseable {
             queue,
             new DispatchRecords(ledger, Clock.systemUTC()),
             executor,
-            metrics.async());
+            metrics.async(),
+            config.intents().stream()
+                .collect(Collectors.toMap(IntentConfig::name, IntentConfig::async)));
     return new AsyncRuntime(embedded, queue, ledger, executor, dispatches);
   }
 

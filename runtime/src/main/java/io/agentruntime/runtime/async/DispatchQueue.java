@@ -3,7 +3,9 @@ package io.agentruntime.runtime.async;
 import io.agentruntime.contract.config.AsyncConfig;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
@@ -27,6 +30,15 @@ public final class DispatchQueue implements AutoCloseable {
 
   /** The largest message SQS takes (256 KiB, the limit SQS-compatible servers share). */
   public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+
+  /**
+   * The message attribute a copy put back by {@link #requeue} carries: when the dispatch was first
+   * queued (epoch milliseconds), which the copy's own {@code SentTimestamp} no longer says.
+   */
+  static final String FIRST_QUEUED = "firstQueuedAt";
+
+  /** What SQS counts of that attribute: its name, its type {@code Number} and 13 digits. */
+  private static final int FIRST_QUEUED_BYTES = FIRST_QUEUED.length() + "Number".length() + 13;
 
   private final SqsClient client;
   private final String url;
@@ -65,6 +77,14 @@ public final class DispatchQueue implements AutoCloseable {
   }
 
   /**
+   * The size SQS counts of {@code message}, with the attribute a copy put back carries: a message
+   * that fits can always be put back.
+   */
+  static int size(TaskMessage message) {
+    return message.encode().getBytes(StandardCharsets.UTF_8).length + FIRST_QUEUED_BYTES;
+  }
+
+  /**
    * Queues {@code message}.
    *
    * @throws QueueUnavailableException when SQS does not take it
@@ -89,8 +109,22 @@ public final class DispatchQueue implements AutoCloseable {
                     .visibilityTimeout((int) visibility.toSeconds())
                     .messageSystemAttributeNames(
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.SENT_TIMESTAMP))
+                        MessageSystemAttributeName.SENT_TIMESTAMP)
+                    .messageAttributeNames(FIRST_QUEUED))
         .messages();
+  }
+
+  /**
+   * When the dispatch of {@code message} was first queued: the time a copy put back carries, else
+   * when SQS received this message.
+   */
+  static Instant firstQueued(Message message) {
+    MessageAttributeValue carried = message.messageAttributes().get(FIRST_QUEUED);
+    String millis =
+        carried != null
+            ? carried.stringValue()
+            : message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+    return millis == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(millis));
   }
 
   /** Hides the message from other workers for {@code visibility} from now. */
@@ -111,12 +145,22 @@ public final class DispatchQueue implements AutoCloseable {
    * and deletes the one received. A receive that finds its dispatch held by another worker runs
    * nothing, so it must not count toward the redrive policy's {@code maxReceiveCount} as hiding the
    * received message again would: a duplicate of a long dispatch would end in the dead-letter
-   * queue, and so would a redelivery that finds a dead worker's lease not yet expired.
+   * queue, and so would a redelivery that finds a dead worker's lease not yet expired. The copy
+   * carries when the dispatch was first queued, so its wait is measured from then.
    */
   void requeue(Message message, Duration delay) {
     long seconds = Math.clamp(delay.toSeconds(), 0, MAX_DELAY.toSeconds());
+    MessageAttributeValue firstQueued =
+        MessageAttributeValue.builder()
+            .dataType("Number")
+            .stringValue(Long.toString(firstQueued(message).toEpochMilli()))
+            .build();
     client.sendMessage(
-        send -> send.queueUrl(url).messageBody(message.body()).delaySeconds((int) seconds));
+        send ->
+            send.queueUrl(url)
+                .messageBody(message.body())
+                .delaySeconds((int) seconds)
+                .messageAttributes(Map.of(FIRST_QUEUED, firstQueued)));
     delete(message);
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param principal its owner
  * @param intent its intent
  * @param decision the governance decision it was admitted with
- * @param deadline queued past this, it expires
+ * @param deadline still queued and never started past this, it expires
  * @param status where it stands
  * @param transitions when it first entered each status, in order
  * @param attempts every attempt, in order
@@ -67,6 +67,14 @@ public record DispatchRecord(
   /** The number of the last attempt, 0 before the first. */
   public int attemptCount() {
     return attempts.size();
+  }
+
+  /**
+   * Whether the dispatch expired unrun: still queued at {@code now}, past its deadline, never
+   * started. One that ran and waits for a retry is not: its deadline bounds the wait to start.
+   */
+  boolean overdue(Instant now) {
+    return status == DispatchStatus.QUEUED && attempts.isEmpty() && now.isAfter(deadline);
   }
 
   /** The record after {@code event}. */

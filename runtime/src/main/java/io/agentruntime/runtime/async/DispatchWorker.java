@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Takes queued dispatches and runs them: long-polls the queue for as many messages as it has free
@@ -116,9 +115,17 @@ public final class DispatchWorker implements AutoCloseable {
     }
   }
 
+  /** Up to {@code max} messages; the queue age as this receive found it. */
   private List<Message> receive(int max) throws InterruptedException {
     try {
-      return queue.receive(max, config.waitTime(), config.visibilityTimeout());
+      List<Message> messages = queue.receive(max, config.waitTime(), config.visibilityTimeout());
+      Instant now = clock.instant();
+      meters.queueAge(
+          messages.stream()
+              .map(message -> Duration.between(DispatchQueue.firstQueued(message), now))
+              .max(Duration::compareTo)
+              .orElse(Duration.ZERO));
+      return messages;
     } catch (RuntimeException e) {
       if (!stopping) {
         LOG.warn("cannot receive from {}: {}", queue.url(), e.getMessage());
@@ -145,7 +152,6 @@ public final class DispatchWorker implements AutoCloseable {
   }
 
   private void handle(Message message) throws InterruptedException {
-    meters.received(Duration.ofMillis(clock.millis() - sentAt(message)));
     Optional<TaskMessage> decoded = TaskMessage.decode(message.body());
     if (decoded.isEmpty()) {
       LOG.warn("message {} is no dispatch: moved to the dead-letter queue", message.messageId());
@@ -164,29 +170,29 @@ public final class DispatchWorker implements AutoCloseable {
         reservation(task).release();
         queue.delete(message);
       }
-      case TaskStart.Dead dead -> {
+      case TaskStart.Ended ended -> {
         reservation(task).release();
-        AsyncDecisionLog.completed(dead.record());
-        meters.finished(dead.record().intent(), dead.record().status().displayName(), 0);
-        toDeadLetters(message);
+        DispatchEnd.report(meters, ended.record());
+        if (ended.record().status() == DispatchStatus.FAILED) {
+          toDeadLetters(message);
+        } else {
+          queue.delete(message);
+        }
       }
       case TaskStart.Busy busy -> queue.requeue(message, busy.pause());
       case TaskStart.Run run when intent.isEmpty() -> {
-        records.append(
-            run.record(),
-            new DispatchEvent.Failed(
-                now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
-            async.resultTtl());
+        DispatchRecord failed =
+            records.append(
+                run.record(),
+                new DispatchEvent.Failed(
+                    now(), run.record().attemptCount(), TaskProblems.unknownIntent(task.intent())),
+                async.resultTtl());
         reservation(task).release();
+        DispatchEnd.report(meters, failed);
         toDeadLetters(message);
       }
       case TaskStart.Run run -> new TaskRun(this, message, task, intent.get(), run.record()).run();
     }
-  }
-
-  private static long sentAt(Message message) {
-    String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
-    return sent == null ? System.currentTimeMillis() : Long.parseLong(sent);
   }
 
   /** The budget holds {@code task} carries; none when they cannot be read (then they expire). */

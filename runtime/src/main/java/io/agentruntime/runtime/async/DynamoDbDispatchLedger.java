@@ -62,26 +62,33 @@ public final class DynamoDbDispatchLedger implements DispatchLedger {
                     .filter(item -> !item.isEmpty())
                     .filter(DynamoDbDispatchLedger::live)
                     .map(item -> DispatchCodec.record(new JsonObject(item.get(BODY).s()))));
-    List<DispatchEvent> behind =
-        eventsAfter(key, projected.map(DispatchRecord::version).orElse(0L));
-    if (behind.isEmpty()) {
+    Events behind = eventsAfter(key, projected.map(DispatchRecord::version).orElse(0L));
+    if (behind.events().isEmpty()) {
       return projected;
     }
     return Optional.of(repair(key, projected, behind));
   }
 
+  /**
+   * Events as stored.
+   *
+   * @param events in order
+   * @param expiresAt the retention of the last one, which every write makes the longest
+   */
+  private record Events(List<DispatchEvent> events, Instant expiresAt) {}
+
   /** Folds the events the projection missed and stores the result, if nobody did meanwhile. */
   private DispatchRecord repair(
-      DispatchKey key, Optional<DispatchRecord> projected, List<DispatchEvent> behind) {
+      DispatchKey key, Optional<DispatchRecord> projected, Events behind) {
     DispatchRecord record = projected.orElse(null);
-    for (DispatchEvent event : behind) {
+    for (DispatchEvent event : behind.events()) {
       record =
           record == null
               ? DispatchRecord.queued(key, (DispatchEvent.Queued) event)
               : record.apply(event);
     }
     try {
-      putState(record, projected.map(DispatchRecord::version), record.deadline());
+      putState(record, projected.map(DispatchRecord::version), behind.expiresAt());
     } catch (DispatchConflictException e) {
       // another reader repaired it first: the same events folded the same way
     }
@@ -125,14 +132,15 @@ public final class DynamoDbDispatchLedger implements DispatchLedger {
 
   @Override
   public List<DispatchEvent> events(DispatchKey key) {
-    return eventsAfter(key, 0);
+    return eventsAfter(key, 0).events();
   }
 
-  private List<DispatchEvent> eventsAfter(DispatchKey key, long version) {
+  private Events eventsAfter(DispatchKey key, long version) {
     return call(
         "Query",
         () -> {
           List<DispatchEvent> events = new ArrayList<>();
+          long[] expiresAt = {0};
           QueryRequest query =
               QueryRequest.builder()
                   .tableName(table.table())
@@ -147,8 +155,12 @@ public final class DynamoDbDispatchLedger implements DispatchLedger {
                   .build();
           client.queryPaginator(query).items().stream()
               .filter(DynamoDbDispatchLedger::live)
-              .forEach(item -> events.add(DispatchCodec.event(new JsonObject(item.get(BODY).s()))));
-          return events;
+              .forEach(
+                  item -> {
+                    events.add(DispatchCodec.event(new JsonObject(item.get(BODY).s())));
+                    expiresAt[0] = Math.max(expiresAt[0], Long.parseLong(item.get(EXPIRES_AT).n()));
+                  });
+          return new Events(events, Instant.ofEpochSecond(expiresAt[0]));
         });
   }
 

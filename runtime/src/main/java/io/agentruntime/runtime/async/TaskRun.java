@@ -8,6 +8,7 @@ import io.agentruntime.runtime.tracing.BackendSpan;
 import io.agentruntime.runtime.tracing.RequestTrace;
 import io.agentruntime.runtime.usage.CallOutcome;
 import io.agentruntime.runtime.usage.TokenUsage;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
@@ -88,13 +89,15 @@ final class TaskRun {
       Settle settle = record(outcome, config);
       if (settle.kind() != Settle.Kind.LEAVE) {
         settleBudget(outcome);
+        DispatchRecord after = settle.record();
         worker
             .meters()
-            .finished(
-                settle.record().intent(),
-                settle.record().status().displayName(),
-                System.nanoTime() - start);
-        AsyncDecisionLog.completed(settle.record());
+            .attemptEnded(
+                intent.name(), after.attempts().getLast().outcome(), System.nanoTime() - start);
+        // a failed attempt with attempts left is no end: the dispatch waits for the next one
+        if (after.status().finished()) {
+          DispatchEnd.report(worker.meters(), after);
+        }
       }
       settle.apply(worker, message, attempt);
     } finally {
@@ -109,6 +112,9 @@ final class TaskRun {
     String requestId = task.key().id() + "-" + attempt;
     trace.describe(requestId, intent.name());
     BackendSpan span = trace.backend(intent.config(), false);
+    // completed once the attempt stops waiting: a call still out is then reset, so a cancelled
+    // dispatch's backend sees its caller leave instead of working on for nobody
+    Promise<Void> abandoned = Promise.promise();
     CompletableFuture<JsonObject> call =
         intent
             .backend()
@@ -119,7 +125,8 @@ final class TaskRun {
                     task.input(),
                     task.context(),
                     task.decision(),
-                    span.headers()))
+                    span.headers(),
+                    Optional.of(abandoned.future())))
             .andThen(
                 done -> {
                   span.end(
@@ -150,6 +157,8 @@ final class TaskRun {
       return attempt >= config.maxAttempts()
           ? new DispatchEvent.Failed(worker.now(), attempt, problem)
           : new DispatchEvent.AttemptFailed(worker.now(), attempt, problem);
+    } finally {
+      abandoned.tryComplete();
     }
   }
 
@@ -178,11 +187,7 @@ final class TaskRun {
       Duration retention = intent.config().async().resultTtl();
       if (worker
           .records()
-          .ledger()
-          .renewLease(
-              current,
-              worker.now().plus(worker.visibilityTimeout()),
-              worker.now().plus(retention))) {
+          .renewLease(current, worker.now().plus(worker.visibilityTimeout()), retention)) {
         current = current.leasedUntil(worker.now().plus(worker.visibilityTimeout()));
         return;
       }

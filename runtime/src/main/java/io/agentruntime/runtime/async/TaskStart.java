@@ -14,8 +14,11 @@ sealed interface TaskStart {
   /** Nothing left to do: delete the message. */
   record Done(Optional<DispatchRecord> record) implements TaskStart {}
 
-  /** Out of attempts: recorded as failed; move the message to the dead-letter queue. */
-  record Dead(DispatchRecord record) implements TaskStart {}
+  /**
+   * This receive ended the dispatch: failed out of attempts (move the message to the dead-letter
+   * queue), expired unrun, or cancelled after its worker died (delete the message).
+   */
+  record Ended(DispatchRecord record) implements TaskStart {}
 
   /** Another worker holds it: look again after {@code pause}. */
   record Busy(Duration pause) implements TaskStart {}
@@ -37,7 +40,7 @@ sealed interface TaskStart {
       Duration lease) {
     Duration retention = intent.resultTtl();
     TaskStart[] decided = new TaskStart[1];
-    Optional<DispatchRecord> after =
+    DispatchRecords.Moved moved =
         records.transition(
             key,
             record -> {
@@ -46,18 +49,17 @@ sealed interface TaskStart {
               return next(record, now, intent, worker, lease, decided);
             },
             retention);
-    if (after.isEmpty()) {
-      return new Done(after);
+    if (moved.record().isEmpty()) {
+      return new Done(Optional.empty());
     }
     if (decided[0] != null) {
       return decided[0];
     }
-    DispatchRecord record = after.get();
-    return switch (record.status()) {
-      case RUNNING -> new Run(record);
-      case FAILED -> new Dead(record);
-      default -> new Done(after);
-    };
+    if (moved.endedHere().isPresent()) {
+      return new Ended(moved.endedHere().get());
+    }
+    DispatchRecord record = moved.record().get();
+    return record.status() == DispatchStatus.RUNNING ? new Run(record) : new Done(moved.record());
   }
 
   /** The event to record for {@code record}, or null with the decision in {@code decided[0]}. */
@@ -71,8 +73,8 @@ sealed interface TaskStart {
     int attempts = record.attemptCount();
     switch (record.status()) {
       case QUEUED -> {
-        if (now.isAfter(record.deadline())) {
-          return new DispatchEvent.Expired(now);
+        if (record.overdue(now)) {
+          return new DispatchEvent.Expired(record.deadline());
         }
         return new DispatchEvent.Started(now, attempts + 1, worker, now.plus(lease));
       }

@@ -3,6 +3,7 @@ package io.agentruntime.runtime.backend;
 import io.agentruntime.contract.config.BackendConfig;
 import io.agentruntime.contract.config.HttpUrls;
 import io.agentruntime.contract.config.IntentConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -24,6 +25,8 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -125,7 +128,7 @@ final class BackendHttpClient implements AutoCloseable {
       // a closed client throws instead of failing the future: callers only ever get futures
       return Future.failedFuture(describe(failures, closed));
     }
-    return exchange(connected, failures, body.toBuffer(), timeoutMillis);
+    return exchange(connected, failures, body.toBuffer(), timeoutMillis, call.abandoned());
   }
 
   /**
@@ -176,9 +179,22 @@ final class BackendHttpClient implements AutoCloseable {
       Future<HttpClientRequest> connected,
       BackendFailures failures,
       Buffer body,
-      long timeoutMillis) {
+      long timeoutMillis,
+      Optional<Future<Void>> abandoned) {
     Promise<JsonObject> result = Promise.promise();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+    Context context = vertx.getOrCreateContext();
+    abandoned.ifPresent(
+        caller ->
+            caller.onComplete(
+                ignored ->
+                    context.runOnContext(
+                        now -> {
+                          if (result.tryFail(
+                              new CancellationException("abandoned by its caller"))) {
+                            resetIfSent(sent.get());
+                          }
+                        })));
     // the idle timeout restarts with every byte received: only a timer bounds the whole call
     long timer =
         vertx.setTimer(

@@ -48,21 +48,26 @@ public final class AsyncMeters {
         .increment();
   }
 
-  /** A dispatch of {@code intent} ended {@code outcome}; its last attempt took {@code nanos}. */
-  public void finished(String intent, String outcome, long nanos) {
+  /** A dispatch of {@code intent} ended {@code outcome}. */
+  public void finished(String intent, String outcome) {
     counter(RuntimeMeter.ASYNC_FINISHED, "intent", intent, "outcome", outcome).increment();
-    if (nanos > 0) {
-      Timer.builder(RuntimeMeter.ASYNC_TASK_DURATION.meterName())
-          .description(RuntimeMeter.ASYNC_TASK_DURATION.description())
-          .tags("intent", intent, "outcome", outcome)
-          .serviceLevelObjectives(TASK_BUCKETS)
-          .register(registry)
-          .record(nanos, TimeUnit.NANOSECONDS);
-    }
   }
 
-  /** A worker received a message that had waited {@code age} in the queue. */
-  public void received(Duration age) {
+  /** An attempt of a dispatch of {@code intent} ended {@code outcome} after {@code nanos}. */
+  public void attemptEnded(String intent, String outcome, long nanos) {
+    Timer.builder(RuntimeMeter.ASYNC_TASK_DURATION.meterName())
+        .description(RuntimeMeter.ASYNC_TASK_DURATION.description())
+        .tags("intent", intent, "outcome", outcome)
+        .serviceLevelObjectives(TASK_BUCKETS)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A worker's receive found the longest waiting of its messages queued {@code age} ago (since its
+   * dispatch was first queued); zero when it found none.
+   */
+  public void queueAge(Duration age) {
     queueAgeMillis.set(Math.max(0, age.toMillis()));
   }
 
