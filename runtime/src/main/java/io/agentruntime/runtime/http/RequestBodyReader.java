@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * Reads a JSON request body within the configured size and time limits: 415 unless the body is
  * {@code application/json}, 413 past {@code server.maxBodySize}, 408 when the whole body has not
- * arrived within {@code server.requestTimeout}. The connection is closed after each of these, since
- * the rest of the body is never read. A client that sent {@code Expect: 100-continue} is told to go
- * on only once the declared length has passed: an oversized body gets its 413 unsent.
+ * arrived within {@code server.requestTimeout} (kept by {@link BodyDeadlines}, to within a tenth of
+ * it). The connection is closed after each of these, since the rest of the body is never read. A
+ * client that sent {@code Expect: 100-continue} is told to go on only once the declared length has
+ * passed: an oversized body gets its 413 unsent.
  */
 public final class RequestBodyReader implements Handler<RoutingContext> {
 
@@ -53,7 +54,7 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
   private final class Collector {
     private final RoutingContext ctx;
     private final Buffer body;
-    private long timerId = -1;
+    private BodyDeadlines.Deadline deadline;
     private boolean done;
 
     Collector(RoutingContext ctx, long declared) {
@@ -76,7 +77,8 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
       request.resume();
       // a body that came with its head has been read by now: only a body still on its way is timed
       if (!done) {
-        timerId = ctx.vertx().setTimer(timeoutMillis, id -> timedOut());
+        deadline =
+            BodyDeadlines.of(ctx.vertx().getOrCreateContext(), timeoutMillis).start(this::timedOut);
       }
     }
 
@@ -108,7 +110,9 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
         return false;
       }
       done = true;
-      ctx.vertx().cancelTimer(timerId);
+      if (deadline != null) {
+        deadline.cancel();
+      }
       return true;
     }
   }
