@@ -66,6 +66,10 @@ final class BodyDeadlines {
     return kept;
   }
 
+  boolean keptOn(Context context) {
+    return this.context == context;
+  }
+
   /** Runs {@code onTimeout} once the timeout has passed, unless the deadline is cancelled first. */
   Deadline start(Runnable onTimeout) {
     dropCancelledOldest();

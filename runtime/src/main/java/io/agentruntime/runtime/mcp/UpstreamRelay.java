@@ -3,6 +3,7 @@ package io.agentruntime.runtime.mcp;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.metrics.McpOutcome;
 import io.agentruntime.runtime.tracing.McpSpan;
 import io.vertx.core.Future;
@@ -11,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -47,7 +47,7 @@ final class UpstreamRelay {
       long timeoutMillis,
       McpSpan call) {}
 
-  private final RoutingContext ctx;
+  private final ServerExchange ctx;
   private final McpUpstream.Exchange exchange;
   private final Plan plan;
   private final Promise<McpOutcome> outcome = Promise.promise();
@@ -55,14 +55,14 @@ final class UpstreamRelay {
   private boolean answered;
   private long timer = -1;
 
-  private UpstreamRelay(RoutingContext ctx, McpUpstream.Exchange exchange, Plan plan) {
+  private UpstreamRelay(ServerExchange ctx, McpUpstream.Exchange exchange, Plan plan) {
     this.ctx = ctx;
     this.exchange = exchange;
     this.plan = plan;
   }
 
   /** Relays the answer of {@code exchange}; the future tells how it went, once it has. */
-  static Future<McpOutcome> relay(RoutingContext ctx, McpUpstream.Exchange exchange, Plan plan) {
+  static Future<McpOutcome> relay(ServerExchange ctx, McpUpstream.Exchange exchange, Plan plan) {
     UpstreamRelay relay = new UpstreamRelay(ctx, exchange, plan);
     relay.start();
     return relay.outcome.future();
@@ -70,7 +70,7 @@ final class UpstreamRelay {
 
   private void start() {
     HttpClientResponse upstream = exchange.response();
-    ctx.response().closeHandler(closed -> abandon());
+    ctx.onClose(closed -> abandon());
     if (plan.timeoutMillis() > 0) {
       timer =
           ctx.vertx()
