@@ -44,6 +44,7 @@ public final class Routes implements Handler<HttpServerRequest> {
   private record Template(Pattern pattern, List<String> names, PathRoutes routes) {}
 
   private final Vertx vertx;
+  private final Map<String, PathRoutes> declared = new HashMap<>();
   private final Map<String, PathRoutes> exact = new HashMap<>();
   private final List<Template> templates = new ArrayList<>();
 
@@ -67,27 +68,21 @@ public final class Routes implements Handler<HttpServerRequest> {
   }
 
   private Routes add(HttpMethod method, String path, Handler<ServerExchange>[] handlers) {
-    PathRoutes routes = exact.get(path);
-    if (routes == null) {
-      routes =
-          templates.stream()
-              .map(Template::routes)
-              .filter(r -> r.path().equals(path))
-              .findAny()
-              .orElse(null);
-    }
-    if (routes == null) {
-      routes = new PathRoutes(path, new LinkedHashMap<>());
-      if (path.contains(":")) {
-        templates.add(template(routes));
-      } else {
-        exact.put(path, routes);
-      }
-    }
+    PathRoutes routes = declared.computeIfAbsent(path, this::newPath);
     if (routes.methods().putIfAbsent(method, List.of(handlers)) != null) {
       throw new IllegalStateException(method + " " + path + " is routed twice");
     }
     return this;
+  }
+
+  private PathRoutes newPath(String path) {
+    PathRoutes routes = new PathRoutes(path, new LinkedHashMap<>());
+    if (path.contains(":")) {
+      templates.add(template(routes));
+    } else {
+      exact.put(path, routes);
+    }
+    return routes;
   }
 
   private static Template template(PathRoutes routes) {
