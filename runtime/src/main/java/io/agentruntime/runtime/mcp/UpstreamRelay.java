@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The client always gets an answer to its request: when the upstream fails, times out or ends
  * its stream without answering, the relay answers a JSON-RPC error itself, as an HTTP answer when
- * nothing was sent yet, else as a last event on the stream.
+ * nothing was sent yet, else as a last event on the stream. An upstream that refuses the gateway's
+ * own credentials (401, 403, 407) is such a failure too, never relayed.
  */
 final class UpstreamRelay {
 
@@ -87,6 +88,19 @@ final class UpstreamRelay {
                                   + " ms")));
     }
     upstream.exceptionHandler(failure -> fail(brokeOff()));
+    if (refusesTheGateway(upstream.statusCode())) {
+      // The upstream sees the gateway's credentials, never the client's: a client told 401 would
+      // try to authenticate itself (an MCP client starts OAuth discovery) and could fix nothing.
+      fail(
+          new McpException(
+              JsonRpcError.UPSTREAM_FAILED,
+              "MCP server '"
+                  + plan.server()
+                  + "' refused the gateway's credentials (HTTP "
+                  + upstream.statusCode()
+                  + "): see the server's headers in mcpServers"));
+      return;
+    }
     if (UpstreamMessages.isEventStream(upstream)) {
       relayEvents(upstream);
     } else {
@@ -244,6 +258,10 @@ final class UpstreamRelay {
     } else if (!client.ended()) {
       client.reset();
     }
+  }
+
+  private static boolean refusesTheGateway(int status) {
+    return status == 401 || status == 403 || status == 407;
   }
 
   /** The client went away: stop the upstream's work on its behalf. */
