@@ -118,7 +118,44 @@ class BadInputTest {
   @Test
   void unknownRouteAndWrongMethodAreProblemsToo() throws Exception {
     assertProblem(serving.runtime().get("/nowhere"), "not-found");
-    assertProblem(serving.runtime().get("/dispatch"), "method-not-allowed");
+    HttpResponse<String> wrongMethod = serving.runtime().get("/dispatch");
+    assertProblem(wrongMethod, "method-not-allowed");
+    assertThat(wrongMethod.headers().firstValue("allow")).hasValue("POST");
+  }
+
+  @Test
+  void aRequestWithoutHostIsAProblem() throws Exception {
+    RawConnection.Response response =
+        RawConnection.exchange(
+            serving.runtime().port(),
+            "POST /dispatch HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.problem("invalid-request").getString("detail")).contains("Host");
+  }
+
+  @Test
+  void aSlowBodyHoldsUpNoneOfTheRequestsBehindIt() throws Exception {
+    long started = System.nanoTime();
+    try (RawConnection slow = RawConnection.open(serving.runtime().port())) {
+      slow.send(
+          "POST /dispatch HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n"
+              + "content-length: 60\r\n\r\n{\"intent\": \"call_");
+      for (int i = 0; i < 20; i++) {
+        assertThat(
+                serving
+                    .runtime()
+                    .post(
+                        "/dispatch", "{\"intent\": \"call_reasoning\"}", "x-agent-principal", "ann")
+                    .statusCode())
+            .isEqualTo(200);
+      }
+
+      RawConnection.Response refused = slow.read();
+      assertThat(refused.status()).isEqualTo(408);
+      refused.problem("request-timeout");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.agentruntime.runtime.testing.McpToolServer;
 import io.agentruntime.runtime.testing.MountedSecret;
+import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,13 @@ class McpUpstreamCredentialsTest {
       HttpResponse<String> refused =
           new McpWire(without.uri("/mcp/tools"))
               .post(McpWire.initialize(1), McpWire.PRINCIPAL, "ann");
-      assertThat(refused.statusCode()).isEqualTo(401);
+      // the client could fix nothing: the gateway's credentials are wrong, not the client's
+      assertThat(refused.statusCode()).isEqualTo(502);
+      assertThat(refused.headers().firstValue("www-authenticate")).isEmpty();
+      JsonObject error = new JsonObject(refused.body()).getJsonObject("error");
+      assertThat(error.getInteger("code")).isEqualTo(-32013);
+      assertThat(error.getString("message"))
+          .contains("'tools' refused the gateway's credentials (HTTP 401)");
     }
     assertThat(tools.refusedForCredentials()).isEqualTo(1);
 

@@ -54,8 +54,26 @@ final class JsonLine {
       return this;
     }
     out.append('"');
-    ESCAPES.quoteAsString(value, out);
+    if (needsEscapes(value)) {
+      ESCAPES.quoteAsString(value, out);
+    } else {
+      out.append(value);
+    }
     out.append('"');
     return this;
+  }
+
+  /**
+   * Whether {@code value} holds a quote, a backslash or a control character: nearly none does, and
+   * the rest is appended whole rather than a character at a time.
+   */
+  private static boolean needsEscapes(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 }

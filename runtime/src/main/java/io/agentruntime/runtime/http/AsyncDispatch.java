@@ -7,7 +7,6 @@ import io.agentruntime.runtime.budget.BudgetReservation;
 import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -25,7 +24,7 @@ final class AsyncDispatch {
   private AsyncDispatch() {}
 
   /** Whether the request prefers an asynchronous answer (any {@code Prefer} header naming it). */
-  static boolean preferred(RoutingContext ctx) {
+  static boolean preferred(ServerExchange ctx) {
     for (String header : ctx.request().headers().getAll(PREFER)) {
       for (String preference : header.split(",")) {
         String token = preference.split(";", 2)[0].split("=", 2)[0].trim();
@@ -46,7 +45,7 @@ final class AsyncDispatch {
   }
 
   static Future<HttpReply> enqueue(
-      RoutingContext ctx,
+      ServerExchange ctx,
       AsyncDispatches dispatches,
       GovernedRequest request,
       Decision decision,

@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ import java.util.List;
  * {@code chat.completion}, or {@code chat.completion.chunk} events ending with {@code data: [DONE]}
  * when {@code stream} is true; errors are {@code {"error": {...}}} ({@link OpenAiErrors}).
  */
-final class ChatCompletionsHandler implements Handler<RoutingContext> {
+final class ChatCompletionsHandler implements Handler<ServerExchange> {
 
   /** Members that steer the runtime rather than the model; every other one is passed through. */
   private static final List<String> RUNTIME_MEMBERS =
@@ -33,7 +32,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public void handle(ServerExchange ctx) {
     IntentMeters meters = services.metrics().unknownIntent();
     try {
       JsonObject body = body(ctx);
@@ -62,7 +61,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
   }
 
   /** The request, with the members the runtime reads checked. */
-  private static JsonObject body(RoutingContext ctx) {
+  private static JsonObject body(ServerExchange ctx) {
     JsonObject body;
     try {
       body = new JsonObject(RequestContext.body(ctx));
@@ -106,7 +105,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> decided(
-      RoutingContext ctx, GovernedRequest request, Decision decision, JsonObject body) {
+      ServerExchange ctx, GovernedRequest request, Decision decision, JsonObject body) {
     if (!decision.permitted()) {
       return Future.failedFuture(DecisionBodies.denied(request.intent().name(), decision));
     }
@@ -162,7 +161,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
     return HttpReply.json(200, completion.toBuffer());
   }
 
-  private static void finish(RoutingContext ctx, IntentMeters meters, HttpReply reply) {
+  private static void finish(ServerExchange ctx, IntentMeters meters, HttpReply reply) {
     if (StreamRelay.answered(ctx)) {
       return;
     }
@@ -170,7 +169,7 @@ final class ChatCompletionsHandler implements Handler<RoutingContext> {
     ReplyWriter.send(ctx, reply);
   }
 
-  private static HttpReply problem(RoutingContext ctx, Throwable failure) {
+  private static HttpReply problem(ServerExchange ctx, Throwable failure) {
     HttpReply reply = Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path());
     return reply.contentType().equals(HttpReply.PROBLEM_JSON) ? OpenAiErrors.of(reply) : reply;
   }

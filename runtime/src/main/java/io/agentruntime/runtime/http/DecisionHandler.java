@@ -4,13 +4,12 @@ import io.agentruntime.governance.engine.Decision;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /v1/decisions}: the governance decision alone, for other services. Allow and Deny are
  * both answered with 200; nothing is dispatched.
  */
-final class DecisionHandler implements Handler<RoutingContext> {
+final class DecisionHandler implements Handler<ServerExchange> {
 
   private final RuntimeServices services;
 
@@ -19,7 +18,7 @@ final class DecisionHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public void handle(ServerExchange ctx) {
     GovernedRequest request;
     try {
       request = GovernedRequest.of(ctx, services);

@@ -14,7 +14,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Optional;
  * ({@link HttpReply}) and streams are recorded as sent, so an {@code Idempotency-Key} repeat can
  * replay either unchanged.
  */
-final class DispatchHandler implements Handler<RoutingContext> {
+final class DispatchHandler implements Handler<ServerExchange> {
 
   static final String IDEMPOTENCY_KEY = "idempotency-key";
   static final String IDEMPOTENT_REPLAYED = "idempotent-replayed";
@@ -43,7 +42,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public void handle(ServerExchange ctx) {
     // A request refused before its intent is known is counted under the unknown intent.
     IntentMeters meters = services.metrics().unknownIntent();
     try {
@@ -75,18 +74,18 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   /** Whether the caller asked for {@code text/event-stream}. */
-  static boolean wantsEventStream(RoutingContext ctx) {
+  static boolean wantsEventStream(ServerExchange ctx) {
     String accept = ctx.request().getHeader("accept");
     return accept != null && accept.toLowerCase().contains(StreamRelay.EVENT_STREAM);
   }
 
-  private static byte[] digested(RoutingContext ctx, boolean streamed) {
+  private static byte[] digested(ServerExchange ctx, boolean streamed) {
     Buffer body = RequestContext.body(ctx);
     return streamed ? body.copy().appendBuffer(STREAMED_MARK).getBytes() : body.getBytes();
   }
 
   private Future<HttpReply> dispatch(
-      RoutingContext ctx, GovernedRequest request, boolean streamed) {
+      ServerExchange ctx, GovernedRequest request, boolean streamed) {
     return request
         .decide(ctx, services)
         .compose(decision -> dispatchDecided(ctx, request, decision, streamed))
@@ -94,7 +93,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> dispatchDecided(
-      RoutingContext ctx, GovernedRequest request, Decision decision, boolean streamed) {
+      ServerExchange ctx, GovernedRequest request, Decision decision, boolean streamed) {
     String intent = request.body().intent();
     if (!decision.permitted()) {
       return Future.succeededFuture(problem(ctx, DecisionBodies.denied(intent, decision)));
@@ -115,7 +114,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> stream(
-      RoutingContext ctx,
+      ServerExchange ctx,
       GovernedRequest request,
       Decision decision,
       BudgetReservation reservation) {
@@ -131,7 +130,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   private Future<HttpReply> invoke(
-      RoutingContext ctx,
+      ServerExchange ctx,
       GovernedRequest request,
       Decision decision,
       BudgetReservation reservation) {
@@ -213,7 +212,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
         : answer.answer();
   }
 
-  static String idempotencyKey(RoutingContext ctx) {
+  static String idempotencyKey(ServerExchange ctx) {
     String key = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY).orElse(null);
     if (key == null) {
       return null;
@@ -227,7 +226,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
   }
 
   /** Sends a whole answer; a stream has already been sent, and counted, by its relay. */
-  private static void finish(RoutingContext ctx, IntentMeters meters, HttpReply reply) {
+  private static void finish(ServerExchange ctx, IntentMeters meters, HttpReply reply) {
     if (StreamRelay.answered(ctx)) {
       return;
     }
@@ -235,7 +234,7 @@ final class DispatchHandler implements Handler<RoutingContext> {
     ReplyWriter.send(ctx, reply);
   }
 
-  private static HttpReply problem(RoutingContext ctx, Throwable failure) {
+  private static HttpReply problem(ServerExchange ctx, Throwable failure) {
     return Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path());
   }
 }

@@ -4,7 +4,6 @@ import io.agentruntime.runtime.async.AsyncDispatches;
 import io.agentruntime.runtime.identity.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,11 +27,11 @@ final class DispatchRecordHandler {
     return PREFIX + id;
   }
 
-  void read(RoutingContext ctx) {
+  void read(ServerExchange ctx) {
     answer(ctx, (dispatches, id, principal) -> dispatches.find(id, principal));
   }
 
-  void cancel(RoutingContext ctx) {
+  void cancel(ServerExchange ctx) {
     answer(ctx, (dispatches, id, principal) -> dispatches.cancel(id, principal));
   }
 
@@ -40,7 +39,7 @@ final class DispatchRecordHandler {
     Future<Optional<JsonObject>> apply(AsyncDispatches dispatches, String id, String principal);
   }
 
-  private void answer(RoutingContext ctx, Lookup lookup) {
+  private void answer(ServerExchange ctx, Lookup lookup) {
     String id = ctx.pathParam("id");
     try {
       AsyncDispatches dispatches =
@@ -69,7 +68,7 @@ final class DispatchRecordHandler {
    * The caller as for a dispatch: the mesh's header, or in local mode the query parameter {@code
    * user_id} standing in for {@code context.user_id}.
    */
-  private Principal principal(RoutingContext ctx) {
+  private Principal principal(ServerExchange ctx) {
     String userId = ctx.queryParams().get("user_id");
     Map<String, Object> context = userId == null ? Map.of() : Map.of("user_id", userId);
     try {
@@ -90,14 +89,14 @@ final class DispatchRecordHandler {
     }
   }
 
-  private static HttpReply notFound(RoutingContext ctx, String id) {
+  private static HttpReply notFound(ServerExchange ctx, String id) {
     return problem(
         ctx,
         new ProblemException(
             ProblemType.NOT_FOUND, "no dispatch '" + abbreviate(id) + "' of this principal"));
   }
 
-  private static HttpReply problem(RoutingContext ctx, Throwable failure) {
+  private static HttpReply problem(ServerExchange ctx, Throwable failure) {
     return Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path());
   }
 

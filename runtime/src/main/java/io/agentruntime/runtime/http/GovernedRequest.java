@@ -10,7 +10,6 @@ import io.agentruntime.runtime.tracing.RequestTrace;
 import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ record GovernedRequest(
    *
    * @throws ProblemException when the request cannot be decided
    */
-  static GovernedRequest of(RoutingContext ctx, RuntimeServices services) {
+  static GovernedRequest of(ServerExchange ctx, RuntimeServices services) {
     return of(
         ctx,
         services,
@@ -45,7 +44,7 @@ record GovernedRequest(
   }
 
   /** The same checks, after the body: readiness (503), caller (401), intent (404). */
-  static GovernedRequest of(RoutingContext ctx, RuntimeServices services, DispatchRequest body) {
+  static GovernedRequest of(ServerExchange ctx, RuntimeServices services, DispatchRequest body) {
     Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
       throw Problems.notReady(notReady.get());
@@ -70,11 +69,11 @@ record GovernedRequest(
    * The governance decision: on the calling event loop when the context is light, else on a worker
    * thread, so that a large context never holds an event loop for milliseconds.
    */
-  Future<Decision> decide(RoutingContext ctx, RuntimeServices services) {
+  Future<Decision> decide(ServerExchange ctx, RuntimeServices services) {
     return trace.decision(() -> decideNow(ctx, services));
   }
 
-  private Future<Decision> decideNow(RoutingContext ctx, RuntimeServices services) {
+  private Future<Decision> decideNow(ServerExchange ctx, RuntimeServices services) {
     if (body.contextSize().light()) {
       return Future.succeededFuture(
           services.governor().decide(ids, principal, intent, body.context()));
@@ -116,7 +115,7 @@ record GovernedRequest(
   }
 
   private static Principal principal(
-      RoutingContext ctx, RuntimeServices services, DispatchRequest body) {
+      ServerExchange ctx, RuntimeServices services, DispatchRequest body) {
     try {
       return services
           .principals()

@@ -7,7 +7,6 @@ import io.agentruntime.runtime.intent.Intents;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.Set;
  * {@code metadata} would be permitted. A listing runs nothing: its decisions are neither logged nor
  * counted.
  */
-final class ModelsHandler implements Handler<RoutingContext> {
+final class ModelsHandler implements Handler<ServerExchange> {
 
   private final RuntimeServices services;
 
@@ -29,7 +28,7 @@ final class ModelsHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public void handle(ServerExchange ctx) {
     try {
       Optional<Readiness.NotReady> notReady = services.readiness().notReady();
       if (notReady.isPresent()) {
@@ -49,7 +48,7 @@ final class ModelsHandler implements Handler<RoutingContext> {
     }
   }
 
-  private Set<String> permittedModels(RoutingContext ctx, Principal principal) {
+  private Set<String> permittedModels(ServerExchange ctx, Principal principal) {
     Set<String> models = new LinkedHashSet<>();
     for (Intent intent : services.intents().all()) {
       Optional<String> model = Intents.model(intent);
@@ -67,7 +66,7 @@ final class ModelsHandler implements Handler<RoutingContext> {
   }
 
   /** The mesh's principal header; a GET has no body, so local mode has no other source. */
-  private Principal principal(RoutingContext ctx) {
+  private Principal principal(ServerExchange ctx) {
     try {
       return services
           .principals()

@@ -5,7 +5,6 @@ import io.agentruntime.runtime.intent.Intent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /** The endpoints for operators and the platform: health, readiness, intents, metrics. */
@@ -31,12 +30,12 @@ final class OperationalHandlers {
   }
 
   /** Liveness: the process answers. */
-  void health(RoutingContext ctx) {
+  void health(ServerExchange ctx) {
     ReplyWriter.send(ctx, HttpReply.json(200, UP));
   }
 
   /** Readiness: a policy set is loaded, the store is fresh enough, no shutdown under way. */
-  void ready(RoutingContext ctx) {
+  void ready(ServerExchange ctx) {
     Optional<Readiness.NotReady> notReady = services.readiness().notReady();
     if (notReady.isPresent()) {
       ReplyWriter.sendProblem(ctx, Problems.notReady(notReady.get()), false);
@@ -50,12 +49,12 @@ final class OperationalHandlers {
     ReplyWriter.send(ctx, HttpReply.json(200, body.toBuffer()));
   }
 
-  void intents(RoutingContext ctx) {
+  void intents(ServerExchange ctx) {
     ReplyWriter.send(ctx, HttpReply.json(200, intents));
   }
 
   /** Prometheus text; rendered on a worker since a scrape walks every meter. */
-  void metrics(RoutingContext ctx) {
+  void metrics(ServerExchange ctx) {
     ctx.vertx()
         .executeBlocking(() -> services.metrics().scrape(), false)
         .onSuccess(text -> ctx.response().putHeader("content-type", PROMETHEUS_TEXT).end(text))

@@ -1,16 +1,24 @@
 package io.agentruntime.runtime.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.ext.web.RoutingContext;
 
 /** Sends a {@link HttpReply}; every answer of the runtime leaves through here. */
 public final class ReplyWriter {
 
+  // Header names and the usual values encoded once, rather than for every answer.
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.CONTENT_TYPE;
+  private static final CharSequence REQUEST_ID =
+      HttpHeaders.createOptimized(RequestContext.REQUEST_ID_HEADER);
+  private static final CharSequence JSON = HttpHeaders.createOptimized(HttpReply.JSON);
+  private static final CharSequence PROBLEM_JSON =
+      HttpHeaders.createOptimized(HttpReply.PROBLEM_JSON);
+
   private ReplyWriter() {}
 
-  public static void send(RoutingContext ctx, HttpReply reply) {
+  public static void send(ServerExchange ctx, HttpReply reply) {
     send(ctx, reply, false);
   }
 
@@ -19,11 +27,11 @@ public final class ReplyWriter {
    *     read, so the connection cannot carry another request (HTTP/1.x only: an HTTP/2 stream ends
    *     on its own without affecting the other streams)
    */
-  static void send(RoutingContext ctx, HttpReply reply, boolean closeConnection) {
+  static void send(ServerExchange ctx, HttpReply reply, boolean closeConnection) {
     send(ctx.request(), RequestContext.requestId(ctx), reply, closeConnection);
   }
 
-  /** Sends {@code reply} to {@code request}, which no router has seen. */
+  /** Sends {@code reply} to {@code request}, which no route has taken. */
   static void send(
       HttpServerRequest request, String requestId, HttpReply reply, boolean closeConnection) {
     HttpServerResponse response = request.response();
@@ -32,8 +40,8 @@ public final class ReplyWriter {
     }
     response
         .setStatusCode(reply.status())
-        .putHeader("content-type", reply.contentType())
-        .putHeader(RequestContext.REQUEST_ID_HEADER, requestId);
+        .putHeader(CONTENT_TYPE, encoded(reply.contentType()))
+        .putHeader(REQUEST_ID, requestId);
     reply.headers().forEach(response::putHeader);
     if (closeConnection && request.version() != HttpVersion.HTTP_2) {
       response.putHeader("connection", "close");
@@ -43,8 +51,16 @@ public final class ReplyWriter {
     }
   }
 
+  private static CharSequence encoded(String contentType) {
+    return switch (contentType) {
+      case HttpReply.JSON -> JSON;
+      case HttpReply.PROBLEM_JSON -> PROBLEM_JSON;
+      default -> contentType;
+    };
+  }
+
   /** Sends the problem answer for {@code failure}. */
-  public static void sendProblem(RoutingContext ctx, Throwable failure, boolean closeConnection) {
+  public static void sendProblem(ServerExchange ctx, Throwable failure, boolean closeConnection) {
     send(
         ctx,
         Problems.reply(failure, RequestContext.requestId(ctx), ctx.request().path()),

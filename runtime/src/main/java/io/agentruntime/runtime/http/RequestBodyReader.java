@@ -1,26 +1,32 @@
 package io.agentruntime.runtime.http;
 
 import io.agentruntime.contract.config.ServerConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
  * Reads a JSON request body within the configured size and time limits: 415 unless the body is
  * {@code application/json}, 413 past {@code server.maxBodySize}, 408 when the whole body has not
- * arrived within {@code server.requestTimeout}. The connection is closed after each of these, since
- * the rest of the body is never read. A client that sent {@code Expect: 100-continue} is told to go
- * on only once the declared length has passed: an oversized body gets its 413 unsent.
+ * arrived within {@code server.requestTimeout} (kept by {@link BodyDeadlines}, to within a tenth of
+ * it). The connection is closed after each of these, since the rest of the body is never read. A
+ * client that sent {@code Expect: 100-continue} is told to go on only once the declared length has
+ * passed: an oversized body gets its 413 unsent.
  */
-public final class RequestBodyReader implements Handler<RoutingContext> {
+public final class RequestBodyReader implements Handler<ServerExchange> {
 
   private static final long INITIAL_CAPACITY_LIMIT = 64 * 1024;
 
   private final long maxBodySize;
   private final long timeoutMillis;
+
+  /**
+   * The deadlines of the event loop this reader last served: a loop's routes have a reader each.
+   */
+  private BodyDeadlines deadlines;
 
   public RequestBodyReader(ServerConfig config) {
     this.maxBodySize = config.maxBodySize();
@@ -28,7 +34,7 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public void handle(ServerExchange ctx) {
     HttpServerRequest request = ctx.request();
     if (!isJson(request.getHeader("content-type"))) {
       reject(
@@ -51,12 +57,12 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
 
   /** Collects one body; a stale timer or late chunk after an answer is ignored. */
   private final class Collector {
-    private final RoutingContext ctx;
+    private final ServerExchange ctx;
     private final Buffer body;
-    private long timerId = -1;
+    private BodyDeadlines.Deadline deadline;
     private boolean done;
 
-    Collector(RoutingContext ctx, long declared) {
+    Collector(ServerExchange ctx, long declared) {
       this.ctx = ctx;
       // A declared length is only a promise: never reserve more than a typical body up front.
       this.body = Buffer.buffer((int) Math.clamp(declared, 1024, INITIAL_CAPACITY_LIMIT));
@@ -69,14 +75,14 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
       request.endHandler(
           ended -> {
             if (finish()) {
-              RequestContext.body(ctx, body);
+              ctx.body(body);
               ctx.next();
             }
           });
       request.resume();
       // a body that came with its head has been read by now: only a body still on its way is timed
       if (!done) {
-        timerId = ctx.vertx().setTimer(timeoutMillis, id -> timedOut());
+        deadline = deadlines(ctx.vertx().getOrCreateContext()).start(this::timedOut);
       }
     }
 
@@ -108,16 +114,27 @@ public final class RequestBodyReader implements Handler<RoutingContext> {
         return false;
       }
       done = true;
-      ctx.vertx().cancelTimer(timerId);
+      if (deadline != null) {
+        deadline.cancel();
+      }
       return true;
     }
+  }
+
+  private BodyDeadlines deadlines(Context context) {
+    BodyDeadlines last = deadlines;
+    if (last == null || !last.keptOn(context)) {
+      last = BodyDeadlines.of(context, timeoutMillis);
+      deadlines = last;
+    }
+    return last;
   }
 
   private String tooLarge() {
     return "the request body is larger than server.maxBodySize (" + maxBodySize + " bytes)";
   }
 
-  private static void reject(RoutingContext ctx, ProblemType type, String detail) {
+  private static void reject(ServerExchange ctx, ProblemType type, String detail) {
     ReplyWriter.sendProblem(ctx, new ProblemException(type, detail), true);
   }
 

@@ -3,14 +3,13 @@ package io.agentruntime.runtime.http;
 import io.agentruntime.runtime.governance.RequestIds;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Per-request values the handlers share through the {@link RoutingContext}: the request ids, the
- * arrival time and the body.
+ * The per-request values handlers read from a {@link ServerExchange}: the request ids, the arrival
+ * time and the body.
  *
  * <p>Every request gets an id of the runtime's own. A caller's {@code x-request-id} is kept beside
  * it when it has the accepted form ({@value #CLIENT_REQUEST_ID_FORM}), and ignored otherwise: a
@@ -24,47 +23,29 @@ public final class RequestContext {
   static final String CLIENT_REQUEST_ID_FORM = "[A-Za-z0-9._:-]{1,128}";
 
   private static final Pattern CLIENT_REQUEST_ID = Pattern.compile(CLIENT_REQUEST_ID_FORM);
-  private static final String REQUEST_IDS = "agentruntime.requestIds";
-  private static final String STARTED = "agentruntime.startedNanos";
-  private static final String BODY = "agentruntime.body";
 
   private RequestContext() {}
 
-  /** The first handler of every route: assigns the request ids and notes the arrival time. */
-  static void begin(RoutingContext ctx) {
-    ctx.put(STARTED, System.nanoTime());
-    ctx.put(REQUEST_IDS, requestIds(ctx.request()));
-    ctx.next();
-  }
-
   /** The runtime's own id of the request. */
-  public static String requestId(RoutingContext ctx) {
-    return requestIds(ctx).id();
+  public static String requestId(ServerExchange exchange) {
+    return exchange.ids().id();
   }
 
-  public static RequestIds requestIds(RoutingContext ctx) {
-    RequestIds ids = ctx.get(REQUEST_IDS);
-    if (ids == null) {
-      ids = requestIds(ctx.request());
-      ctx.put(REQUEST_IDS, ids);
-    }
-    return ids;
+  public static RequestIds requestIds(ServerExchange exchange) {
+    return exchange.ids();
   }
 
-  public static long elapsedNanos(RoutingContext ctx) {
-    Long started = ctx.get(STARTED);
-    return started == null ? 0 : System.nanoTime() - started;
+  public static long elapsedNanos(ServerExchange exchange) {
+    return System.nanoTime() - exchange.startedNanos();
   }
 
-  public static Buffer body(RoutingContext ctx) {
-    return ctx.get(BODY);
+  /** The body {@link RequestBodyReader} read; null before it has. */
+  public static Buffer body(ServerExchange exchange) {
+    return exchange.body();
   }
 
-  static void body(RoutingContext ctx, Buffer body) {
-    ctx.put(BODY, body);
-  }
-
-  private static RequestIds requestIds(HttpServerRequest request) {
+  /** The ids of a request: a fresh one of the runtime's own, and the caller's if acceptable. */
+  static RequestIds requestIds(HttpServerRequest request) {
     String given = request.getHeader(REQUEST_ID_HEADER);
     Optional<String> client =
         given != null && CLIENT_REQUEST_ID.matcher(given).matches()

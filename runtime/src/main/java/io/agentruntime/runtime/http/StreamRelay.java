@@ -10,7 +10,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -37,9 +36,8 @@ import java.util.concurrent.CancellationException;
 final class StreamRelay implements PieceListener {
 
   static final String EVENT_STREAM = "text/event-stream";
-  private static final String ANSWERED = "agentruntime.streamAnswered";
 
-  private final RoutingContext ctx;
+  private final ServerExchange ctx;
   private final StreamedCall call;
   private final PieceStream stream;
   private final StreamDeadlines deadlines;
@@ -51,7 +49,7 @@ final class StreamRelay implements PieceListener {
   private String finishReason;
   private Throwable failure;
 
-  private StreamRelay(RoutingContext ctx, StreamedCall call) {
+  private StreamRelay(ServerExchange ctx, StreamedCall call) {
     this.ctx = ctx;
     this.call = call;
     this.stream = call.stream();
@@ -60,7 +58,7 @@ final class StreamRelay implements PieceListener {
   }
 
   /** Starts the backend call and relays its answer; see the class comment for the future. */
-  static Future<HttpReply> relay(RoutingContext ctx, StreamedCall call) {
+  static Future<HttpReply> relay(ServerExchange ctx, StreamedCall call) {
     StreamRelay relay = new StreamRelay(ctx, call);
     relay.start();
     return relay.outcome.future();
@@ -69,12 +67,12 @@ final class StreamRelay implements PieceListener {
   /**
    * Whether a relay has answered (and counted) the request: streamed it, or saw the caller leave.
    */
-  static boolean answered(RoutingContext ctx) {
-    return ctx.get(ANSWERED) != null;
+  static boolean answered(ServerExchange ctx) {
+    return ctx.answeredByRelay();
   }
 
   private void start() {
-    ctx.response().closeHandler(closed -> disconnected());
+    ctx.onClose(closed -> disconnected());
     deadlines.start();
     stream.start(this);
   }
@@ -147,7 +145,7 @@ final class StreamRelay implements PieceListener {
   private void disconnected() {
     if (!over) {
       over = true;
-      ctx.put(ANSWERED, true);
+      ctx.answeredByRelay(true);
       deadlines.stop();
       stream.cancel();
       failure = new CancellationException("the caller closed the stream");
@@ -163,7 +161,7 @@ final class StreamRelay implements PieceListener {
       return;
     }
     started = true;
-    ctx.put(ANSWERED, true);
+    ctx.answeredByRelay(true);
     call.request().intent().meters().recordFirstByte(RequestContext.elapsedNanos(ctx));
     call.span().firstChunk();
     ctx.response()

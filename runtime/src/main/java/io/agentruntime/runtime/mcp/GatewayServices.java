@@ -2,10 +2,10 @@ package io.agentruntime.runtime.mcp;
 
 import io.agentruntime.runtime.http.RequestHeaders;
 import io.agentruntime.runtime.http.RuntimeServices;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.metrics.McpMeters;
 import io.vertx.core.Future;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +43,7 @@ record GatewayServices(
    *
    * @throws McpException 401 when the request names none, 400 for an unusable header
    */
-  Principal principal(RoutingContext ctx) {
+  Principal principal(ServerExchange ctx) {
     try {
       return runtime
           .principals()
@@ -65,7 +65,7 @@ record GatewayServices(
    *
    * @return fails with 400 without the header, 404 when the caller has no such session there
    */
-  Future<McpSession> session(RoutingContext ctx, Principal principal, String server) {
+  Future<McpSession> session(ServerExchange ctx, Principal principal, String server) {
     Optional<String> id;
     try {
       id = new RequestHeaders(ctx.request().headers()).single(SESSION_HEADER);

@@ -4,6 +4,7 @@ import io.agentruntime.runtime.http.HttpReply;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.identity.Principal;
 import io.agentruntime.runtime.metrics.McpOutcome;
 import io.agentruntime.runtime.tracing.McpSpan;
@@ -12,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ final class McpEndpoint {
     return upstream.config().path();
   }
 
-  void post(RoutingContext ctx) {
+  void post(ServerExchange ctx) {
     JsonRpcMessage message = null;
     try {
       checkOrigin(ctx);
@@ -73,7 +73,7 @@ final class McpEndpoint {
   }
 
   private void route(
-      RoutingContext ctx, Principal principal, McpSession session, JsonRpcMessage message) {
+      ServerExchange ctx, Principal principal, McpSession session, JsonRpcMessage message) {
     if (message.isRequest("tools/call")) {
       toolCalls.handle(ctx, principal, session, message);
     } else if (message.isRequest("tools/list")) {
@@ -98,7 +98,7 @@ final class McpEndpoint {
   }
 
   /** Opens the upstream's session, then the gateway's, bound to the caller. */
-  private void initialize(RoutingContext ctx, Principal principal, JsonRpcMessage message) {
+  private void initialize(ServerExchange ctx, Principal principal, JsonRpcMessage message) {
     McpSpan call = call(ctx, message);
     upstream
         .send(UpstreamCall.outgoing(ctx, HttpMethod.POST, Optional.empty(), call))
@@ -133,7 +133,7 @@ final class McpEndpoint {
   private record Opened(McpUpstream.Exchange exchange, Map<String, String> headers) {}
 
   private void relay(
-      RoutingContext ctx,
+      ServerExchange ctx,
       McpSession session,
       JsonRpcMessage message,
       UnaryOperator<JsonObject> rewrite) {
@@ -147,27 +147,27 @@ final class McpEndpoint {
         .onFailure(failure -> failCall(ctx, message, call, failure));
   }
 
-  private McpSpan call(RoutingContext ctx, JsonRpcMessage message) {
+  private McpSpan call(ServerExchange ctx, JsonRpcMessage message) {
     return UpstreamCall.span(ctx, message, upstream);
   }
 
   /** The upstream call failed before its answer: ends its span and answers the client. */
   private void failCall(
-      RoutingContext ctx, JsonRpcMessage message, McpSpan call, Throwable failure) {
+      ServerExchange ctx, JsonRpcMessage message, McpSpan call, Throwable failure) {
     fail(ctx, message, McpFailures.failed(call, failure));
   }
 
   /** {@code GET}: the server's own stream of the session, relayed for as long as both keep it. */
-  void get(RoutingContext ctx) {
+  void get(ServerExchange ctx) {
     streamOrEnd(ctx, HttpMethod.GET);
   }
 
   /** {@code DELETE}: ends the gateway's session and, best effort, the upstream's. */
-  void delete(RoutingContext ctx) {
+  void delete(ServerExchange ctx) {
     streamOrEnd(ctx, HttpMethod.DELETE);
   }
 
-  private void streamOrEnd(RoutingContext ctx, HttpMethod method) {
+  private void streamOrEnd(ServerExchange ctx, HttpMethod method) {
     try {
       checkOrigin(ctx);
       gateway.checkReady();
@@ -185,7 +185,7 @@ final class McpEndpoint {
     }
   }
 
-  private Future<Void> openStream(RoutingContext ctx, McpSession session) {
+  private Future<Void> openStream(ServerExchange ctx, McpSession session) {
     return upstream
         .send(UpstreamCall.outgoing(ctx, HttpMethod.GET, session.upstreamId(), McpSpan.OFF))
         .map(
@@ -200,7 +200,7 @@ final class McpEndpoint {
             });
   }
 
-  private Future<Void> end(RoutingContext ctx, Principal principal, McpSession session) {
+  private Future<Void> end(ServerExchange ctx, Principal principal, McpSession session) {
     return gateway
         .sessions()
         .delete(principal.id(), session.id())
@@ -254,7 +254,7 @@ final class McpEndpoint {
    * A browser page must not reach a gateway on the user's machine (DNS rebinding): a request that
    * carries an {@code Origin} must come from the gateway's own host.
    */
-  private static void checkOrigin(RoutingContext ctx) {
+  private static void checkOrigin(ServerExchange ctx) {
     String origin = ctx.request().getHeader("origin");
     if (origin == null) {
       return;
@@ -270,7 +270,7 @@ final class McpEndpoint {
     throw new McpException(JsonRpcError.FORBIDDEN_ORIGIN, "requests from origin are not allowed");
   }
 
-  private void fail(RoutingContext ctx, JsonRpcMessage message, Throwable failure) {
+  private void fail(ServerExchange ctx, JsonRpcMessage message, Throwable failure) {
     McpException error = McpFailures.classify(failure);
     RequestTracing.of(ctx).answeredWith(error.error().code(), error.getMessage());
     gateway

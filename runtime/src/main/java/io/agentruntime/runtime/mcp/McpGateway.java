@@ -4,9 +4,9 @@ import io.agentruntime.contract.config.McpServerConfig;
 import io.agentruntime.runtime.coordination.CoordinationTable;
 import io.agentruntime.runtime.http.RequestBodyReader;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.Routes;
 import io.agentruntime.runtime.http.RuntimeServices;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ public final class McpGateway implements AutoCloseable {
   }
 
   /** Adds the gateway's routes: every configured server, and the sessions API when there is one. */
-  public void routes(Router router) {
+  public void routes(Routes routes) {
     if (endpoints.isEmpty()) {
       return;
     }
@@ -85,12 +85,14 @@ public final class McpGateway implements AutoCloseable {
     endpoints.forEach(
         (name, endpoint) -> {
           String path = endpoint.path();
-          router.post(path).handler(traced).handler(body).handler(endpoint::post);
-          router.get(path).handler(traced).handler(endpoint::get);
-          router.delete(path).handler(traced).handler(endpoint::delete);
+          routes
+              .post(path, traced, body, endpoint::post)
+              .get(path, traced, endpoint::get)
+              .delete(path, traced, endpoint::delete);
         });
-    router.get(McpSessionsApi.PATH).handler(sessionsApi::list);
-    router.delete(McpSessionsApi.PATH + "/:id").handler(sessionsApi::delete);
+    routes
+        .get(McpSessionsApi.PATH, sessionsApi::list)
+        .delete(McpSessionsApi.PATH + "/:id", sessionsApi::delete);
   }
 
   @Override

@@ -5,12 +5,12 @@ import io.agentruntime.runtime.http.ProblemException;
 import io.agentruntime.runtime.http.ProblemType;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.identity.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -34,7 +34,7 @@ final class McpSessionsApi {
     this.endpoints = endpoints;
   }
 
-  void list(RoutingContext ctx) {
+  void list(ServerExchange ctx) {
     caller(ctx)
         .compose(principal -> gateway.sessions().list(principal.id()))
         .onSuccess(
@@ -47,7 +47,7 @@ final class McpSessionsApi {
         .onFailure(failure -> problem(ctx, failure));
   }
 
-  void delete(RoutingContext ctx) {
+  void delete(ServerExchange ctx) {
     String id = ctx.pathParam("id");
     caller(ctx)
         .compose(principal -> gateway.sessions().delete(principal.id(), id))
@@ -66,7 +66,7 @@ final class McpSessionsApi {
         .onFailure(failure -> problem(ctx, failure));
   }
 
-  private Future<Principal> caller(RoutingContext ctx) {
+  private Future<Principal> caller(ServerExchange ctx) {
     try {
       gateway.checkReady();
       return Future.succeededFuture(gateway.principal(ctx));
@@ -76,7 +76,7 @@ final class McpSessionsApi {
   }
 
   /** The problem+json answer of a failure: this API is plain HTTP, not JSON-RPC. */
-  private static void problem(RoutingContext ctx, Throwable failure) {
+  private static void problem(ServerExchange ctx, Throwable failure) {
     McpException error = McpFailures.classify(failure);
     ProblemType type =
         switch (error.error()) {

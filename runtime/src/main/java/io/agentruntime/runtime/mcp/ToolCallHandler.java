@@ -10,6 +10,7 @@ import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestHeaders;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.idempotency.IdempotencyCache.Replayable;
 import io.agentruntime.runtime.idempotency.IdempotentRequest;
 import io.agentruntime.runtime.identity.Principal;
@@ -20,7 +21,6 @@ import io.agentruntime.runtime.tracing.SpanAttributes;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +50,7 @@ final class ToolCallHandler {
     this.gateway = gateway;
   }
 
-  void handle(RoutingContext ctx, Principal principal, McpSession session, JsonRpcMessage message) {
+  void handle(ServerExchange ctx, Principal principal, McpSession session, JsonRpcMessage message) {
     long start = System.nanoTime();
     String server = session.server();
     ToolCall call;
@@ -93,7 +93,7 @@ final class ToolCallHandler {
 
   /** On the event loop when the arguments are small, else on a worker. */
   private Future<Decision> decide(
-      RoutingContext ctx, RequestIds ids, Principal principal, McpSession session, ToolCall call) {
+      ServerExchange ctx, RequestIds ids, Principal principal, McpSession session, ToolCall call) {
     if (call.light()) {
       return Future.succeededFuture(gateway.policy().decideCall(ids, principal, session, call));
     }
@@ -141,7 +141,7 @@ final class ToolCallHandler {
   }
 
   private Future<McpOutcome> execute(
-      RoutingContext ctx,
+      ServerExchange ctx,
       Principal principal,
       McpSession session,
       JsonRpcMessage message,
@@ -180,7 +180,7 @@ final class ToolCallHandler {
 
   /** Runs the call and keeps its answer whole, without the request's id, for every repeat. */
   private Future<HttpReply> runOnce(
-      RoutingContext ctx, McpSession session, JsonRpcMessage message) {
+      ServerExchange ctx, McpSession session, JsonRpcMessage message) {
     long timeout = upstream.config().timeout().toMillis();
     McpSpan span = UpstreamCall.span(ctx, message, upstream);
     return upstream
@@ -201,14 +201,14 @@ final class ToolCallHandler {
   }
 
   private static McpOutcome replay(
-      RoutingContext ctx, JsonRpcMessage message, Replayable<HttpReply> recorded) {
+      ServerExchange ctx, JsonRpcMessage message, Replayable<HttpReply> recorded) {
     JsonObject answer = new JsonObject(recorded.answer().body()).put("id", message.id());
     HttpReply reply = HttpReply.json(200, answer.toBuffer());
     ReplyWriter.send(ctx, recorded.replayed() ? reply.withHeader(REPLAYED_HEADER, "true") : reply);
     return recorded.replayed() ? McpOutcome.REPLAYED : McpOutcome.RELAYED;
   }
 
-  private static Optional<String> idempotencyKey(RoutingContext ctx, ToolCall call) {
+  private static Optional<String> idempotencyKey(ServerExchange ctx, ToolCall call) {
     Optional<String> header;
     try {
       header = new RequestHeaders(ctx.request().headers()).single(IDEMPOTENCY_KEY_HEADER);
@@ -225,7 +225,7 @@ final class ToolCallHandler {
   }
 
   private static McpUpstream.Outgoing outgoing(
-      RoutingContext ctx, McpSession session, McpSpan span) {
+      ServerExchange ctx, McpSession session, McpSpan span) {
     return UpstreamCall.outgoing(ctx, HttpMethod.POST, session.upstreamId(), span);
   }
 
@@ -241,7 +241,7 @@ final class ToolCallHandler {
   }
 
   /** Answers the call with {@code failure}, unless the relay already answered. */
-  private static void answer(RoutingContext ctx, JsonRpcMessage message, Throwable failure) {
+  private static void answer(ServerExchange ctx, JsonRpcMessage message, Throwable failure) {
     McpException error = McpFailures.classify(failure);
     if (!ctx.response().headWritten()) {
       RequestTracing.of(ctx).answeredWith(error.error().code(), error.getMessage());

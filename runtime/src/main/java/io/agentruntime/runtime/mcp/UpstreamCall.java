@@ -2,9 +2,9 @@ package io.agentruntime.runtime.mcp;
 
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.tracing.McpSpan;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /** How a client's message goes to the upstream: the span of the call and the request it sends. */
@@ -16,7 +16,7 @@ final class UpstreamCall {
    * The client span of relaying {@code message} to {@code upstream}, a child of the request's; none
    * for a client's response, which names no method.
    */
-  static McpSpan span(RoutingContext ctx, JsonRpcMessage message, McpUpstream upstream) {
+  static McpSpan span(ServerExchange ctx, JsonRpcMessage message, McpUpstream upstream) {
     return message
         .operation(upstream.config().name())
         .map(operation -> RequestTracing.of(ctx).mcpCall(operation, upstream.config().url()))
@@ -25,7 +25,7 @@ final class UpstreamCall {
 
   /** The client's request as it goes upstream, carrying the W3C headers of {@code call}. */
   static McpUpstream.Outgoing outgoing(
-      RoutingContext ctx, HttpMethod method, Optional<String> upstreamSession, McpSpan call) {
+      ServerExchange ctx, HttpMethod method, Optional<String> upstreamSession, McpSpan call) {
     return new McpUpstream.Outgoing(
         method,
         upstreamSession,

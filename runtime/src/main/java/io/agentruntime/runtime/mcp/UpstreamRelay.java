@@ -3,6 +3,7 @@ package io.agentruntime.runtime.mcp;
 import io.agentruntime.runtime.http.ReplyWriter;
 import io.agentruntime.runtime.http.RequestContext;
 import io.agentruntime.runtime.http.RequestTracing;
+import io.agentruntime.runtime.http.ServerExchange;
 import io.agentruntime.runtime.metrics.McpOutcome;
 import io.agentruntime.runtime.tracing.McpSpan;
 import io.vertx.core.Future;
@@ -11,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The client always gets an answer to its request: when the upstream fails, times out or ends
  * its stream without answering, the relay answers a JSON-RPC error itself, as an HTTP answer when
- * nothing was sent yet, else as a last event on the stream.
+ * nothing was sent yet, else as a last event on the stream. An upstream that refuses the gateway's
+ * own credentials (401, 403, 407) is such a failure too, never relayed.
  */
 final class UpstreamRelay {
 
@@ -47,7 +48,7 @@ final class UpstreamRelay {
       long timeoutMillis,
       McpSpan call) {}
 
-  private final RoutingContext ctx;
+  private final ServerExchange ctx;
   private final McpUpstream.Exchange exchange;
   private final Plan plan;
   private final Promise<McpOutcome> outcome = Promise.promise();
@@ -55,14 +56,14 @@ final class UpstreamRelay {
   private boolean answered;
   private long timer = -1;
 
-  private UpstreamRelay(RoutingContext ctx, McpUpstream.Exchange exchange, Plan plan) {
+  private UpstreamRelay(ServerExchange ctx, McpUpstream.Exchange exchange, Plan plan) {
     this.ctx = ctx;
     this.exchange = exchange;
     this.plan = plan;
   }
 
   /** Relays the answer of {@code exchange}; the future tells how it went, once it has. */
-  static Future<McpOutcome> relay(RoutingContext ctx, McpUpstream.Exchange exchange, Plan plan) {
+  static Future<McpOutcome> relay(ServerExchange ctx, McpUpstream.Exchange exchange, Plan plan) {
     UpstreamRelay relay = new UpstreamRelay(ctx, exchange, plan);
     relay.start();
     return relay.outcome.future();
@@ -70,7 +71,7 @@ final class UpstreamRelay {
 
   private void start() {
     HttpClientResponse upstream = exchange.response();
-    ctx.response().closeHandler(closed -> abandon());
+    ctx.onClose(closed -> abandon());
     if (plan.timeoutMillis() > 0) {
       timer =
           ctx.vertx()
@@ -87,6 +88,19 @@ final class UpstreamRelay {
                                   + " ms")));
     }
     upstream.exceptionHandler(failure -> fail(brokeOff()));
+    if (refusesTheGateway(upstream.statusCode())) {
+      // The upstream sees the gateway's credentials, never the client's: a client told 401 would
+      // try to authenticate itself (an MCP client starts OAuth discovery) and could fix nothing.
+      fail(
+          new McpException(
+              JsonRpcError.UPSTREAM_FAILED,
+              "MCP server '"
+                  + plan.server()
+                  + "' refused the gateway's credentials (HTTP "
+                  + upstream.statusCode()
+                  + "): see the server's headers in mcpServers"));
+      return;
+    }
     if (UpstreamMessages.isEventStream(upstream)) {
       relayEvents(upstream);
     } else {
@@ -244,6 +258,10 @@ final class UpstreamRelay {
     } else if (!client.ended()) {
       client.reset();
     }
+  }
+
+  private static boolean refusesTheGateway(int status) {
+    return status == 401 || status == 403 || status == 407;
   }
 
   /** The client went away: stop the upstream's work on its behalf. */
