@@ -8,9 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +30,11 @@ class AsyncBudgetTest {
   private static final long CAP = RESERVATION + RESERVATION / 2;
   private static final String POLICY = "one-at-a-time";
 
-  private static AsyncPeers peers;
+  @RegisterExtension
+  static final AsyncPeers peers =
+      AsyncPeers.with(region -> TokenBudgets.permit(region, POLICY, TokenBudgets.daily(CAP)));
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startPeers() throws Exception {
-    peers = AsyncPeers.start();
-    TokenBudgets.permit(peers.region(), POLICY, TokenBudgets.daily(CAP));
-  }
-
-  @AfterAll
-  static void stopPeers() {
-    if (peers != null) {
-      peers.close();
-    }
-  }
 
   @Test
   void aQueuedDispatchHoldsItsBudgetAtOnceAndItsWorkerCommitsWhatTheModelReported()

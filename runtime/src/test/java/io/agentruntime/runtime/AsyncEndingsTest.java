@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,23 +26,12 @@ class AsyncEndingsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static AsyncPeers peers;
+  @RegisterExtension
+  static final AsyncPeers peers =
+      AsyncPeers.with(region -> region.permit("allow-orders", "lookup_order"));
 
   @TempDir Path dir;
   private final AsyncDecisionLines decisions = new AsyncDecisionLines();
-
-  @BeforeAll
-  static void startPeers() throws Exception {
-    peers = AsyncPeers.start();
-    peers.region().permit("allow-orders", "lookup_order");
-  }
-
-  @AfterAll
-  static void stopPeers() {
-    if (peers != null) {
-      peers.close();
-    }
-  }
 
   @AfterEach
   void stopListening() {

@@ -1,29 +1,41 @@
 package io.agentruntime.runtime;
 
 import io.agentruntime.runtime.async.EmbeddedQueue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real peers of long-running dispatch tests, started once per test class: an SQS-compatible
- * queue (ElasticMQ) and a DynamoDB region (dynalite), both on loopback.
+ * The real peers of long-running dispatch tests, started once per test class that registers them
+ * ({@code @RegisterExtension static final AsyncPeers peers = AsyncPeers.with(...)}): an
+ * SQS-compatible queue (ElasticMQ) and a DynamoDB region (dynalite), both on loopback.
  */
-final class AsyncPeers implements AutoCloseable {
+final class AsyncPeers implements BeforeAllCallback, AfterAllCallback {
 
-  private final EmbeddedQueue sqs;
-  private final LocalRegion region;
-
-  private AsyncPeers(EmbeddedQueue sqs, LocalRegion region) {
-    this.sqs = sqs;
-    this.region = region;
+  /** What a test class puts in the region before its tests: its policies. */
+  @FunctionalInterface
+  interface RegionSetup {
+    void prepare(LocalRegion region) throws Exception;
   }
 
-  static AsyncPeers start() throws Exception {
-    EmbeddedQueue sqs = EmbeddedQueue.start();
-    try {
-      return new AsyncPeers(sqs, LocalRegion.start("eu-west-1"));
-    } catch (Exception e) {
-      sqs.close();
-      throw e;
-    }
+  private final RegionSetup setup;
+  private EmbeddedQueue sqs;
+  private LocalRegion region;
+
+  private AsyncPeers(RegionSetup setup) {
+    this.setup = setup;
+  }
+
+  /** Peers whose region {@code setup} prepares once started. */
+  static AsyncPeers with(RegionSetup setup) {
+    return new AsyncPeers(setup);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    sqs = EmbeddedQueue.start();
+    region = LocalRegion.start("eu-west-1");
+    setup.prepare(region);
   }
 
   LocalRegion region() {
@@ -36,11 +48,15 @@ final class AsyncPeers implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterAll(ExtensionContext context) {
     try {
-      region.close();
+      if (region != null) {
+        region.close();
+      }
     } finally {
-      sqs.close();
+      if (sqs != null) {
+        sqs.close();
+      }
     }
   }
 }

@@ -16,10 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,23 +33,12 @@ class AsyncRunTest {
   /** A visibility timeout a starved test machine cannot outlast: no attempt is lost to it. */
   private static final Duration LEASE = Duration.ofSeconds(20);
 
-  private static AsyncPeers peers;
+  @RegisterExtension
+  static final AsyncPeers peers =
+      AsyncPeers.with(region -> region.permit("allow-orders", "lookup_order"));
 
   @TempDir Path dir;
   private final AsyncDecisionLines decisions = new AsyncDecisionLines();
-
-  @BeforeAll
-  static void startPeers() throws Exception {
-    peers = AsyncPeers.start();
-    peers.region().permit("allow-orders", "lookup_order");
-  }
-
-  @AfterAll
-  static void stopPeers() {
-    if (peers != null) {
-      peers.close();
-    }
-  }
 
   @AfterEach
   void stopListening() {

@@ -12,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,22 +27,11 @@ class AsyncWorkerTest {
   private static final String ORDER =
       "{\"intent\": \"lookup_order\", \"context\": {\"user_id\": \"ann\"}, \"input\": {\"order\": 7}}";
 
-  private static AsyncPeers peers;
+  @RegisterExtension
+  static final AsyncPeers peers =
+      AsyncPeers.with(region -> region.permit("allow-orders", "lookup_order"));
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startPeers() throws Exception {
-    peers = AsyncPeers.start();
-    peers.region().permit("allow-orders", "lookup_order");
-  }
-
-  @AfterAll
-  static void stopPeers() {
-    if (peers != null) {
-      peers.close();
-    }
-  }
 
   private static String intents(LoopbackServer backend, int maxAttempts) {
     return """
