@@ -4,13 +4,13 @@ import io.vertx.core.Context;
 import java.util.ArrayDeque;
 
 /**
- * The body deadlines of one event loop, kept by one periodic check instead of a timer per request.
- * A timer costs a scheduled task, a close hook on the verticle and a cancellation, each time, for a
- * deadline that nearly every request meets; a deadline here costs a queue entry. Every body on the
- * loop has the same timeout, so arrival order is deadline order: the check looks at the oldest
- * deadlines only and stops at the first one still running. A body is refused between its deadline
- * and one tick later (a tenth of the timeout, within 10 ms and 1 s). The check runs only while
- * deadlines are pending.
+ * The body deadlines of one reader on one event loop, kept by one periodic check instead of a timer
+ * per request. A timer costs a scheduled task, a close hook on the verticle and a cancellation,
+ * each time, for a deadline that nearly every request meets; a deadline here costs a queue entry.
+ * Every body on the loop has the same timeout, so arrival order is deadline order: the check looks
+ * at the oldest deadlines only and stops at the first one still running. A body is refused between
+ * its deadline and one tick later (a tenth of the timeout, within 10 ms and 1 s). The check runs
+ * only while deadlines are pending.
  *
  * <p>A cancelled deadline lets go of what it would have called at once, so a body that stays slow
  * at the head of the queue holds only the small entries queued behind it, never their requests.
@@ -39,33 +39,20 @@ final class BodyDeadlines {
   /** Past this many queued deadlines, a check drops every cancelled one, not only the oldest. */
   private static final int COMPACT_ABOVE = 4096;
 
-  private static final String KEY = BodyDeadlines.class.getName();
-
   private final Context context;
   private final long timeoutNanos;
   private final long tickMillis;
   private final ArrayDeque<Deadline> deadlines = new ArrayDeque<>();
   private long timerId = -1;
 
-  private BodyDeadlines(Context context, long timeoutMillis) {
+  /** Deadlines on {@code context}'s event loop, each {@code timeoutMillis} after its start. */
+  BodyDeadlines(Context context, long timeoutMillis) {
     this.context = context;
     this.timeoutNanos = timeoutMillis * 1_000_000;
     this.tickMillis = Math.clamp(timeoutMillis / 10, 10, 1000);
   }
 
-  /**
-   * The deadlines of {@code context}'s event loop, for bodies due within {@code timeoutMillis};
-   * call it, and use what it returns, on that event loop only.
-   */
-  static BodyDeadlines of(Context context, long timeoutMillis) {
-    BodyDeadlines kept = context.get(KEY);
-    if (kept == null || kept.timeoutNanos != timeoutMillis * 1_000_000) {
-      kept = new BodyDeadlines(context, timeoutMillis);
-      context.put(KEY, kept);
-    }
-    return kept;
-  }
-
+  /** Whether these are the deadlines of {@code context}'s loop, where they must be started. */
   boolean keptOn(Context context) {
     return this.context == context;
   }

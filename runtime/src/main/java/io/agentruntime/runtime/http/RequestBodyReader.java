@@ -24,7 +24,8 @@ public final class RequestBodyReader implements Handler<ServerExchange> {
   private final long timeoutMillis;
 
   /**
-   * The deadlines of the event loop this reader last served: a loop's routes have a reader each.
+   * The deadlines of the event loop this reader serves: each loop's routes are built with their own
+   * reader. Were one shared, a loop it moves away from keeps checking what it started there.
    */
   private BodyDeadlines deadlines;
 
@@ -122,12 +123,10 @@ public final class RequestBodyReader implements Handler<ServerExchange> {
   }
 
   private BodyDeadlines deadlines(Context context) {
-    BodyDeadlines last = deadlines;
-    if (last == null || !last.keptOn(context)) {
-      last = BodyDeadlines.of(context, timeoutMillis);
-      deadlines = last;
+    if (deadlines == null || !deadlines.keptOn(context)) {
+      deadlines = new BodyDeadlines(context, timeoutMillis);
     }
-    return last;
+    return deadlines;
   }
 
   private String tooLarge() {
