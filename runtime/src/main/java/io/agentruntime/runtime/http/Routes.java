@@ -43,6 +43,9 @@ public final class Routes implements Handler<HttpServerRequest> {
   /** A path with {@code :name} segments, and the names in the order of the pattern's groups. */
   private record Template(Pattern pattern, List<String> names, PathRoutes routes) {}
 
+  /** The routes of a request's path, and the values its {@code :name} segments took. */
+  private record Match(PathRoutes routes, Map<String, String> params) {}
+
   private final Vertx vertx;
   private final Map<String, PathRoutes> declared = new HashMap<>();
   private final Map<String, PathRoutes> exact = new HashMap<>();
@@ -113,17 +116,12 @@ public final class Routes implements Handler<HttpServerRequest> {
       refuse(request, ProblemType.INVALID_REQUEST, "the request has no valid Host");
       return;
     }
-    PathRoutes routes = exact.get(path);
-    Map<String, String> params = Map.of();
-    if (routes == null) {
-      Optional<Map.Entry<Template, Map<String, String>>> matched = matchTemplate(path);
-      if (matched.isEmpty()) {
-        refuse(request, ProblemType.NOT_FOUND, "no route for " + abbreviated(path));
-        return;
-      }
-      routes = matched.get().getKey().routes();
-      params = matched.get().getValue();
+    Optional<Match> match = match(path);
+    if (match.isEmpty()) {
+      refuse(request, ProblemType.NOT_FOUND, "no route for " + abbreviated(path));
+      return;
     }
+    PathRoutes routes = match.get().routes();
     List<Handler<ServerExchange>> handlers = routes.methods().get(request.method());
     if (handlers == null) {
       request.response().putHeader("allow", routes.allowed());
@@ -133,10 +131,14 @@ public final class Routes implements Handler<HttpServerRequest> {
           request.method() + " is not allowed on " + abbreviated(path));
       return;
     }
-    new ServerExchange(vertx, request, routes.path(), handlers, params).next();
+    new ServerExchange(vertx, request, routes.path(), handlers, match.get().params()).next();
   }
 
-  private Optional<Map.Entry<Template, Map<String, String>>> matchTemplate(String path) {
+  private Optional<Match> match(String path) {
+    PathRoutes routes = exact.get(path);
+    if (routes != null) {
+      return Optional.of(new Match(routes, Map.of()));
+    }
     for (Template template : templates) {
       Matcher matcher = template.pattern().matcher(path);
       if (matcher.matches()) {
@@ -144,7 +146,7 @@ public final class Routes implements Handler<HttpServerRequest> {
         for (int i = 0; i < template.names().size(); i++) {
           params.put(template.names().get(i), matcher.group(i + 1));
         }
-        return Optional.of(Map.entry(template, params));
+        return Optional.of(new Match(template.routes(), params));
       }
     }
     return Optional.empty();

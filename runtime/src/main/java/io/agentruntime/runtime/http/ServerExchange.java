@@ -147,7 +147,7 @@ public final class ServerExchange {
     return answeredByRelay;
   }
 
-  void answeredByRelay(boolean answered) {
-    this.answeredByRelay = answered;
+  void markAnsweredByRelay() {
+    this.answeredByRelay = true;
   }
 }

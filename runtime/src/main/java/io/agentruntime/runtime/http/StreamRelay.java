@@ -145,7 +145,7 @@ final class StreamRelay implements PieceListener {
   private void disconnected() {
     if (!over) {
       over = true;
-      ctx.answeredByRelay(true);
+      ctx.markAnsweredByRelay();
       deadlines.stop();
       stream.cancel();
       failure = new CancellationException("the caller closed the stream");
@@ -161,7 +161,7 @@ final class StreamRelay implements PieceListener {
       return;
     }
     started = true;
-    ctx.answeredByRelay(true);
+    ctx.markAnsweredByRelay();
     call.request().intent().meters().recordFirstByte(RequestContext.elapsedNanos(ctx));
     call.span().firstChunk();
     ctx.response()
