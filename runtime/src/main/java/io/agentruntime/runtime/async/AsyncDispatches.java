@@ -171,12 +171,7 @@ public final class AsyncDispatches {
     return executor.executeBlocking(
         () -> {
           DispatchKey key = new DispatchKey(runtime, id);
-          Optional<DispatchRecord> found = records.find(key, principal);
-          if (found.isEmpty()) {
-            return Optional.<JsonObject>empty();
-          }
-          return reported(records.cancel(key, principal, retention(found.get())))
-              .map(DispatchCodec::view);
+          return reported(records.cancel(key, principal, this::retention)).map(DispatchCodec::view);
         },
         false);
   }

@@ -70,8 +70,11 @@ public final class DispatchRecords {
    * Cancels a queued dispatch at once and asks a running one to stop; a finished one stays as it
    * is, and one queued past its deadline is recorded expired instead. An empty record when {@code
    * principal} does not own it.
+   *
+   * @param retention how long to keep the record found (its intent's {@code resultTtl}): read in
+   *     the same load as the cancel, so a cancel reads the record once
    */
-  Moved cancel(DispatchKey key, String principal, Duration retention) {
+  Moved cancel(DispatchKey key, String principal, Function<DispatchRecord, Duration> retention) {
     Moved moved =
         transition(
             key,
@@ -118,6 +121,14 @@ public final class DispatchRecords {
    */
   Moved transition(
       DispatchKey key, Function<DispatchRecord, DispatchEvent> next, Duration retention) {
+    return transition(key, next, record -> retention);
+  }
+
+  /** The same, keeping the record as long as {@code retention} says for the record it finds. */
+  private Moved transition(
+      DispatchKey key,
+      Function<DispatchRecord, DispatchEvent> next,
+      Function<DispatchRecord, Duration> retention) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Optional<DispatchRecord> current = ledger.load(key);
       if (current.isEmpty()) {
@@ -130,7 +141,11 @@ public final class DispatchRecords {
       try {
         return new Moved(
             Optional.of(
-                ledger.append(key, current, event, expiresAt(current.get(), event, retention))),
+                ledger.append(
+                    key,
+                    current,
+                    event,
+                    expiresAt(current.get(), event, retention.apply(current.get())))),
             Optional.of(event));
       } catch (DispatchConflictException e) {
         // read again and reconsider
