@@ -6,13 +6,16 @@ import ch.qos.logback.core.read.ListAppender;
 import io.agentruntime.runtime.governance.DecisionLog;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
  * The decision log's lines of long-running dispatches written in this JVM (by API runtimes and
- * workers alike) while it is open.
+ * workers alike) during one test: {@code @RegisterExtension final AsyncDecisionLines decisions =
+ * new AsyncDecisionLines()} listens from the test instance's creation to the test's end.
  */
-final class AsyncDecisionLines implements AutoCloseable {
+final class AsyncDecisionLines implements AfterEachCallback {
 
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
@@ -42,7 +45,7 @@ final class AsyncDecisionLines implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     logger().detachAppender(lines);
   }
 }

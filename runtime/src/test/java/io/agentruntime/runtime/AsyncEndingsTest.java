@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +30,7 @@ class AsyncEndingsTest {
       AsyncPeers.with(region -> region.permit("allow-orders", "lookup_order"));
 
   @TempDir Path dir;
-  private final AsyncDecisionLines decisions = new AsyncDecisionLines();
-
-  @AfterEach
-  void stopListening() {
-    decisions.close();
-  }
+  @RegisterExtension final AsyncDecisionLines decisions = new AsyncDecisionLines();
 
   private static String intents(LoopbackServer backend, Duration resultTtl) {
     return """

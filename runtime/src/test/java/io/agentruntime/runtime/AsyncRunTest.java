@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +37,7 @@ class AsyncRunTest {
       AsyncPeers.with(region -> region.permit("allow-orders", "lookup_order"));
 
   @TempDir Path dir;
-  private final AsyncDecisionLines decisions = new AsyncDecisionLines();
-
-  @AfterEach
-  void stopListening() {
-    decisions.close();
-  }
+  @RegisterExtension final AsyncDecisionLines decisions = new AsyncDecisionLines();
 
   /** The intent: a synchronous {@code timeout} of 1s, and {@code async} as given. */
   private static String intents(LoopbackServer backend, String async) {
