@@ -78,10 +78,17 @@ class AsyncRunTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> backend.connectionsClosed() == 1);
       await().atMost(WAIT).until(() -> fleet.depth() == 0);
       assertThat(backend.receivedCount()).isEqualTo(1);
-      assertThat(worker.management("/metrics").body())
-          .contains(
-              "agent_async_finished_total{intent=\"lookup_order\",outcome=\"cancelled\"} 1.0");
-      assertThat(decisions.events(location)).containsExactly("queued", "cancelled");
+      // the worker counts and logs the end just after recording it, which the API already shows
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                assertThat(worker.management("/metrics").body())
+                    .contains(
+                        "agent_async_finished_total{intent=\"lookup_order\",outcome=\"cancelled\"}"
+                            + " 1.0");
+                assertThat(decisions.events(location)).containsExactly("queued", "cancelled");
+              });
     }
   }
 
@@ -113,7 +120,9 @@ class AsyncRunTest {
       assertThat(attempts.getJsonObject(1).getString("outcome")).isEqualTo("succeeded");
       assertThat(backend.receivedCount()).isEqualTo(2);
 
-      List<JsonObject> lines = decisions.of(location);
+      // the completion line follows the record the API already shows
+      List<JsonObject> lines =
+          await().atMost(WAIT).until(() -> decisions.of(location), found -> found.size() >= 2);
       assertThat(lines)
           .extracting(line -> line.getString("async"))
           .containsExactly("queued", "succeeded");
